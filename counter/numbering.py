@@ -1,0 +1,68 @@
+"""Order and item numbers: unique, never reused, safe with several counters.
+
+Order number = year + channel digit + 6-digit sequence (a public institute's
+convention); item number = order number + 3-digit sequence.  Sequences are
+incremented with one atomic ``UPDATE … RETURNING`` inside the caller's
+transaction: the row stays locked until commit, so two counters never get the
+same value, and a rolled-back save gives its number back unissued.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from db.models import NumberSequence
+
+CHANNEL_DIGITS = {"counter": "1", "appointment": "2", "mail": "3", "onsite": "4"}
+
+ORDER_RE = re.compile(r"^(\d{4})([1-4])(\d{6,7})$")
+ITEM_RE = re.compile(r"^(\d{4}[1-4]\d{6,7})(\d{3})$")
+
+
+def next_values(session: Session, key: str, count: int = 1) -> range:
+    """Reserve `count` consecutive values of sequence `key` (first value is 1)."""
+    if count < 1:
+        raise ValueError("count must be positive")
+    bump = (
+        update(NumberSequence)
+        .where(NumberSequence.key == key)
+        .values(value=NumberSequence.value + count)
+        .returning(NumberSequence.value)
+    )
+    last = session.execute(bump).scalar()
+    if last is None:
+        dialect = session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        session.execute(
+            insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing()
+        )
+        last = session.execute(bump).scalar_one()
+    return range(last - count + 1, last + 1)
+
+
+def order_number(year: int, channel: str, seq: int) -> str:
+    return f"{year:04d}{CHANNEL_DIGITS[channel]}{seq:06d}"
+
+
+def item_number(order_no: str, seq: int) -> str:
+    if not 1 <= seq <= 999:
+        raise ValueError("an order holds at most 999 items")
+    return f"{order_no}{seq:03d}"
+
+
+def new_order_number(session: Session, year: int, channel: str) -> str:
+    (seq,) = next_values(session, f"order:{year}")
+    return order_number(year, channel, seq)
+
+
+def classify(code: str) -> str:
+    """"order", "item" or "" for a scanned code."""
+    if ORDER_RE.match(code):
+        return "order"
+    if ITEM_RE.match(code):
+        return "item"
+    return ""

@@ -1,0 +1,182 @@
+"""Shared fixtures: real databases (SQLite file and PostgreSQL), a fixed clock, users.
+
+Database tests run on both backends.  PostgreSQL is CI's server at
+127.0.0.1:5432 (user postgres, trust auth; override with COUNTER_TEST_PG).
+When it cannot be reached the PostgreSQL tests are skipped — except with
+CI=true, where that is a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from counter.auth import Actor, Role, actor_of, hash_password
+from counter.catalog import seed_catalog
+from counter.clock import CHINA_TZ, FixedClock
+from counter.customers import CustomerForm, create_customer
+from db.engine import Database, make_engine, sqlite_url
+from db.migrate import upgrade
+from db.models import Base, User
+
+PG_ADMIN_URL = os.environ.get(
+    "COUNTER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+IN_CI = os.environ.get("CI", "").lower() == "true"
+NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=CHINA_TZ)
+PASSWORD = "counter-test-1"
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    return hash_password(PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, seeded SQLite file; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(sqlite_url(path))
+    upgrade(engine)
+    database = Database(engine)
+    with database.action() as session:
+        seed_catalog(session)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, migrated once."""
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception as error:  # noqa: BLE001 - any connection failure means "no server"
+        admin.dispose()
+        message = f"PostgreSQL not reachable at {PG_ADMIN_URL}: {error}"
+        if IN_CI:
+            pytest.fail(f"CI=true but {message}", pytrace=False)
+        pytest.skip(message)
+    name = f"counter_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _truncate_all(database: Database) -> None:
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def database(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """A migrated database with the starter catalogue, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "counter.db"
+        shutil.copy(sqlite_template, path)
+        database = Database(make_engine(sqlite_url(path)))
+        yield database
+        database.dispose()
+        return
+    url: str = request.getfixturevalue("pg_url")
+    database = Database(make_engine(url))
+    _truncate_all(database)
+    with database.action() as session:
+        seed_catalog(session)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    path = tmp_path / "counter.db"
+    shutil.copy(sqlite_template, path)
+    database = Database(make_engine(sqlite_url(path)))
+    yield database
+    database.dispose()
+
+
+@dataclass
+class Counter:
+    """Everything an action needs: the database, a fixed clock, users, a customer."""
+
+    db: Database
+    clock: FixedClock
+    admin: Actor
+    clerk: Actor
+    billing: Actor
+    customer_id: int
+
+
+def make_counter(database: Database, password_hash: str) -> Counter:
+    clock = FixedClock(NOW)
+    with database.action() as session:
+        users = {}
+        for username, name, roles in (
+            ("admin", "管理员", "admin"),
+            ("clerk", "王收发", "intake"),
+            ("billing", "李开票", "billing"),
+        ):
+            user = User(
+                username=username,
+                full_name=name,
+                password_hash=password_hash,
+                roles=roles,
+                active=True,
+                created_at=clock.now(),
+            )
+            session.add(user)
+            session.flush()
+            users[username] = actor_of(user)
+        customer = create_customer(
+            session,
+            users["clerk"],
+            clock,
+            CustomerForm(
+                name="聊城计量器具有限公司",
+                short_name="聊城计量",
+                credit_code="91310110666007217T",
+                size="small",
+                contact_name="张三",
+                phone="13800138000",
+                address="山东省聊城市东昌府区 1 号",
+            ),
+        )
+        customer_id = customer.id
+    return Counter(database, clock, users["admin"], users["clerk"], users["billing"], customer_id)
+
+
+@pytest.fixture
+def counter(database: Database, password_hash: str) -> Counter:
+    return make_counter(database, password_hash)
+
+
+@pytest.fixture
+def sqlite_counter(sqlite_database: Database, password_hash: str) -> Counter:
+    return make_counter(sqlite_database, password_hash)
+
+
+__all__ = ["NOW", "PASSWORD", "Counter", "Role"]
