@@ -79,7 +79,7 @@ def _uses_from_text(text: str) -> frozenset[Use]:
 
 
 def seed_catalog(session: Session) -> int:
-    """Add the starter departments and instrument types that are missing; return how many types were added."""
+    """Add the missing starter departments and instrument types; return how many types."""
     departments = {d.code: d for d in session.scalars(select(Department))}
     for sort, (code, name, name_en) in enumerate(DEPARTMENTS):
         if code not in departments:

@@ -38,9 +38,11 @@ SECTORS = (
 
 
 def kind_label(kind: str) -> str:
-    return {"enterprise": _("企业"), "institution": _("事业单位/机关"), "individual": _("个人/个体户")}[
-        kind
-    ]
+    return {
+        "enterprise": _("企业"),
+        "institution": _("事业单位/机关"),
+        "individual": _("个人/个体户"),
+    }[kind]
 
 
 def size_label(size: str) -> str:
@@ -99,7 +101,9 @@ def validate_customer(form: CustomerForm) -> tuple[list[str], str, str]:
         problems.append(_("客户名称不能为空"))
     for fname, limit in _LIMITS.items():
         if len(getattr(form, fname).strip()) > limit:
-            problems.append(_("“{field}”过长（最多 {n} 个字符）").format(field=field_label(fname), n=limit))
+            problems.append(
+                _("“{field}”过长（最多 {n} 个字符）").format(field=field_label(fname), n=limit)
+            )
     check = validate_customer_code(form.credit_code)
     if not check.ok:
         problems.append(check.message)
@@ -127,7 +131,15 @@ def field_label(name: str) -> str:
 
 
 def _search_text(c: Customer) -> str:
-    parts = [c.name, c.short_name, c.pinyin_initials, c.pinyin_full, c.phone, c.credit_code, c.contact_name]
+    parts = [
+        c.name,
+        c.short_name,
+        c.pinyin_initials,
+        c.pinyin_full,
+        c.phone,
+        c.credit_code,
+        c.contact_name,
+    ]
     return "|".join(normalize_query(p) for p in parts if p)
 
 
@@ -170,7 +182,15 @@ def create_customer(session: Session, actor: Actor, clock: Clock, form: Customer
     _apply(customer, form, code, code_kind)
     session.add(customer)
     session.flush()
-    record(session, actor, clock, "customer.create", "customer", str(customer.id), after=_form_of(customer).__dict__)
+    record(
+        session,
+        actor,
+        clock,
+        "customer.create",
+        "customer",
+        str(customer.id),
+        after=_form_of(customer).__dict__,
+    )
     return customer
 
 
@@ -203,7 +223,16 @@ def update_customer(
     customer.updated_at = clock.now()
     before, after = changes(old, dataclasses.asdict(_form_of(customer)))
     if after:
-        record(session, actor, clock, "customer.update", "customer", str(customer.id), before=before, after=after)
+        record(
+            session,
+            actor,
+            clock,
+            "customer.update",
+            "customer",
+            str(customer.id),
+            before=before,
+            after=after,
+        )
     session.flush()
     return customer
 

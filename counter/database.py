@@ -29,9 +29,9 @@ def resolve_url(url: str | None) -> str:
 
 def schema_message(error: SchemaError, url: str) -> str:
     if error.state is SchemaState.UNKNOWN:
-        return _(
-            "数据库 {url} 由更新版本的程序创建（版本 {current}），请先升级本程序。"
-        ).format(url=url, current=error.current)
+        return _("数据库 {url} 由更新版本的程序创建（版本 {current}），请先升级本程序。").format(
+            url=url, current=error.current
+        )
     return _(
         "共享数据库 {url} 的结构版本落后（当前 {current}，需要 {head}）。"
         "为避免影响其他窗口，程序不会自动升级。请管理员在所有窗口退出后运行：\n"

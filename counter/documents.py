@@ -64,7 +64,9 @@ def label_of(item: Item, order: Order, customer: Customer) -> LabelData:
     )
 
 
-def order_labels(session: Session, order_id: int, item_ids: Sequence[int] | None = None) -> list[LabelData]:
+def order_labels(
+    session: Session, order_id: int, item_ids: Sequence[int] | None = None
+) -> list[LabelData]:
     order = _load_order(session, order_id)
     return [
         label_of(i, order, order.customer)
@@ -99,7 +101,9 @@ def receipt_of(session: Session, order_id: int) -> ReceiptData:
             )
             for i in live
         ),
-        promised_date=max((i.promised_date for i in live), default=order.promised_date or dt.date.today()),
+        promised_date=max(
+            (i.promised_date for i in live), default=order.promised_date or dt.date.today()
+        ),
         institute=institute_info(settings),
         return_way="、".join(return_way_label(w) for w in sorted(ways)),
         note=order.note,
@@ -150,36 +154,39 @@ def send_labels_to_printer(
         raise CounterError(_("未设置标签打印机（系统设置 → 标签打印机）"))
     host, port = parse_printer_address(settings.label_printer)
     order = _load_order(session, order_id)
-    items = [i for i in order.items if (item_ids is None or i.id in item_ids) and i.status != "voided"]
+    items = [
+        i for i in order.items if (item_ids is None or i.id in item_ids) and i.status != "voided"
+    ]
     jobs = {
         j.item_id: j
         for j in session.scalars(
             select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == "label")
         )
     }
-    printed = failed = 0
-    message = ""
+    size = label_size(settings)
+    zpl = []
     for n, item in enumerate(items, 1):
-        zpl = render_label_zpl(
-            label_of(item, order, order.customer), label_size(settings), cjk_font=settings.label_printer_font
-        )
-        job = jobs.get(item.id)
-        if job is None:
-            job = PrintJob(kind="label", order_id=order_id, item_id=item.id, created_at=clock.now())
-            session.add(job)
-        job.attempts = (job.attempts or 0) + 1
-        job.updated_at = clock.now()
-        try:
-            send_raw(host, port, zpl.encode("utf-8"))
-        except PrinterError as error:
-            job.status, job.error = "failed", error.reason
-            failed += 1
-            message = printer_message(error)
-        else:
-            job.status, job.error = "printed", ""
-            printed += 1
+        label = label_of(item, order, order.customer)
+        zpl.append(render_label_zpl(label, size, cjk_font=settings.label_printer_font))
         if progress:
             progress(n, len(items), item.number)
+    now = clock.now()
+    message = ""
+    try:
+        send_raw(host, port, "".join(zpl).encode("utf-8"))
+    except PrinterError as error:
+        status, reason, message = "failed", error.reason, printer_message(error)
+    else:
+        status, reason = "printed", ""
+    for item in items:
+        job = jobs.get(item.id)
+        if job is None:
+            job = PrintJob(kind="label", order_id=order_id, item_id=item.id, created_at=now)
+            session.add(job)
+        job.attempts = (job.attempts or 0) + 1
+        job.status, job.error, job.updated_at = status, reason, now
+    printed = len(items) if status == "printed" else 0
+    failed = len(items) - printed
     session.flush()
     return PrintOutcome(printed, failed, message)
 

@@ -144,7 +144,7 @@ def is_compulsory(info: TypeInfo, draft: ItemDraft) -> bool:
 
 
 def copies(draft: ItemDraft, n: int) -> list[ItemDraft]:
-    """"Add N identical items": the same details, serials left for the clerk."""
+    """ "Add N identical items": the same details, serials left for the clerk."""
     if not 1 <= n <= MAX_ITEMS:
         raise ValidationError([_("数量应在 1 到 {n} 之间").format(n=MAX_ITEMS)])
     return [dataclasses.replace(draft, serial="") for _i in range(n)]
@@ -171,7 +171,9 @@ def _review_item(row: int, d: ItemDraft, types: Mapping[int, TypeInfo]) -> list[
         if len(getattr(d, fname).strip()) > limit:
             problems.append(
                 where
-                + _("“{field}”过长（最多 {n} 个字符）").format(field=item_field_label(fname), n=limit)
+                + _("“{field}”过长（最多 {n} 个字符）").format(
+                    field=item_field_label(fname), n=limit
+                )
             )
     return problems
 
@@ -188,9 +190,7 @@ def review_order(draft: OrderDraft, types: Mapping[int, TypeInfo]) -> OrderRevie
         problems.append(_("收件方式无效"))
     for row, item in enumerate(draft.items, start=1):
         problems += _review_item(row, item, types)
-    serials = Counter(
-        (i.type_id, i.serial.strip()) for i in draft.items if i.serial.strip()
-    )
+    serials = Counter((i.type_id, i.serial.strip()) for i in draft.items if i.serial.strip())
     for (type_id, serial), n in serials.items():
         if n > 1:
             name = types[type_id].name if type_id in types else "?"
@@ -212,7 +212,9 @@ def promised_dates(
     dates = []
     fallback: set[int] = set()
     for item in items:
-        promise = promise_date(calendar, received, settings.working_days(item.service, item.urgency))
+        promise = promise_date(
+            calendar, received, settings.working_days(item.service, item.urgency)
+        )
         dates.append(promise.date)
         fallback.update(promise.fallback_years)
     return dates, fallback_notice(tuple(sorted(fallback)))

@@ -34,9 +34,7 @@ TRANSITIONS: dict[ItemStatus, frozenset[ItemStatus]] = {
     S.CERT_DRAFTED: frozenset({S.CHECKED, S.IN_LAB, S.ON_HOLD, S.VOIDED}),
     # an amendment takes a checked item back to a drafted certificate
     S.CHECKED: frozenset({S.RELEASED, S.CERT_DRAFTED, S.ON_HOLD}),
-    S.ON_HOLD: frozenset(
-        {S.RECEIVED, S.IN_LAB, S.CERT_DRAFTED, S.RETURNED_UNPROCESSED, S.VOIDED}
-    ),
+    S.ON_HOLD: frozenset({S.RECEIVED, S.IN_LAB, S.CERT_DRAFTED, S.RETURNED_UNPROCESSED, S.VOIDED}),
     # an instrument returned unprocessed still has to be handed back
     S.RETURNED_UNPROCESSED: frozenset({S.RELEASED}),
     S.RELEASED: frozenset(),

@@ -37,9 +37,7 @@ def next_values(session: Session, key: str, count: int = 1) -> range:
     if last is None:
         dialect = session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        session.execute(
-            insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing()
-        )
+        session.execute(insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing())
         last = session.execute(bump).scalar_one()
     return range(last - count + 1, last + 1)
 
@@ -60,7 +58,7 @@ def new_order_number(session: Session, year: int, channel: str) -> str:
 
 
 def classify(code: str) -> str:
-    """"order", "item" or "" for a scanned code."""
+    """ "order", "item" or "" for a scanned code."""
     if ORDER_RE.match(code):
         return "order"
     if ITEM_RE.match(code):

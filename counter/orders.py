@@ -154,6 +154,19 @@ def refresh_order_status(order: Order) -> None:
     order.status = order_status(i.status for i in order.items)
 
 
+# who may move an item into each state
+STATUS_PERMS: dict[ItemStatus, Perm] = {
+    ItemStatus.RECEIVED: Perm.RECEIVE,
+    ItemStatus.IN_LAB: Perm.LAB_WORK,
+    ItemStatus.CERT_DRAFTED: Perm.LAB_WORK,
+    ItemStatus.CHECKED: Perm.REVIEW,
+    ItemStatus.RELEASED: Perm.RELEASE,
+    ItemStatus.ON_HOLD: Perm.RECEIVE,
+    ItemStatus.RETURNED_UNPROCESSED: Perm.RECEIVE,
+    ItemStatus.VOIDED: Perm.VOID,
+}
+
+
 def set_item_status(
     session: Session,
     actor: Actor,
@@ -163,8 +176,7 @@ def set_item_status(
     reason: str = "",
 ) -> Item:
     """Move an item along its life (lab hand-over, hold, return unprocessed)."""
-    require(actor, Perm.VOID if new is ItemStatus.VOIDED else Perm.LAB_WORK if new in (
-        ItemStatus.IN_LAB, ItemStatus.CERT_DRAFTED) else Perm.RECEIVE)
+    require(actor, STATUS_PERMS[new])
     item = get_item(session, item_id)
     old = ItemStatus(item.status)
     check_transition(old, new, reason)
@@ -175,8 +187,15 @@ def set_item_status(
         item.void_reason = reason.strip()
     refresh_order_status(item.order)
     record(
-        session, actor, clock, f"item.{new.value}", "item", item.number,
-        before={"status": old.value}, after={"status": new.value}, reason=reason.strip(),
+        session,
+        actor,
+        clock,
+        f"item.{new.value}",
+        "item",
+        item.number,
+        before={"status": old.value},
+        after={"status": new.value},
+        reason=reason.strip(),
     )
     session.flush()
     return item
@@ -224,7 +243,9 @@ class ItemCorrection:
 
 
 def correction_of(item: Item) -> ItemCorrection:
-    return ItemCorrection(**{f.name: getattr(item, f.name) for f in dataclasses.fields(ItemCorrection)})
+    return ItemCorrection(
+        **{f.name: getattr(item, f.name) for f in dataclasses.fields(ItemCorrection)}
+    )
 
 
 def correct_item(
@@ -259,7 +280,17 @@ def correct_item(
     for key, value in after.items():
         setattr(item, key, value)
     item.updated_at = clock.now()
-    record(session, actor, clock, "item.correct", "item", item.number, before=before, after=after, reason=reason.strip())
+    record(
+        session,
+        actor,
+        clock,
+        "item.correct",
+        "item",
+        item.number,
+        before=before,
+        after=after,
+        reason=reason.strip(),
+    )
     session.flush()
     return item
 

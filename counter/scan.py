@@ -49,9 +49,9 @@ _ITEM_QUERY = (
     .join(Department, Department.id == Item.department_id)
 )
 
-_ORDER_QUERY = select(Order.id, Order.number, Order.status, Order.promised_date, Customer.name).join(
-    Customer, Customer.id == Order.customer_id
-)
+_ORDER_QUERY = select(
+    Order.id, Order.number, Order.status, Order.promised_date, Customer.name
+).join(Customer, Customer.id == Order.customer_id)
 
 
 def clean_code(raw: str) -> str:
@@ -73,8 +73,8 @@ def lookup(session: Session, raw: str) -> ScanHit | None:
         orow = session.execute(_ORDER_QUERY.where(Order.number == code)).first()
         if orow is None:
             return None
-        oid, onum, status, promised, cname = orow
-        return ScanHit("order", oid, onum, cname, status=status, promised_date=promised)
+        oid, onum, ostatus, opromised, cname = orow
+        return ScanHit("order", oid, onum, cname, status=ostatus, promised_date=opromised)
     return None
 
 

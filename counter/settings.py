@@ -108,7 +108,9 @@ def save_settings(
     else:
         row.value = text
     if after:
-        record(session, actor, clock, "settings.update", "settings", _KEY, before=before, after=after)
+        record(
+            session, actor, clock, "settings.update", "settings", _KEY, before=before, after=after
+        )
     session.flush()
     return new
 

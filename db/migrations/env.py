@@ -28,9 +28,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    url = context.get_x_argument(as_dictionary=True).get("db") or sqlite_url(
-        default_sqlite_path()
-    )
+    url = context.get_x_argument(as_dictionary=True).get("db") or sqlite_url(default_sqlite_path())
     engine = make_engine(url)
     with engine.connect() as conn:
         _run(conn)

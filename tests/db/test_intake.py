@@ -51,7 +51,10 @@ def test_save_routes_numbers_and_promises(counter: Counter) -> None:
         order = s.scalar(select(Order))
         assert order is not None and order.promised_date == dt.date(2026, 11, 30)
         assert s.scalar(select(func.count()).select_from(PrintJob)) == 4  # 3 labels + receipt
-        assert s.scalar(select(AuditEntry.action).where(AuditEntry.entity_key == saved.number)) == "order.create"
+        assert (
+            s.scalar(select(AuditEntry.action).where(AuditEntry.entity_key == saved.number))
+            == "order.create"
+        )
 
 
 def test_same_token_twice_saves_one_order(counter: Counter) -> None:
@@ -104,7 +107,9 @@ def test_duplicate_serial_warns_but_saves(counter: Counter) -> None:
     scale = _type_id(counter, "电子计价秤")
     with counter.db.action() as s:
         saved = save_order(
-            s, counter.clerk, counter.clock,
+            s,
+            counter.clerk,
+            counter.clock,
             _draft(counter, ItemDraft(scale, serial="S1"), ItemDraft(scale, serial="S1")),
         )
     assert any("S1" in w and "2 次" in w for w in saved.warnings)
@@ -113,7 +118,12 @@ def test_duplicate_serial_warns_but_saves(counter: Counter) -> None:
 def test_unknown_customer_and_missing_permission(counter: Counter) -> None:
     scale = _type_id(counter, "电子计价秤")
     with pytest.raises(NotFound), counter.db.action() as s:
-        save_order(s, counter.clerk, counter.clock, OrderDraft(customer_id=424242, items=(ItemDraft(scale),)))
+        save_order(
+            s,
+            counter.clerk,
+            counter.clock,
+            OrderDraft(customer_id=424242, items=(ItemDraft(scale),)),
+        )
     with pytest.raises(PermissionDenied, match="收件登记"), counter.db.action() as s:
         save_order(s, counter.billing, counter.clock, _draft(counter, ItemDraft(scale)))
 
@@ -121,9 +131,13 @@ def test_unknown_customer_and_missing_permission(counter: Counter) -> None:
 def test_instrument_seen_before_is_linked_to_its_history(counter: Counter) -> None:
     scale = _type_id(counter, "电子计价秤")
     with counter.db.action() as s:
-        save_order(s, counter.clerk, counter.clock, _draft(counter, ItemDraft(scale, serial="A123")))
+        save_order(
+            s, counter.clerk, counter.clock, _draft(counter, ItemDraft(scale, serial="A123"))
+        )
     with counter.db.action() as s:
-        second = save_order(s, counter.clerk, counter.clock, _draft(counter, ItemDraft(scale, serial="A123")))
+        second = save_order(
+            s, counter.clerk, counter.clock, _draft(counter, ItemDraft(scale, serial="A123"))
+        )
     with counter.db.session() as s:
         history = instrument_history(s, counter.customer_id, scale, "A123")
         assert len(history) == 2

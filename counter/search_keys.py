@@ -1,0 +1,52 @@
+"""Pinyin search keys for customer and instrument-type names.
+
+Clerks find "聊城计量" by typing "lcjl" (initials) or "liaocheng" (full pinyin).
+Keys are stored next to the name and compared with `normalize_query(q)`.
+
+Heteronyms use pypinyin's default reading, which looks at common phrases
+(重庆 → chongqing, 银行 → yinhang).  ü is written "v" (绿 → lv), as in Chinese
+input methods.  ASCII letters and digits in the name are kept (lower-cased,
+full-width made half-width) in both keys; everything else — punctuation,
+spaces, other scripts — is dropped.
+"""
+
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin
+
+
+def _to_half_width(text: str) -> str:
+    """Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _ascii_alnum(parts: list[str]) -> str:
+    return "".join(c for c in "".join(parts).lower() if c.isascii() and c.isalnum())
+
+
+def name_keys(name: str) -> tuple[str, str]:
+    """(initials, full pinyin) of `name`, lowercase ASCII without separators.
+
+    >>> name_keys("聊城计量")
+    ('lcjl', 'liaochengjiliang')
+    """
+    text = _to_half_width(name)
+    initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
+    full = lazy_pinyin(text, style=Style.NORMAL)
+    return _ascii_alnum(initials), _ascii_alnum(full)
+
+
+def normalize_query(q: str) -> str:
+    """What the clerk typed, ready to compare with keys and names.
+
+    Strips surrounding whitespace, makes full-width digits and letters
+    half-width and lower-cases; Chinese text and punctuation are kept.
+    """
+    return _to_half_width(q.strip()).lower()

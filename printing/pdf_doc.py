@@ -1,0 +1,128 @@
+"""Building blocks for paged PDF documents (receipt now; statements and certificates later).
+
+``numbered_canvas(decorate)`` gives platypus a canvas that knows the page count when
+the document is finished, so every page can say "第 x 页 共 y 页".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from printing.barcodes import draw_code128, module_count
+from printing.common import fit_text
+
+PT_PER_MM = 72 / 25.4
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
+
+#: ``decorate(canvas, page_number, page_count)`` draws headers and footers on a finished page.
+Decorate = Callable[[Any, int, int], None]
+
+
+def page_size(name: str) -> tuple[float, float]:
+    """Portrait page size in points for "A4" or "A5"; anything else is a ``ValueError``."""
+    try:
+        return PAGE_SIZES[name]
+    except KeyError:
+        raise ValueError(
+            f"unsupported page size {name!r}: use one of {', '.join(PAGE_SIZES)}"
+        ) from None
+
+
+def page_label(page: int, total: int) -> str:
+    return f"第 {page} 页 共 {total} 页"
+
+
+def markup(text: str) -> str:
+    """Plain text → Paragraph markup: XML-escaped, line breaks kept."""
+    return "<br/>".join(escape(line) for line in text.strip().splitlines())
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc,unused-ignore]
+    """Holds finished pages back until ``save()``, then decorates each with the page count."""
+
+    def __init__(self, *args: Any, decorate: Decorate, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorate = decorate
+        self._pending: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pending.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pending)
+        for state in self._pending:
+            self.__dict__.update(state)
+            self._decorate(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+def numbered_canvas(decorate: Decorate) -> Callable[..., NumberedCanvas]:
+    """A ``canvasmaker`` for ``doc.build(story, canvasmaker=...)``."""
+    return functools.partial(NumberedCanvas, decorate=decorate)
+
+
+def draw_fitted(
+    canvas: Any,
+    text: str,
+    x: float,
+    y: float,
+    max_width: float,
+    font: str,
+    size: float,
+    align: str = "left",
+) -> None:
+    """Draw one line at baseline ``y``, shrunk (down to 70 %) or cut so it fits ``max_width``."""
+    text, size = fit_text(
+        text, lambda s, z: float(stringWidth(s, font, z)), max_width, size, size * 0.7
+    )
+    canvas.setFont(font, size)
+    if align == "right":
+        canvas.drawRightString(x + max_width, y, text)
+    elif align == "centre":
+        canvas.drawCentredString(x + max_width / 2, y, text)
+    else:
+        canvas.drawString(x, y, text)
+
+
+class BarcodeFlowable(Flowable):  # type: ignore[misc,unused-ignore]
+    """A Code 128 symbol with its text underneath, as a platypus flowable."""
+
+    def __init__(
+        self, code: str, max_width: float, bar_height: float, text_size: float = 8
+    ) -> None:
+        super().__init__()
+        self.code = code
+        self.text_size = text_size
+        self.bar_height = bar_height
+        self.bar_width = min(max_width, module_count(code) * 0.45 * PT_PER_MM)
+        self.width = self.bar_width
+        self.height = bar_height + text_size * 1.3
+        self.hAlign = "RIGHT"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        draw_code128(canvas, self.code, 0, self.text_size * 1.3, self.bar_width, self.bar_height)
+        canvas.setFillGray(0)
+        draw_fitted(
+            canvas,
+            self.code,
+            0,
+            0.15 * self.text_size,
+            self.bar_width,
+            "Helvetica",
+            self.text_size,
+            "centre",
+        )

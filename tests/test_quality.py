@@ -1,0 +1,56 @@
+"""House rules as tests: lint, format, types, import contracts, migrations in step."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic import command
+
+from db.engine import make_engine, sqlite_url
+from db.migrate import alembic_config
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    assert found, f"{name} is not installed in the project environment"
+    return found
+
+
+def _run(*args: str) -> None:
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_lint() -> None:
+    _run(_tool("ruff"), "check", ".")
+
+
+def test_ruff_format() -> None:
+    _run(_tool("ruff"), "format", "--check", ".")
+
+
+def test_mypy() -> None:
+    _run(_tool("mypy"), "counter", "db", "printing", "ui", "main.py")
+
+
+def test_import_contracts() -> None:
+    _run(_tool("lint-imports"))
+
+
+def test_models_and_migrations_agree(sqlite_template: Path, tmp_path: Path) -> None:
+    """`alembic check`: the models have no change that lacks a migration."""
+    path = tmp_path / "check.db"
+    shutil.copy(sqlite_template, path)
+    engine = make_engine(sqlite_url(path))
+    config = alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.check(config)
+    engine.dispose()

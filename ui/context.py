@@ -1,0 +1,29 @@
+"""What every screen is handed: the database, the logged-in user, the clock, and a signal bus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from counter.auth import Actor
+from counter.clock import Clock
+from db.engine import Database
+
+
+class AppSignals(QObject):
+    """Events between screens, named as past-tense events."""
+
+    order_opened = Signal(int)  # order id: show this order
+    item_opened = Signal(int)  # item id: show this item (within its order)
+    orders_changed = Signal()  # an order was saved, voided or corrected
+    settings_changed = Signal()
+    status_message = Signal(str)  # text for the status bar
+
+
+@dataclass
+class AppContext:
+    database: Database
+    actor: Actor
+    clock: Clock
+    signals: AppSignals
