@@ -1,7 +1,8 @@
 """Order and item numbers: unique, never reused, safe with several counters.
 
 Order number = year + channel digit + 6-digit sequence (a public institute's
-convention); item number = order number + 3-digit sequence.  Sequences are
+convention); item number = order number + 3-digit sequence; fee statement
+number = "F" + year + 6-digit sequence (F2026000123).  Sequences are
 incremented with one atomic ``UPDATE … RETURNING`` inside the caller's
 transaction: the row stays locked until commit, so two counters never get the
 same value, and a rolled-back save gives its number back unissued.
@@ -21,6 +22,7 @@ CHANNEL_DIGITS = {"counter": "1", "appointment": "2", "mail": "3", "onsite": "4"
 
 ORDER_RE = re.compile(r"^(\d{4})([1-4])(\d{6,7})$")
 ITEM_RE = re.compile(r"^(\d{4}[1-4]\d{6,7})(\d{3})$")
+STATEMENT_RE = re.compile(r"^F(\d{4})(\d{6})$")
 
 
 def next_values(session: Session, key: str, count: int = 1) -> range:
@@ -57,10 +59,21 @@ def new_order_number(session: Session, year: int, channel: str) -> str:
     return order_number(year, channel, seq)
 
 
+def statement_number(year: int, seq: int) -> str:
+    return f"F{year:04d}{seq:06d}"
+
+
+def new_statement_number(session: Session, year: int) -> str:
+    (seq,) = next_values(session, f"statement:{year}")
+    return statement_number(year, seq)
+
+
 def classify(code: str) -> str:
-    """ "order", "item" or "" for a scanned code."""
+    """ "order", "item", "statement" or "" for a scanned code."""
     if ORDER_RE.match(code):
         return "order"
     if ITEM_RE.match(code):
         return "item"
+    if STATEMENT_RE.match(code):
+        return "statement"
     return ""

@@ -1,0 +1,104 @@
+"""Fee settings every counter shares: the fee policy and where customers pay.
+
+Both are business settings (JSON in the settings table), changed by an
+administrator, validated, and audited before → after.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from sqlalchemy.orm import Session
+
+from counter.audit import changes, record
+from counter.auth import Actor, Perm, require
+from counter.clock import Clock
+from counter.errors import ValidationError
+from counter.fees.policy import FeePolicy, policy_from_dict, policy_problems, policy_to_dict
+from counter.fees.statement import PaymentDetails
+from counter.i18n import _
+from counter.settings import load_settings
+from db.models import Setting
+
+POLICY_KEY = "fee_policy"
+PAYMENT_KEY = "fee_payment_details"
+
+
+def _json_setting(session: Session, key: str) -> dict[str, object] | None:
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row is not None else None
+
+
+def _put_setting(session: Session, key: str, value: dict[str, object]) -> None:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+
+
+def load_fee_policy(session: Session) -> FeePolicy:
+    data = _json_setting(session, POLICY_KEY)
+    return policy_from_dict(data) if data is not None else FeePolicy()
+
+
+def save_fee_policy(session: Session, actor: Actor, clock: Clock, policy: FeePolicy) -> FeePolicy:
+    require(actor, Perm.ADMIN)
+    problems = policy_problems(policy)
+    if problems:
+        raise ValidationError(problems)
+    before, after = changes(policy_to_dict(load_fee_policy(session)), policy_to_dict(policy))
+    _put_setting(session, POLICY_KEY, policy_to_dict(policy))
+    if after:
+        record(
+            session,
+            actor,
+            clock,
+            "fee_policy.update",
+            "settings",
+            POLICY_KEY,
+            before=before,
+            after=after,
+        )
+    session.flush()
+    return policy
+
+
+def load_payment_details(session: Session) -> PaymentDetails:
+    data = _json_setting(session, PAYMENT_KEY)
+    if data is None:
+        return PaymentDetails(
+            payee=load_settings(session).institute_name,
+            note=_("可现金、微信、支付宝、POS 刷卡或银行转账"),
+        )
+    return PaymentDetails(**{k: str(v) for k, v in data.items() if k in _PAYMENT_FIELDS})
+
+
+_PAYMENT_FIELDS = {f.name for f in dataclasses.fields(PaymentDetails)}
+
+
+def save_payment_details(
+    session: Session, actor: Actor, clock: Clock, details: PaymentDetails
+) -> PaymentDetails:
+    require(actor, Perm.ADMIN)
+    details = PaymentDetails(**{k: v.strip() for k, v in dataclasses.asdict(details).items()})
+    if not details.payee:
+        raise ValidationError([_("收款单位不能为空")])
+    new = dataclasses.asdict(details)
+    before, after = changes(dataclasses.asdict(load_payment_details(session)), new)
+    _put_setting(session, PAYMENT_KEY, new)
+    if after:
+        record(
+            session,
+            actor,
+            clock,
+            "fee_payment.update",
+            "settings",
+            PAYMENT_KEY,
+            before=before,
+            after=after,
+        )
+    session.flush()
+    return details
