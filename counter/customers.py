@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import case, select
+from sqlalchemy import ColumnElement, Integer, and_, case, select, text, union
 from sqlalchemy.orm import Session
 
 from counter.audit import changes, record
@@ -241,12 +242,50 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# at most this many substring matches are ranked; a broader query shows the best
+# of them and the clerk types more to narrow it down
+CANDIDATES = 500
+_TRIGRAM = 3
+
+
+def _prefix(column: Any, q: str, dialect: str) -> ColumnElement[bool]:
+    if dialect == "sqlite":  # a range uses the index; SQLite's LIKE is case-folding and cannot
+        return and_(column >= q, column < q + "\U0010ffff")
+    return cast("ColumnElement[bool]", column.startswith(q, autoescape=True))
+
+
+def _candidates(q: str, dialect: str) -> Any:
+    """Ids worth ranking: prefix matches from indexes, plus a bounded set of substring matches."""
+    pattern = f"%{_like_escape(q)}%"
+    if dialect == "sqlite" and len(q) >= _TRIGRAM:
+        phrase = '"' + q.replace('"', '""') + '"'
+        contains: Any = text(
+            "SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :phrase LIMIT :cap"
+        ).bindparams(phrase=phrase, cap=CANDIDATES)
+        contains = select(contains.columns(id=Integer).subquery().c.id)
+    else:  # PostgreSQL's trigram index serves this LIKE; short queries scan until enough
+        contains = (
+            select(Customer.id)
+            .where(Customer.search_text.like(pattern, escape="\\"))
+            .limit(CANDIDATES)
+        )
+    parts = [
+        select(Customer.id).where(_prefix(column, q, dialect)).limit(CANDIDATES)
+        for column in (Customer.pinyin_initials, Customer.name, Customer.phone)
+    ]
+    return union(*(p.subquery().select() for p in parts), contains.subquery().select())
+
+
 def search_customers(session: Session, query: str, limit: int = 20) -> list[CustomerHit]:
-    """Part of the name, pinyin initials, phone or credit code; best matches first."""
+    """Part of the name, pinyin initials, phone or credit code; best matches first.
+
+    Prefix matches (initials, name, phone) rank first, then substring matches
+    by name.  Substrings are found through the search index (migration 0005).
+    """
     q = normalize_query(query)
     if not q:
         return []
-    pattern = f"%{_like_escape(q)}%"
+    dialect = session.get_bind().dialect.name
     starts = f"{_like_escape(q)}%"
     rank = case(
         (Customer.pinyin_initials.like(starts, escape="\\"), 0),
@@ -254,6 +293,7 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[Cust
         (Customer.phone.like(starts, escape="\\"), 1),
         else_=2,
     )
+    candidates = _candidates(q, dialect).subquery()
     rows = session.execute(
         select(
             Customer.id,
@@ -265,7 +305,11 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[Cust
             Customer.address,
             Customer.account_customer,
         )
-        .where(Customer.active, Customer.search_text.like(pattern, escape="\\"))
+        .where(
+            Customer.id.in_(select(candidates.c.id)),
+            Customer.active,
+            Customer.search_text.like(f"%{_like_escape(q)}%", escape="\\"),
+        )
         .order_by(rank, Customer.name)
         .limit(limit)
     )

@@ -12,8 +12,6 @@ spaces, other scripts — is dropped.
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 
 def _to_half_width(text: str) -> str:
     """Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII."""
@@ -37,6 +35,9 @@ def name_keys(name: str) -> tuple[str, str]:
     >>> name_keys("聊城计量")
     ('lcjl', 'liaochengjiliang')
     """
+    # imported here: its phrase dictionary takes a third of a second to load
+    from pypinyin import Style, lazy_pinyin
+
     text = _to_half_width(name)
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
     full = lazy_pinyin(text, style=Style.NORMAL)

@@ -115,5 +115,11 @@ class Database:
         with self.write_session() as session, session.begin():
             yield session
 
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A pooled connection for one quick read (a scan); nothing is written through it."""
+        with self.engine.connect() as conn:
+            yield conn
+
     def dispose(self) -> None:
         self.engine.dispose()

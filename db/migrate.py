@@ -10,13 +10,15 @@ that one counter never changes the schema under the others.  The refusal is a
 from __future__ import annotations
 
 import enum
+import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -37,36 +39,56 @@ class SchemaError(Exception):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # alembic loads slowly: only when migrating
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+_REVISION = re.compile(r"^(down_)?revision: str(?: \| None)? = ['\"]?(\w+)['\"]?", re.M)
+
+
+@functools.cache
+def _history() -> tuple[frozenset[str], str]:
+    """(every revision, the head), read from the migration files without loading alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for down, value in _REVISION.findall(path.read_text("utf-8")):
+            (parents if down else revisions).add(value)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"the migration history must have one head, found {sorted(heads)}")
+    return frozenset(revisions), heads.pop()
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _history()[1]
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
     current = current_revision(engine)
-    script = ScriptDirectory.from_config(alembic_config())
+    known, head = _history()
     if current is None:
         return SchemaState.EMPTY, None
-    if current == script.get_current_head():
+    if current == head:
         return SchemaState.CURRENT, current
-    known = {rev.revision for rev in script.walk_revisions()}
     if current in known:
         return SchemaState.BEHIND, current
     return SchemaState.UNKNOWN, current
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
