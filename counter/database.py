@@ -14,7 +14,9 @@ from typing import TypeVar
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from counter.billing_schedule import seed_fee_schedule
 from counter.catalog import seed_catalog
+from counter.certificate_registers import seed_registers
 from counter.errors import DatabaseUnavailable
 from counter.i18n import _
 from db.engine import Database, default_sqlite_path, make_engine, sqlite_url
@@ -57,6 +59,8 @@ def open_database(url: str | None, *, upgrade_shared: bool = False) -> Database:
         ensure_schema(engine, allow_upgrade=database.is_sqlite or upgrade_shared)
         with database.action() as session:
             seed_catalog(session)
+            seed_registers(session)
+            seed_fee_schedule(session)
     except SchemaError as error:
         engine.dispose()
         raise DatabaseUnavailable(schema_message(error, database.url)) from error

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from counter.clock import Clock
+from counter.clock import CHINA_TZ, Clock
 from counter.errors import CounterError, NotFound
 from counter.i18n import _
 from counter.intake import return_way_label, service_label
@@ -86,7 +86,7 @@ def receipt_of(session: Session, order_id: int) -> ReceiptData:
         customer_name=order.customer.name,
         customer_phone=order.contact_phone,
         customer_contact=order.contact_name,
-        received_at=order.received_at,
+        received_at=order.received_at.astimezone(CHINA_TZ),
         clerk=clerk.full_name if clerk else "",
         items=tuple(
             ReceiptItem(
@@ -227,3 +227,33 @@ def reprint_list(session: Session, limit: int = 500) -> list[ReprintRow]:
         ReprintRow(j.id, j.kind, j.order_id, onum, inum or "", j.status, j.error, j.updated_at)
         for j, onum, inum in rows
     ]
+
+
+def sample_label_zpl(settings: InstituteSettings, today: dt.date) -> str:
+    """A test label with the institute's size and printer font."""
+    label = LabelData(
+        item_number="20261000000001",
+        order_number="2026100000000",
+        instrument_name=_("测试标签"),
+        customer_short=settings.institute_name,
+        department=settings.counter_name,
+        promised_date=today,
+    )
+    return render_label_zpl(label, label_size(settings), cjk_font=settings.label_printer_font)
+
+
+def send_test_label(settings: InstituteSettings, today: dt.date) -> str:
+    """Send a test label to the printer in `settings` (not yet saved); returns its address."""
+    try:
+        host, port = parse_printer_address(settings.label_printer)
+    except ValueError as error:
+        raise CounterError(_("标签打印机设置无效：{detail}").format(detail=error)) from error
+    try:
+        send_raw(host, port, sample_label_zpl(settings, today).encode("utf-8"))
+    except PrinterError as error:
+        raise CounterError(
+            _("测试标签发送失败：标签打印机 {host}:{port} 无响应（{reason}）").format(
+                host=error.host, port=error.port, reason=error.reason
+            )
+        ) from error
+    return f"{host}:{port}"

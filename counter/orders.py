@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, select, tuple_
+from sqlalchemy import ColumnElement, and_, exists, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter.audit import changes, record
@@ -80,7 +80,14 @@ def _conditions(flt: OrderFilter) -> list[ColumnElement[bool]]:
     text = normalize_query(flt.text)
     if text:
         if text.isdigit():
-            conds.append(Order.number.startswith(text))
+            # a range, not LIKE, so the unique index on the number is used
+            by_phone = select(Customer.id).where(Customer.phone.startswith(text, autoescape=True))
+            conds.append(
+                or_(
+                    and_(Order.number >= text, Order.number < text + "~"),
+                    Order.customer_id.in_(by_phone.scalar_subquery()),
+                )
+            )
         else:
             conds.append(Customer.search_text.contains(text, autoescape=True))
     if flt.customer_id is not None:

@@ -21,8 +21,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import create_engine, text
 
+import db.models_certificates
+import db.models_release  # noqa: F401
 from counter.auth import Actor, Role, actor_of, hash_password
+from counter.billing import seed_fee_schedule
 from counter.catalog import seed_catalog
+from counter.certificate_registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
 from counter.customers import CustomerForm, create_customer
 from db.engine import Database, make_engine, sqlite_url
@@ -51,6 +55,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = Database(engine)
     with database.action() as session:
         seed_catalog(session)
+        seed_registers(session)
+        seed_fee_schedule(session)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
@@ -108,6 +114,8 @@ def database(
     _truncate_all(database)
     with database.action() as session:
         seed_catalog(session)
+        seed_registers(session)
+        seed_fee_schedule(session)
     yield database
     database.dispose()
 

@@ -18,6 +18,7 @@ class AppSignals(QObject):
     item_opened = Signal(int)  # item id: show this item (within its order)
     orders_changed = Signal()  # an order was saved, voided or corrected
     settings_changed = Signal()
+    certificates_changed = Signal()  # saved, imported, reviewed or reissued
     status_message = Signal(str)  # text for the status bar
 
 

@@ -137,3 +137,10 @@ def test_two_processes_saving_at_once_get_different_numbers(counter: Counter) ->
     assert len(numbers) == len(set(numbers)) == 30
     sequences = sorted(int(n[-6:]) for n in numbers)
     assert sequences == list(range(sequences[0], sequences[0] + 30))
+
+
+def test_head_read_from_files_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()

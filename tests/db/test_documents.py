@@ -97,3 +97,30 @@ def test_a_dead_printer_keeps_the_order_and_queues_the_labels(counter: Counter) 
         printer.wait()
     with counter.db.session() as s:
         assert [r.kind for r in reprint_list(s)] == ["receipt"]
+
+
+def test_test_label_reaches_the_printer_or_says_why(counter: Counter) -> None:
+    import datetime as dt
+
+    import pytest
+
+    from counter.documents import send_test_label
+    from counter.errors import CounterError
+
+    with counter.db.session() as s:
+        settings = load_settings(s)
+    with FakePrinter() as printer:
+        address = f"{printer.host}:{printer.port}"
+        assert (
+            send_test_label(
+                dataclasses.replace(settings, label_printer=address), dt.date(2026, 11, 23)
+            )
+            == address
+        )
+        zpl = printer.wait()
+        assert zpl.count(b"^XA") == 1 and b"20261000000001" in zpl
+    port = closed_port()
+    with pytest.raises(CounterError, match=f"127.0.0.1:{port}"):
+        send_test_label(
+            dataclasses.replace(settings, label_printer=f"127.0.0.1:{port}"), dt.date(2026, 11, 23)
+        )

@@ -1,0 +1,119 @@
+"""GUI fixtures: an AppContext on the real test database, the main window, modal answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter.auth import Actor
+from tests.conftest import Counter
+from ui.context import AppContext, AppSignals
+from ui.main_window import MainWindow
+
+# What the offscreen platform cannot do (window hints, raise, keyboard grabs) is not a fault
+# of the program; every other Qt warning still fails the test.
+OFFSCREEN_LIMITS = r"^This plugin does not support "
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """QSettings of the tests live in a temporary directory, never in the user's profile."""
+    path = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName("jiliang-counter-tests")
+    QCoreApplication.setApplicationName("jiliang-counter-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
+
+
+def wait_for_workers(qtbot: QtBot) -> None:
+    """Until no background job runs (waitForDone would hold the GIL the jobs need)."""
+    pool = QThreadPool.globalInstance()
+    qtbot.waitUntil(lambda: pool.activeThreadCount() == 0, timeout=30000)
+
+
+@pytest.fixture(autouse=True)
+def _workers_finished(qtbot: QtBot) -> Iterator[None]:
+    """No background job outlives its test (it would touch a database already gone)."""
+    yield
+    wait_for_workers(qtbot)
+
+
+def make_ctx(counter: Counter, actor: Actor | None = None) -> AppContext:
+    return AppContext(counter.db, actor or counter.clerk, counter.clock, AppSignals())
+
+
+@pytest.fixture
+def ctx(sqlite_counter: Counter) -> AppContext:
+    return make_ctx(sqlite_counter)
+
+
+def show_active(qtbot: QtBot, widget: QWidget) -> None:
+    """Show a window and wait until it is the active one (shortcuts need that)."""
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext) -> Iterator[MainWindow]:
+    win = MainWindow(ctx, mount_other_screens=False)
+    show_active(qtbot, win)
+    yield win
+    # not qtbot.addWidget: its teardown closes the window before this one could clear the
+    # form, and a form with rows asks before closing
+    while (modal := QApplication.activeModalWidget()) is not None:
+        modal.close()
+    win.intake.clear_form()
+    wait_for_workers(qtbot)
+    win.close()
+    win.deleteLater()
+
+
+def wait_active(qtbot: QtBot, widget: QWidget) -> None:
+    """After a modal dialog: its window is active again (a window manager's job, which the
+    offscreen platform does not do)."""
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+
+
+def when_modal(action: Callable[[QWidget], None]) -> None:
+    """Answer the next modal dialog (one opened with exec()) by calling `action(dialog)`."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, poll)
+
+
+def ime_commit(widget: QWidget, text: str) -> None:
+    """Type Chinese the way an input method does: one committed string (QTest only knows ASCII)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+__all__ = ["focused", "ime_commit", "make_ctx", "show_active", "wait_active", "when_modal"]

@@ -1,0 +1,85 @@
+"""Helpers for the orders, order dialog, reprint and admin screen tests (real database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from counter.auth import Actor
+from counter.catalog import list_types
+from counter.customers import CustomerForm, create_customer
+from counter.intake import ItemDraft, OrderDraft, SavedOrder, save_order
+from db.models import Item
+from tests.conftest import Counter
+from ui.context import AppContext, AppSignals
+
+
+def context(counter: Counter, actor: Actor | None = None) -> AppContext:
+    return AppContext(counter.db, actor or counter.clerk, counter.clock, AppSignals())
+
+
+def type_id(counter: Counter, name: str) -> int:
+    with counter.db.session() as s:
+        return next(t.id for t in list_types(s) if t.name == name)
+
+
+def add_customer(counter: Counter, name: str, phone: str = "") -> int:
+    with counter.db.action() as s:
+        return create_customer(
+            s, counter.clerk, counter.clock, CustomerForm(name=name, phone=phone)
+        ).id
+
+
+def save(
+    counter: Counter, *items: ItemDraft, customer_id: int | None = None, note: str = ""
+) -> SavedOrder:
+    draft = OrderDraft(customer_id=customer_id or counter.customer_id, items=items, note=note)
+    with counter.db.action() as s:
+        return save_order(s, counter.clerk, counter.clock, draft)
+
+
+def many_orders(counter: Counter, n: int, type_name: str = "电子计价秤") -> list[SavedOrder]:
+    """`n` one-item orders in one transaction, one minute apart."""
+    scale = type_id(counter, type_name)
+    saved = []
+    with counter.db.action() as s:
+        types = {t.id: t for t in list_types(s)}
+        for k in range(n):
+            draft = OrderDraft(
+                customer_id=counter.customer_id, items=(ItemDraft(scale, serial=f"S{k}"),)
+            )
+            saved.append(save_order(s, counter.clerk, counter.clock, draft, types=types))
+            counter.clock.advance(dt.timedelta(minutes=1))
+    return saved
+
+
+def item_ids(counter: Counter, order_id: int) -> list[int]:
+    with counter.db.session() as s:
+        return list(s.scalars(select(Item.id).where(Item.order_id == order_id).order_by(Item.seq)))
+
+
+def item(counter: Counter, item_id: int) -> Item:
+    with counter.db.session() as s:
+        found = s.get(Item, item_id)
+        assert found is not None
+        return found
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type `text` as a clerk would: ASCII as key presses, Chinese as an input-method commit.
+
+    (QTest cannot press keys for characters outside ASCII; an IME commits them.)
+    """
+    widget.setFocus()
+    for part in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
+        if part.isascii():
+            QTest.keyClicks(widget, part)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(part)
+            QApplication.sendEvent(widget, event)

@@ -1,0 +1,62 @@
+"""Starting the program: the cold-start probe, and a database that cannot be opened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from counter import i18n
+from tests.conftest import PASSWORD, Counter
+from tests.ui.conftest import when_modal
+from ui import app
+
+UNREACHABLE = "postgresql://nobody@127.0.0.1:1/counter"
+
+
+@pytest.fixture(autouse=True)
+def _chinese_afterwards() -> Iterator[None]:
+    yield
+    i18n.set_language("zh")
+
+
+def sqlite_path(counter: Counter) -> str:
+    return counter.db.engine.url.render_as_string(hide_password=False)
+
+
+def test_startup_probe_shows_the_window_and_reports_the_time(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_counter: Counter
+) -> None:
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "clerk")
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    assert app.run(["--db", sqlite_path(sqlite_counter)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("STARTUP_SHOWN ")
+    assert float(out.split()[1]) > 0
+
+
+def test_startup_probe_with_a_wrong_password_fails(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_counter: Counter
+) -> None:
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "clerk")
+    monkeypatch.setenv("COUNTER_PASSWORD", "wrong")
+    assert app.run(["--db", sqlite_path(sqlite_counter)]) == app.EXIT_LOGIN
+    assert "LOGIN_FAILED 用户名或密码错误" in capsys.readouterr().err
+
+
+def test_an_unreachable_database_is_explained_and_exits_2(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.windowTitle() + "|" + box.text())
+        box.accept()
+
+    when_modal(answer)
+    assert app.run(["--db", UNREACHABLE, "--lang", "en"]) == app.EXIT_DATABASE
+    assert seen and seen[0].startswith("Cannot open the database|")
+    assert QApplication.activeModalWidget() is None

@@ -1,0 +1,179 @@
+"""Nothing typed is lost: database faults, closing the window, scans mid-form, printers."""
+
+from __future__ import annotations
+
+import socket
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from counter.catalog import list_types
+from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.settings import InstituteSettings, save_settings
+from db.engine import Database, make_engine
+from db.models import Order, PrintJob
+from tests.conftest import Counter
+from tests.printing.fake_printer import FakePrinter
+from tests.ui.conftest import focused, when_modal
+from tests.ui.test_intake_flow import CTRL, choose_customer, close_message_box, press, type_keys
+from tests.ui.test_scanner import SteppingClock
+from ui import messages
+from ui.main_window import MainWindow
+from ui.models.items_model import ItemsModel
+
+
+def orders(counter: Counter) -> int:
+    with counter.db.session() as s:
+        return s.scalar(select(func.count()).select_from(Order)) or 0
+
+
+def type_two_items(qtbot: QtBot, window: MainWindow) -> None:
+    choose_customer(qtbot, window)
+    type_keys(qtbot, "dzjjc")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "ACS-30")
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_keys(qtbot, "gjc")
+    press(qtbot, Qt.Key.Key_Tab)
+
+
+def test_a_database_fault_on_save_keeps_every_row(
+    qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
+) -> None:
+    intake = window.intake
+    type_two_items(qtbot, window)
+    drafts = intake.model.drafts()
+    real = window.ctx.database
+    window.ctx.database = Database(make_engine("postgresql://nobody@127.0.0.1:1/counter"))
+    try:
+        with qtbot.waitSignal(messages.events().shown, timeout=20000) as shown:
+            press(qtbot, Qt.Key.Key_S, CTRL)
+        assert shown.args[0] == "error"
+        assert "无法连接数据库" in shown.args[1] and "本次操作没有保存" in shown.args[1]
+        assert close_message_box(qtbot)
+    finally:
+        window.ctx.database.dispose()
+        window.ctx.database = real
+    assert intake.model.drafts() == drafts and intake.picker.customer is not None
+    assert intake.save_button.isEnabled()
+    # the database is back: the same form saves
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: intake.saved_panel.number.text() != "")
+    assert orders(sqlite_counter) == 1
+
+
+def click_button(text: str) -> object:
+    def click(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        button = next(b for b in box.buttons() if b.text() == text)
+        button.click()
+
+    return click
+
+
+def test_closing_with_unsaved_rows_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    type_two_items(qtbot, window)
+    when_modal(click_button("返回继续录入"))  # type: ignore[arg-type]
+    assert not window.close()
+    assert window.isVisible() and window.intake.model.has_content()
+    when_modal(click_button("退出"))  # type: ignore[arg-type]
+    assert window.close()
+    assert not window.isVisible()
+
+
+def test_a_scan_in_the_middle_of_a_row_opens_the_item_and_keeps_the_draft(
+    qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
+) -> None:
+    with sqlite_counter.db.action() as s:
+        scale = next(t.id for t in list_types(s) if t.name == "电子计价秤")
+        draft = OrderDraft(sqlite_counter.customer_id, (ItemDraft(scale, serial="OLD-1"),))
+        earlier = save_order(s, sqlite_counter.clerk, sqlite_counter.clock, draft)
+    clock = SteppingClock(0.005)
+    window.scanner.clock = clock
+    intake = window.intake
+    choose_customer(qtbot, window)
+    type_keys(qtbot, "dzjjc")
+    press(qtbot, Qt.Key.Key_Tab)
+    editor = focused()
+    type_keys(qtbot, "ACS")  # the model, half typed, when a customer hands over a label
+    clock.now += 1.5
+    with qtbot.waitSignal(window.ctx.signals.item_opened) as opened:
+        type_keys(qtbot, earlier.item_numbers[0])
+        press(qtbot, Qt.Key.Key_Return)
+    with sqlite_counter.db.session() as s:
+        order = s.get(Order, earlier.order_id)
+        assert order is not None and opened.args == [order.items[0].id]
+    assert focused() is editor and editor.text() == "ACS"  # type: ignore[attr-defined]
+    assert intake.model.data(intake.model.index(0, ItemsModel.TYPE)) == "电子计价秤"
+    assert "电子计价秤" in window.statusBar().currentMessage()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def set_label_printer(counter: Counter, address: str) -> None:
+    with counter.db.action() as s:
+        save_settings(s, counter.admin, counter.clock, InstituteSettings(label_printer=address))
+
+
+def save_one_item(qtbot: QtBot, window: MainWindow) -> None:
+    choose_customer(qtbot, window)
+    type_keys(qtbot, "gjc")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+
+
+def test_a_label_printer_that_does_not_answer_keeps_the_order_and_says_so(
+    qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
+) -> None:
+    port = free_port()
+    set_label_printer(sqlite_counter, f"127.0.0.1:{port}")
+    save_one_item(qtbot, window)
+    panel = window.intake.saved_panel
+    qtbot.waitUntil(lambda: "无响应" in panel.printing.text(), timeout=20000)
+    assert f"127.0.0.1:{port}" in panel.printing.text()
+    assert "委托单已保存，标签已放入补打列表" in panel.printing.text()
+    assert orders(sqlite_counter) == 1
+    with sqlite_counter.db.session() as s:
+        label = s.scalar(select(PrintJob).where(PrintJob.kind == "label"))
+        assert label is not None and label.status == "failed"
+
+
+def test_labels_go_to_the_thermal_printer(
+    qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
+) -> None:
+    with FakePrinter() as printer:
+        set_label_printer(sqlite_counter, f"{printer.host}:{printer.port}")
+        save_one_item(qtbot, window)
+        panel = window.intake.saved_panel
+        qtbot.waitUntil(lambda: panel.printing.text() == "已打印 1 张标签。", timeout=20000)
+        assert b"^XA" in printer.wait()
+
+
+def test_a_scan_through_the_window_system_while_suggestions_are_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Keys as a real scanner delivers them (to the window, then the popup or focus widget)."""
+    clock = SteppingClock(0.005)
+    window.scanner.clock = clock
+    choose_customer(qtbot, window)
+    handle = window.windowHandle()
+    assert handle is not None
+    for char in "DZ":  # pinyin initials, case does not matter
+        QTest.keyClick(handle, ord(char))
+        QApplication.processEvents()
+    editor = focused()
+    assert QApplication.activePopupWidget() is not None  # the name suggestions are showing
+    clock.now += 2.0
+    with qtbot.waitSignal(window.scanner.code_scanned) as scanned:
+        for char in "20261999999001":
+            QTest.keyClick(handle, ord(char))
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+    assert scanned.args == ["20261999999001"]
+    assert focused() is editor and editor.text() == "DZ"  # type: ignore[attr-defined]

@@ -1,0 +1,77 @@
+"""Logging in, and creating the administrator when the database has no users."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from counter.auth import Role, has_users, parse_roles
+from counter.clock import FixedClock
+from db.engine import Database
+from db.models import User
+from tests.conftest import NOW, PASSWORD, Counter
+from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
+
+
+def test_wrong_password_is_refused_and_the_right_one_logs_in(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    dialog = LoginDialog(sqlite_counter.db, username="clerk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.password, "not-the-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.actor is None
+    assert dialog.error.text() == "用户名或密码错误"
+    assert dialog.password.text() == ""  # cleared for the next try
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.username == "clerk"
+    assert dialog.actor.roles == frozenset({Role.INTAKE})
+
+
+def test_unknown_user_gets_the_same_message(qtbot: QtBot, sqlite_counter: Counter) -> None:
+    dialog = LoginDialog(sqlite_counter.db, username="nobody", password=PASSWORD)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.error.text() == "用户名或密码错误"
+
+
+def test_first_run_creates_the_administrator(qtbot: QtBot, sqlite_database: Database) -> None:
+    with sqlite_database.session() as s:
+        assert not has_users(s)
+    dialog = FirstRunDialog(sqlite_database, FixedClock(NOW))
+    qtbot.addWidget(dialog)
+    dialog.full_name.setText("张管理")
+    dialog.password.setText("long-enough-1")
+    dialog.password_again.setText("long-enough-2")
+    dialog.accept()
+    assert dialog.error.text() == "• 两次输入的密码不一致"
+    dialog.password.setText("short")
+    dialog.password_again.setText("short")
+    dialog.accept()
+    assert "密码至少 8 个字符" in dialog.error.text()
+    dialog.password.setText("long-enough-1")
+    dialog.password_again.setText("long-enough-1")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.full_name == "张管理"
+    with sqlite_database.session() as s:
+        user = s.scalar(select(User).where(User.username == "admin"))
+        assert user is not None and parse_roles(user.roles) == frozenset({Role.ADMIN})
+    # the new administrator can log in
+    login = LoginDialog(sqlite_database, username="admin", password="long-enough-1")
+    qtbot.addWidget(login)
+    login.accept()
+    assert login.actor is not None and login.actor.roles == frozenset({Role.ADMIN})
+
+
+def test_demo_users_are_listed(qtbot: QtBot) -> None:
+    dialog = DemoUsersDialog([("clerk", "demo-pass-1", "收发员")])
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert any("demo-pass-1" in t and "收发员" in t for t in labels)

@@ -1,0 +1,129 @@
+"""A quality supervisor at the review screen: the queue, the defects, an override, a pass."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from counter.certificate_review import review_queue
+from counter.certificate_service import save_certificate
+from db.models import AuditEntry, Item
+from db.models_certificates import CertificateRecord
+from tests.cert_world import CertWorld, make_world
+from tests.conftest import Counter
+from tests.ui.conftest import show_active
+from tests.ui.orders_helpers import context, type_text
+from ui.models import defects_model as dm
+from ui.models import review_model as rm
+from ui.models.defects_model import DefectsModel
+from ui.models.review_model import ReviewQueueModel
+from ui.reason_dialog import ReasonDialog
+from ui.review_screen import ReviewScreen
+
+REASON = "铭牌磨损，客户到场确认出厂编号为 A128"
+
+
+@pytest.fixture
+def world(sqlite_counter: Counter) -> CertWorld:
+    w = make_world(sqlite_counter)
+    with w.counter.db.action() as s:
+        save_certificate(s, w.lab, w.counter.clock, w.scale(0, serial="A128"))
+        save_certificate(s, w.lab, w.counter.clock, w.scale(1))
+    return w
+
+
+def _screen(qtbot: QtBot, w: CertWorld) -> ReviewScreen:
+    screen = ReviewScreen(context(w.counter, w.supervisor))
+    qtbot.addWidget(screen)
+    screen.resize(1200, 860)
+    show_active(qtbot, screen)
+    return screen
+
+
+def test_models_pass_the_model_tester(qtmodeltester: ModelTester, world: CertWorld) -> None:
+    model = ReviewQueueModel()
+    with world.counter.db.session() as s:
+        model.set_rows(review_queue(s))
+    qtmodeltester.check(model)
+    assert model.index(0, rm.BLOCKING).data() == "1" and model.index(1, rm.BLOCKING).data() == "0"
+    assert model.index(0, rm.TYPE).data() == "检定证书"
+    defects = DefectsModel()
+    qtmodeltester.check(defects)
+
+
+def test_supervisor_overrides_with_a_reason_and_passes(
+    qtbot: QtBot, qtmodeltester: ModelTester, world: CertWorld
+) -> None:
+    w = world
+    screen = _screen(qtbot, w)
+    assert screen.queue.rowCount() == 2
+    screen.focus_first()  # the oldest: the scale with the wrong serial
+    qtbot.waitUntil(lambda: screen.detail is not None)
+    detail = screen.detail
+    assert detail is not None and detail.item_number == w.item_numbers[0]
+    assert screen.pdf.page_count() >= 2
+    assert screen.defects.rowCount() == 1
+    assert screen.defects.index(0, dm.CODE).data() == "C07-INTAKE-MISMATCH"
+    assert screen.defects.index(0, dm.MESSAGE).data() == (
+        "出厂编号与收件登记不一致：登记 A120，证书 A128"
+    )
+    assert screen.defects.index(0, dm.OVERRIDABLE).data() == "可"
+    qtmodeltester.check(screen.defects)
+    assert not screen.pass_button.isEnabled()
+    assert "还有 1 项阻断性缺陷未处理" in screen.why_not.text()
+
+    screen.defect_table.setFocus()
+    screen.defect_table.selectRow(0)
+    assert screen.override_button.isEnabled()
+    qtbot.keyClick(screen.defect_table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = screen.pending
+    assert isinstance(dialog, ReasonDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.submit()  # no reason: refused, the dialog stays
+    assert dialog.message.text() == "放行缺陷需要写明理由"
+    type_text(dialog.reason, REASON)
+    with qtbot.waitSignal(screen.defect_overridden) as overridden:
+        dialog.submit()
+    assert overridden.args == [detail.certificate_id, "C07-INTAKE-MISMATCH@serial"]
+    qtbot.waitUntil(lambda: screen.pass_button.isEnabled())
+    assert REASON in screen.defects.index(0, dm.OVERRIDE).data()
+
+    show_active(qtbot, screen)
+    with qtbot.waitSignal(screen.certificate_passed) as passed:
+        qtbot.keyClick(screen.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert passed.args == [detail.certificate_id]
+    assert screen.queue.rowCount() == 1
+    assert screen.message.text() == f"证书 {detail.number} 已通过终审"
+
+    with w.counter.db.session() as s:
+        row = s.get(CertificateRecord, detail.certificate_id)
+        item = s.get(Item, w.item_ids[0])
+        actions = {
+            a.action: a
+            for a in s.scalars(select(AuditEntry).where(AuditEntry.entity_key == detail.number))
+        }
+    assert row is not None and row.status == "passed"
+    assert item is not None and item.status == "checked"
+    assert actions["certificate.override"].reason == REASON
+    assert actions["certificate.override"].user_id == w.supervisor.id
+    assert actions["certificate.pass"].user_id == w.supervisor.id
+
+
+def test_send_back_with_a_comment(qtbot: QtBot, world: CertWorld) -> None:
+    w = world
+    screen = _screen(qtbot, w)
+    screen.focus_first()
+    qtbot.waitUntil(lambda: screen.detail is not None)
+    qtbot.keyClick(screen.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    dialog = screen.pending
+    assert isinstance(dialog, ReasonDialog)
+    type_text(dialog.reason, "请核对铭牌上的出厂编号")
+    with qtbot.waitSignal(screen.certificate_returned):
+        dialog.submit()
+    assert screen.queue.rowCount() == 1 and screen.detail is None
+    with w.counter.db.session() as s:
+        assert s.get(Item, w.item_ids[0]).status == "in_lab"  # type: ignore[union-attr]

@@ -1,0 +1,122 @@
+"""The scanner filter on its own: a fast burst is a scan, a person typing is not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import ime_commit, show_active
+from ui.scanner import ScanDetector
+
+
+class SteppingClock:
+    """Each reading is `step` seconds after the previous one."""
+
+    def __init__(self, step: float) -> None:
+        self.step = step
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+@pytest.fixture
+def form(qtbot: QtBot) -> tuple[QWidget, QLineEdit, QPlainTextEdit]:
+    window = QWidget()
+    line = QLineEdit()
+    text = QPlainTextEdit()
+    layout = QVBoxLayout(window)
+    layout.addWidget(line)
+    layout.addWidget(text)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    return window, line, text
+
+
+@pytest.fixture
+def detector(qtbot: QtBot) -> Iterator[ScanDetector]:
+    scanner = ScanDetector(clock=SteppingClock(0.005))
+    scanner.install()
+    yield scanner
+    scanner.uninstall()
+
+
+def test_fast_burst_with_enter_is_a_scan(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
+) -> None:
+    _window, line, _text = form
+    qtbot.keyClicks(line, "lc")  # the clerk had typed something, a while ago
+    assert isinstance(detector.clock, SteppingClock)
+    detector.clock.now += 2.0
+    with (
+        qtbot.waitSignal(detector.code_scanned) as scanned,
+        qtbot.assertNotEmitted(line.returnPressed),
+    ):
+        qtbot.keyClicks(line, "20261000001002")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert scanned.args == ["20261000001002"]
+    assert line.text() == "lc"  # the scanned digits were taken back out
+
+
+def test_slow_typing_is_not_a_scan_and_enter_reaches_the_field(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
+) -> None:
+    _window, line, _text = form
+    detector.clock = SteppingClock(0.2)  # a person: 200 ms between keys
+    with (
+        qtbot.assertNotEmitted(detector.code_scanned, wait=50),
+        qtbot.waitSignal(line.returnPressed),
+    ):
+        qtbot.keyClicks(line, "20261000001002")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == "20261000001002"
+
+
+def test_short_fast_burst_is_typing(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
+) -> None:
+    _window, line, _text = form
+    with (
+        qtbot.assertNotEmitted(detector.code_scanned, wait=50),
+        qtbot.waitSignal(line.returnPressed),
+    ):
+        qtbot.keyClicks(line, "lcjl")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == "lcjl"
+
+
+def test_a_pause_inside_the_code_breaks_the_burst(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
+) -> None:
+    _window, line, _text = form
+    clock = SteppingClock(0.005)
+    detector.clock = clock
+    qtbot.keyClicks(line, "2026100")
+    clock.now += 1.0  # the clerk stopped to think
+    with qtbot.assertNotEmitted(detector.code_scanned, wait=50):
+        qtbot.keyClicks(line, "0001")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == "20261000001"
+
+
+def test_scan_into_a_text_box_is_removed_from_it(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
+) -> None:
+    _window, _line, text = form
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    ime_commit(text, "备注")
+    assert isinstance(detector.clock, SteppingClock)
+    detector.clock.now += 2.0
+    with qtbot.waitSignal(detector.code_scanned) as scanned:
+        qtbot.keyClicks(text, "20261000001")
+        qtbot.keyClick(text, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert scanned.args == ["20261000001"]
+    assert text.toPlainText() == "备注"

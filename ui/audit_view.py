@@ -1,0 +1,94 @@
+"""The audit log viewer: who did what, when, before → after, and why.
+
+Filter by the entity's key (an order or item number, a username, a date) and
+by the action's prefix (`order.`, `item.void`, `user.` …), applied while
+typing.  Older entries load while scrolling.  F5 reloads.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.i18n import _
+from ui.context import AppContext
+from ui.message_line import MessageLine
+from ui.models import audit_model as am
+from ui.models.audit_model import AuditModel
+
+DEBOUNCE_MS = 300
+
+
+class AuditView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = AuditModel(ctx.database, ctx.actor, self)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.entity_key = QLineEdit(self)
+        self.entity_key.setPlaceholderText(_("对象编号：委托单号、收件编号、用户名、日期…"))
+        self.action_prefix = QLineEdit(self)
+        self.action_prefix.setPlaceholderText(_("操作：如 order.、item.void、user."))
+        for edit in (self.entity_key, self.action_prefix):
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(self._debounce.start)
+            edit.returnPressed.connect(self.apply_filter)
+        self.refresh_button = QPushButton(_("刷新"), self)
+        self.refresh_button.setToolTip("F5")
+        self.refresh_button.clicked.connect(self.model.reload)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(am.CHANGE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (am.TIME, "2026-11-23 09:30:00 "),
+            (am.USER, "管理员管理员"),
+            (am.ACTION, "item.returned_unprocessed"),
+            (am.ENTITY, "item 20261000001001 "),
+            (am.REASON, "客户要求取消检定取消"),
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        self.count_label = QLabel(self)
+        self.message = MessageLine(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.entity_key, 2)
+        filters.addWidget(self.action_prefix, 1)
+        filters.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.count_label)
+        self.model.load_failed.connect(self.message.show_error)
+        self.model.rows_loaded.connect(self._show_count)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.model.reload)
+        self.model.reload()
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.message.clear_message()
+        self.model.set_filter(self.entity_key.text(), self.action_prefix.text())
+
+    def _show_count(self, shown: int) -> None:
+        text = _("已显示 {n} 条记录").format(n=shown)
+        if self.model.has_more:
+            text += _("，向下滚动加载更早的记录")
+        self.count_label.setText(text)

@@ -1,0 +1,181 @@
+"""The billing screen's conversations: each opens a dialog, runs the domain action, says why not.
+
+Every dialog opened here is kept in ``screen.pending`` before it runs, so a
+test (or a macro) can answer it.  A refusal from `counter/` is shown on the
+screen's message line (or in the dialog, which then stays open).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtWidgets import QDialog, QFileDialog
+from sqlalchemy.orm import Session
+
+from counter.billing import (
+    BillingDraft,
+    DraftLine,
+    StatementView,
+    issue_statement,
+    reissue_statement,
+    statement_pdf,
+    statement_xlsx_bytes,
+    void_statement,
+)
+from counter.database import read, run_action
+from counter.errors import CounterError, ValidationError
+from counter.fees.payments import check_edit_allowed
+from counter.fees.pricing import ExtraCharge
+from counter.i18n import _
+from ui.billing_texts import Reissue
+from ui.extra_charge_dialog import ExtraChargeDialog
+from ui.fee_line_dialog import FeeLineDialog
+from ui.payment_dialog import PaymentDialog
+from ui.reason_dialog import ReasonDialog
+from ui.statement_orders_dialog import StatementOrdersDialog
+
+if TYPE_CHECKING:
+    from ui.billing_screen import BillingScreen
+
+ACCEPTED = QDialog.DialogCode.Accepted
+
+
+class Issued(NamedTuple):
+    id: int
+    number: str
+
+
+def _run(screen: BillingScreen, dialog: QDialog) -> bool:
+    screen.pending = dialog
+    return dialog.exec() == ACCEPTED
+
+
+def ask_line_change(screen: BillingScreen, line: DraftLine) -> DraftLine | None:
+    dialog = FeeLineDialog(line, screen)
+    return dialog.changed_line if _run(screen, dialog) else None
+
+
+def ask_extra_charge(
+    screen: BillingScreen, lines: list[DraftLine], item_number: str
+) -> ExtraCharge | None:
+    items = [(x.fee.item_number, x.fee.order_number, x.fee.instrument) for x in lines]
+    dialog = ExtraChargeDialog(items, screen, item_number=item_number)
+    return dialog.charge if _run(screen, dialog) else None
+
+
+def issue(
+    screen: BillingScreen,
+    draft: BillingDraft,
+    lines: list[DraftLine],
+    extras: list[ExtraCharge],
+    reissue: Reissue | None,
+) -> Issued | None:
+    ctx = screen.ctx
+
+    def act(s: Session) -> Issued:
+        if reissue is not None:
+            st = reissue_statement(
+                s, ctx.actor, ctx.clock, reissue.id, reissue.reason, lines, extras
+            )
+        else:
+            st = issue_statement(s, ctx.actor, ctx.clock, draft.order_ids, lines, extras)
+        return Issued(st.id, st.number)
+
+    try:
+        return run_action(ctx.database, act)
+    except CounterError as error:
+        screen.message.show_error(str(error))
+        return None
+
+
+def preview(screen: BillingScreen, statement: StatementView) -> None:
+    from ui.pdf_preview import PdfPreviewDialog  # the Qt PDF modules load on first preview
+
+    try:
+        pdf = read(screen.ctx.database, lambda s: statement_pdf(s, statement.id))
+    except CounterError as error:
+        screen.message.show_error(str(error))
+        return
+    title = _("收费清单 {number}").format(number=statement.number)
+    _run(screen, PdfPreviewDialog(pdf, title, screen, file_name=f"{statement.number}.pdf"))
+
+
+def export_xlsx(screen: BillingScreen, statement: StatementView, path: Path | None) -> None:
+    """Save the statement as XLSX (asks where when `path` is None)."""
+    if path is None:
+        name, _filter = QFileDialog.getSaveFileName(
+            screen, _("导出 XLSX"), f"{statement.number}.xlsx", _("Excel 工作簿 (*.xlsx)")
+        )
+        if not name:
+            return
+        path = Path(name)
+    try:
+        data = read(screen.ctx.database, lambda s: statement_xlsx_bytes(s, statement.id))
+        path.write_bytes(data)
+    except (CounterError, OSError) as error:
+        screen.message.show_error(str(error))
+        return
+    screen.message.show_info(_("已导出到 {path}").format(path=path))
+
+
+def ask_payment(screen: BillingScreen, statement: StatementView, *, refund: bool) -> bool:
+    return _run(screen, PaymentDialog(screen.ctx, statement, screen, refund=refund))
+
+
+def ask_void(screen: BillingScreen, statement: StatementView) -> bool:
+    ctx = screen.ctx
+
+    def void(reason: str) -> object:
+        return run_action(
+            ctx.database,
+            lambda s: void_statement(s, ctx.actor, ctx.clock, statement.id, reason),
+        )
+
+    prompt = _("作废清单 {number}。作废后清单保留、不可恢复。请填写作废原因：").format(
+        number=statement.number
+    )
+    return _run(screen, ReasonDialog(_("作废清单"), prompt, void, screen, confirm_text=_("作废")))
+
+
+def ask_reissue_reason(screen: BillingScreen, statement: StatementView) -> Reissue | None:
+    def check(reason: str) -> None:
+        if not reason.strip():
+            raise ValidationError([_("重开清单需要填写原因")])
+        if statement.status != "void":
+            check_edit_allowed(statement.status)
+
+    prompt = _("重新开具清单 {number}：原清单保留并注明被替代。请填写原因：").format(
+        number=statement.number
+    )
+    dialog = ReasonDialog(_("重开清单"), prompt, check, screen, confirm_text=_("重新开具"))
+    dialog.reason.setPlainText(statement.void_reason)
+    if not _run(screen, dialog):
+        return None
+    return Reissue(statement.id, statement.number, dialog.reason.toPlainText().strip())
+
+
+def ask_monthly_orders(
+    screen: BillingScreen, draft: BillingDraft | None, statement: StatementView | None
+) -> list[int] | None:
+    if draft is not None:
+        cid, name, account = draft.customer_id, draft.customer.name, draft.terms.account_customer
+        checked = list(draft.order_ids)
+    elif statement is not None:
+        cid, name = statement.customer_id, statement.customer.name
+        account, checked = statement.account_customer, []
+    else:
+        return None
+    if not account:
+        screen.message.show_error(
+            _("{customer} 不是月结客户，不能合并开具清单").format(customer=name)
+        )
+        return None
+    dialog = StatementOrdersDialog(screen.ctx, cid, name, checked, screen)
+    return dialog.order_ids if _run(screen, dialog) else None
+
+
+def open_schedule_import(screen: BillingScreen) -> None:
+    from ui.fee_schedule_dialog import FeeScheduleDialog
+
+    _run(screen, FeeScheduleDialog(screen.ctx, screen))

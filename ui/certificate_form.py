@@ -1,0 +1,130 @@
+"""The lab's certificate form for one item: enter, save, see the defects at once.
+
+Ctrl+S saves and submits the certificate for the final check; Ctrl+Shift+S keeps it
+as a draft in the lab.  Every save runs the whole defect check and lists what it
+found under the form; the certificate number is filled in when the counter proposes
+it.  The item's live certificate opens for editing until it has passed review.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.auth import Perm
+from counter.certificate_lookups import CertificateFormData, certificate_form_data
+from counter.certificate_service import SavedCertificate, save_certificate
+from counter.certificate_store import EDITABLE, cert_status_label
+from counter.database import read, user_action
+from counter.i18n import _
+from ui.certificate_fields import CertificateFields
+from ui.certificate_widgets import defects_table
+from ui.context import AppContext
+from ui.message_line import MessageLine
+from ui.models.defects_model import DefectsModel
+
+
+class CertificateForm(QDialog):
+    certificate_saved = Signal(int)  # certificate id
+
+    def __init__(self, ctx: AppContext, item_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item_id = item_id
+        self.data: CertificateFormData | None = None
+        self.saved: SavedCertificate | None = None
+        self.setWindowTitle(_("证书"))
+        self.header = QLabel(self)
+        self.header.setWordWrap(True)
+        self.fields = CertificateFields(self)
+        self.defects = DefectsModel(self)
+        self.defect_table = defects_table(self)
+        self.defect_table.setModel(self.defects)
+        self.defect_table.setMaximumHeight(180)
+        self.message = MessageLine(self)
+        self.draft_button = QPushButton(_("暂存草稿"), self)
+        self.draft_button.setToolTip("Ctrl+Shift+S")
+        self.draft_button.clicked.connect(lambda: self.save(submit=False))
+        self.save_button = QPushButton(_("保存并提交终审"), self)
+        self.save_button.setToolTip("Ctrl+S")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(lambda: self.save(submit=True))
+        self.close_button = QPushButton(_("关闭"), self)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.draft_button, self.save_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.fields, 1)
+        layout.addWidget(QLabel(_("自动检查发现的问题"), self))
+        layout.addWidget(self.defect_table)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save(submit=True))
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, lambda: self.save(submit=False))
+        self.resize(980, 860)
+        self.load()
+
+    def load(self) -> None:
+        ctx, item_id = self.ctx, self.item_id
+        data = self.message.attempt(
+            lambda: read(ctx.database, lambda s: certificate_form_data(s, item_id, ctx.clock.now()))
+        )
+        editable = data is not None and (not data.status or data.status in EDITABLE)
+        may = ctx.actor.can(Perm.LAB_WORK) and editable
+        self.save_button.setEnabled(may)
+        self.draft_button.setEnabled(may)
+        if data is None:
+            return
+        self.data = data
+        self.fields.load(data)
+        item = data.item
+        status = cert_status_label(data.status) if data.status else _("尚未保存")
+        self.header.setText(
+            _("器具 {item}　{kind}　{customer}　证书状态：{status}").format(
+                item=item.item_number, kind=item.instrument_type, customer=item.customer,
+                status=status,
+            )
+        )  # fmt: skip
+        if data.status and not editable:
+            self.message.show_error(
+                _("证书{status}，不能再修改；如需更改请换发证书").format(status=status)
+            )
+        self.fields.number.setFocus()
+
+    def save(self, *, submit: bool) -> None:
+        if not self.save_button.isEnabled():
+            return
+        ctx = self.ctx
+        cert = self.fields.certificate()
+
+        def apply() -> SavedCertificate:
+            with user_action(ctx.database) as session:
+                return save_certificate(session, ctx.actor, ctx.clock, cert, submit=submit)
+
+        self.message.clear_message()
+        saved = self.message.attempt(apply)
+        if saved is None:
+            return
+        self.saved = saved
+        self.fields.number.setText(saved.number)
+        self.defects.set_defects(saved.defects)
+        self.defect_table.resizeRowsToContents()
+        where = _("已提交终审") if submit else _("已暂存为草稿")
+        self.message.show_info(
+            _("证书 {number} {where}；阻断性缺陷 {b} 项，提示 {w} 项。").format(
+                number=saved.number, where=where, b=saved.blocking, w=saved.warnings
+            )
+        )
+        self.certificate_saved.emit(saved.certificate_id)
+        (self.defect_table if saved.defects else self.close_button).setFocus()

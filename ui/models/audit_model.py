@@ -1,0 +1,190 @@
+"""The audit log, newest first, paged by id (`counter.audit.list_audit`, `before_id`).
+
+Like the orders list it pages in with `canFetchMore`/`fetchMore` and never
+counts the table; the filter (entity key, action prefix) is applied by the
+database.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeAlias
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from counter.audit import AuditRow, list_audit
+from counter.auth import Actor
+from counter.clock import CHINA_TZ
+from counter.database import read
+from counter.errors import CounterError
+from counter.i18n import _
+from db.engine import Database
+
+PAGE_SIZE = 200
+
+TIME, USER, ACTION, ENTITY, CHANGE, REASON = range(6)
+COLUMN_COUNT = 6
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index: TypeAlias = QModelIndex | QPersistentModelIndex
+
+
+def _values(text: str) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"": text}
+    return value if isinstance(value, dict) else {"": value}
+
+
+def change_text(before: str, after: str) -> str:
+    """`key: old → new` for every field that changed, joined with "; "."""
+    old, new = _values(before), _values(after)
+    parts = []
+    for key in list(dict.fromkeys([*old, *new])):
+        left = "" if old.get(key) is None else str(old.get(key))
+        right = "" if new.get(key) is None else str(new.get(key))
+        prefix = f"{key}: " if key else ""
+        if key in old and key in new:
+            parts.append(f"{prefix}{left} → {right}")
+        elif key in new:
+            parts.append(f"{prefix}→ {right}")
+        else:
+            parts.append(f"{prefix}{left} →")
+    return "; ".join(parts)
+
+
+def headers() -> list[str]:
+    return [_("时间"), _("用户"), _("操作"), _("对象"), _("变更（前 → 后）"), _("原因")]
+
+
+class AuditModel(QAbstractTableModel):
+    load_failed = Signal(str)
+    rows_loaded = Signal(int)
+
+    def __init__(
+        self,
+        database: Database,
+        actor: Actor,
+        parent: QObject | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._database, self._actor, self._page_size = database, actor, page_size
+        self._rows: list[AuditRow] = []
+        self._entity_key = ""
+        self._action_prefix = ""
+        self._more = False
+        self._headers = headers()
+
+    @property
+    def has_more(self) -> bool:
+        return self._more
+
+    def row_at(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def set_filter(self, entity_key: str, action_prefix: str) -> None:
+        self._entity_key, self._action_prefix = entity_key.strip(), action_prefix.strip()
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        rows = self._page(None)
+        # views and testers may ask for more inside endResetModel: offer it only afterwards
+        more, self._more = self._more, False
+        self._rows = rows
+        self.endResetModel()
+        self._more = more
+        self.rows_loaded.emit(len(self._rows))
+
+    def _page(self, before_id: int | None) -> list[AuditRow]:
+        key, prefix, size = self._entity_key, self._action_prefix, self._page_size
+        try:
+            rows = read(
+                self._database,
+                lambda s: list_audit(
+                    s,
+                    self._actor,
+                    entity_key=key,
+                    action_prefix=prefix,
+                    before_id=before_id,
+                    limit=size,
+                ),
+            )
+        except CounterError as error:
+            self._more = False
+            self.load_failed.emit(str(error))
+            return []
+        self._more = len(rows) == size
+        return rows
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or not self._rows:
+            return
+        page = self._page(self._rows[-1].id)
+        more, self._more = self._more, False  # no nested fetch while inserting
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        self._more = more
+        self.rows_loaded.emit(len(self._rows))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _display(row, column)
+        if role == SORT_ROLE:
+            natives = (row.id, row.user, row.action, row.entity_key, row.after, row.reason)
+            return natives[column] if column < COLUMN_COUNT else None
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+def _display(row: AuditRow, column: int) -> str | None:
+    if column == TIME:
+        return row.at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S")
+    if column == USER:
+        return row.user
+    if column == ACTION:
+        return row.action
+    if column == ENTITY:
+        return f"{row.entity} {row.entity_key}"
+    if column == CHANGE:
+        return change_text(row.before, row.after)
+    if column == REASON:
+        return row.reason
+    return None

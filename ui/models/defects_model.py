@@ -1,0 +1,101 @@
+"""A certificate's defects: code, severity, message, clause, whether it may be overridden.
+
+Rows are `ReviewDefect`s (a defect with the override reason written for it, if any);
+the certificate form shows plain defects the same way (`set_defects`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from counter.certificate_review import ReviewDefect
+from counter.certificates import Defect
+from counter.i18n import _
+
+CODE, SEVERITY, MESSAGE, CLAUSE, OVERRIDABLE, OVERRIDE = range(6)
+COLUMN_COUNT = 6
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index: TypeAlias = QModelIndex | QPersistentModelIndex
+
+_OPEN = QColor("#b00020")
+_HANDLED = QColor("#1b5e20")
+
+
+def headers() -> list[str]:
+    return [_("代码"), _("严重程度"), _("问题"), _("依据条款"), _("可放行"), _("放行理由")]
+
+
+class DefectsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReviewDefect] = []
+        self._headers = headers()
+
+    def set_rows(self, rows: Sequence[ReviewDefect]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_defects(self, defects: Sequence[Defect]) -> None:
+        self.set_rows([ReviewDefect(d) for d in defects])
+
+    def row_at(self, row: int) -> ReviewDefect:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == SORT_ROLE:
+            return _native(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and column in (MESSAGE, CLAUSE, OVERRIDE):
+            return _display(row, column) or None
+        if role == Qt.ItemDataRole.ForegroundRole and column in (SEVERITY, MESSAGE):
+            if row.is_open:
+                return _OPEN
+            return _HANDLED if row.override_reason else None
+        return None
+
+
+def _native(row: ReviewDefect, column: int) -> Any:
+    d = row.defect
+    values = (d.code, 0 if d.blocking else 1, d.message, d.clause, d.overridable,
+              row.override_reason)  # fmt: skip
+    return values[column] if 0 <= column < COLUMN_COUNT else None
+
+
+def _display(row: ReviewDefect, column: int) -> str | None:
+    d = row.defect
+    if column == SEVERITY:
+        return _("阻断") if d.blocking else _("提示")
+    if column == OVERRIDABLE:
+        return _("可") if d.overridable else _("不可")
+    if column == OVERRIDE:
+        return f"{row.override_reason}（{row.override_by}）" if row.override_reason else ""
+    value = _native(row, column)
+    return value if isinstance(value, str) else None
