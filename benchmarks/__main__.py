@@ -1,0 +1,83 @@
+"""``python -m benchmarks [--items N] [--only A,B] [--cache-dir DIR] [--list] [--profile]``.
+
+Speed goals of the counter on a realistic, cached SQLite dataset.  One JSON
+object per line on stdout; progress (and --profile output) on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.cases import CASES, select_cases
+from benchmarks.context import Bench
+from benchmarks.dataset import ensure_dataset
+from benchmarks.measure import log
+
+DEFAULT_CACHE = Path(__file__).resolve().parent / ".cache"
+DEFAULT_ITEMS = 2_000_000
+PROFILE_TOP = 30
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--items",
+        type=int,
+        default=DEFAULT_ITEMS,
+        help="items in the dataset (orders = N/10, customers = N/20); default 2,000,000",
+    )
+    parser.add_argument(
+        "--only", help="comma-separated case or metric names (see --list); default: all"
+    )
+    parser.add_argument(
+        "--cache-dir", type=Path, default=DEFAULT_CACHE, help="where built datasets are kept"
+    )
+    parser.add_argument("--list", action="store_true", help="list the cases and their metrics")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="run each case under cProfile and print the top functions to stderr",
+    )
+    args = parser.parse_args(argv)
+    if args.items < 20:
+        parser.error("--items must be at least 20")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.list:
+        for case in CASES:
+            print(f"{case.name}: {', '.join(case.metrics)}")
+        return 0
+    cases = select_cases(args.only.split(",") if args.only else None)
+    dataset = ensure_dataset(args.cache_dir, args.items)
+    with tempfile.TemporaryDirectory(dir=args.cache_dir, prefix="scratch-") as scratch:
+        bench = Bench(dataset, Path(scratch))
+        try:
+            for case in cases:
+                started = time.perf_counter()
+                log(f"[bench] {case.name} …")
+                profiler = cProfile.Profile() if args.profile else None
+                if profiler is not None:
+                    profiler.enable()
+                for metric in case.run(bench):
+                    print(metric.to_json(), flush=True)
+                if profiler is not None:
+                    profiler.disable()
+                    stats = pstats.Stats(profiler, stream=sys.stderr)
+                    stats.sort_stats("cumulative").print_stats(PROFILE_TOP)
+                log(f"[bench] {case.name} took {time.perf_counter() - started:.1f} s")
+        finally:
+            bench.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""The orders list (`counter.orders.page_orders`) and the reprint list.
+
+First page and a keyset page deep in the list (half-way through all orders,
+as `fetchMore` would ask after scrolling), then the filters and sorts a clerk
+clicks: another sort column, a customer's pinyin, a status, a department.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from benchmarks.context import Bench, Case
+from benchmarks.measure import Metric, median, ms, time_repeat
+from counter.documents import reprint_list
+from counter.orders import OrderFilter, OrderRow, page_orders
+from db.models import Customer, Order
+
+REPEAT = 15
+
+
+def _timed(bench: Bench, query: Callable[[Session], object], repeat: int = REPEAT) -> float:
+    database = bench.database
+
+    def run() -> None:
+        with database.session() as session:
+            query(session)
+
+    return ms(median(time_repeat(run, repeat, warmup=1)))
+
+
+def _row_at(session: Session, position: int) -> OrderRow:
+    """The OrderRow the list shows at `position` (newest first), to page on from."""
+    order_id = session.scalars(
+        select(Order.id)
+        .order_by(Order.received_at.desc(), Order.id.desc())
+        .offset(position)
+        .limit(1)
+    ).one()
+    row = session.execute(
+        select(
+            Order.id,
+            Order.number,
+            Customer.name,
+            Order.received_at,
+            Order.item_count,
+            Order.status,
+            Order.promised_date,
+            Order.channel,
+        )
+        .join(Customer, Customer.id == Order.customer_id)
+        .where(Order.id == order_id)
+    ).one()
+    return OrderRow(*row)
+
+
+def orders_page(bench: Bench) -> Iterator[Metric]:
+    with bench.database.session() as session:
+        deep = _row_at(session, bench.dataset.orders // 2)
+        busiest = session.scalars(
+            select(Order.customer_id)
+            .group_by(Order.customer_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).one()
+    initials = next(c.pinyin_initials[:4] for c in bench.samples.customers if c.pinyin_initials)
+    cases: list[tuple[str, Callable[[Session], object], int]] = [
+        ("orders_page_ms", lambda s: page_orders(s), REPEAT),
+        ("orders_page_deep_ms", lambda s: page_orders(s, after=deep), REPEAT),
+        ("orders_page_by_number_ms", lambda s: page_orders(s, sort="number"), REPEAT),
+        ("orders_page_by_customer_ms", lambda s: page_orders(s, sort="customer"), 5),
+        (
+            "orders_page_text_filter_ms",
+            lambda s: page_orders(s, OrderFilter(text=initials)),
+            5,
+        ),
+        (
+            "orders_page_status_filter_ms",
+            lambda s: page_orders(s, OrderFilter(status="on_hold")),
+            5,
+        ),
+        (
+            "orders_page_department_filter_ms",
+            lambda s: page_orders(s, OrderFilter(department_id=2)),
+            5,
+        ),
+        (
+            "orders_of_busiest_customer_ms",
+            lambda s: page_orders(s, OrderFilter(customer_id=busiest)),
+            REPEAT,
+        ),
+    ]
+    for name, query, repeat in cases:
+        yield Metric(name, round(_timed(bench, query, repeat), 2), "ms")
+
+
+def reprints(bench: Bench) -> Iterator[Metric]:
+    yield Metric("reprint_list_ms", round(_timed(bench, reprint_list), 2), "ms")
+
+
+CASES = (
+    Case(
+        "orders_page",
+        (
+            "orders_page_ms",
+            "orders_page_deep_ms",
+            "orders_page_by_number_ms",
+            "orders_page_by_customer_ms",
+            "orders_page_text_filter_ms",
+            "orders_page_status_filter_ms",
+            "orders_page_department_filter_ms",
+            "orders_of_busiest_customer_ms",
+        ),
+        orders_page,
+    ),
+    Case("reprint_list", ("reprint_list_ms",), reprints),
+)

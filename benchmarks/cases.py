@@ -1,0 +1,59 @@
+"""Every benchmark, in the order they run.  Add a case: write a small function
+``(bench) -> Iterator[Metric]`` in a ``case_*.py`` module, list it in that
+module's ``CASES``, and add the module here; put its goal in `benchmarks.goals`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from benchmarks import (
+    case_customers,
+    case_intake,
+    case_orders,
+    case_scan,
+    case_startup,
+    cert_cases,
+    fees_cases,
+)
+from benchmarks.context import Bench, Case
+from benchmarks.measure import Metric, log
+
+
+def dataset_info(bench: Bench) -> Iterator[Metric]:
+    data = bench.dataset
+    extra = (("items", data.items), ("orders", data.orders), ("customers", data.customers))
+    note = "built in this run" if data.built_now else "cached; time of the original build"
+    yield Metric("dataset_build_s", data.build_s, "s", note=note, extra=extra)
+    yield Metric("dataset_size_mb", round(data.path.stat().st_size / 2**20, 1), "MiB")
+    load = os.getloadavg()[0]
+    if load > 0.5:
+        log(f"[bench] host load average {load:.2f}: other processes compete, timings are noisy")
+    yield Metric("host_load_1m", round(load, 2), "", note="load average when the run started")
+
+
+CASES: tuple[Case, ...] = (
+    Case("dataset", ("dataset_build_s", "dataset_size_mb", "host_load_1m"), dataset_info),
+    *case_scan.CASES,
+    *case_customers.CASES,
+    *case_orders.CASES,
+    *case_intake.CASES,
+    *case_startup.CASES,
+    *cert_cases.CASES,
+    *fees_cases.CASES,
+)
+
+
+def select_cases(only: Iterable[str] | None) -> list[Case]:
+    """The cases named (by case name or by any metric they print), in registry order."""
+    if only is None:
+        return list(CASES)
+    wanted = set(only)
+    known = {c.name for c in CASES} | {m for c in CASES for m in c.metrics}
+    unknown = wanted - known
+    if unknown:
+        raise SystemExit(
+            f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+        )
+    return [c for c in CASES if c.name in wanted or wanted & set(c.metrics)]

@@ -1,0 +1,194 @@
+"""Certificates: the whole defect check over certificates read from the database, and a PDF.
+
+Both run on the scratch copy of the dataset.  Once per run the registers are set up
+there (regulations from the catalogue, the sample standards, three signatories
+authorised for every instrument type used) and 5,000 certificates are written for
+the dataset's newest items, each filled in from its item's intake record.
+
+- ``cert_check_per_s``: `counter.certificate_batch.check_stored`: certificates read back
+  in pages of 500 (keyset on id), parsed, cross-checked against intake, catalogue,
+  regulations, standards, authorisations, people and the numbers in use (one
+  `batch_context` per page) and checked (`check_batch`), in one read session;
+  certificates per second over the whole run (median of the runs).
+- ``cert_pdf_ms``: `print_data` + `render_certificate` of one 3-page certificate
+  (50 result lines), median.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Iterator
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from benchmarks.context import Bench, Case
+from benchmarks.dataset import BENCH_USER, NOW
+from benchmarks.measure import Metric, median, ms, time_repeat
+from counter.auth import Actor
+from counter.catalog import list_types
+from counter.certificate_batch import check_stored
+from counter.certificate_content import content_json
+from counter.certificate_context import intake_records
+from counter.certificate_registers import (
+    AuthorisationForm,
+    StandardForm,
+    grant_authorisation,
+    save_standard,
+    seed_registers,
+)
+from counter.certificate_store import CertStatus
+from counter.certificates import (
+    Certificate,
+    IntakeRecord,
+    propose_valid_until,
+)
+from counter.certificates.sample_certificates import ROOM_ENV, clean, long_certificate, standard
+from counter.certificates.samples import PERSONS, STANDARDS, sample_context
+from counter.certificates.to_print import print_data
+from counter.clock import FixedClock, local_date
+from counter.documents import institute_info
+from counter.settings import InstituteSettings
+from db.engine import Database, make_engine
+from db.models import Item, User
+from db.models_certificates import CertificateRecord
+from printing.certificate import render_certificate
+
+N_CERTS, PAGE, RUNS, PDF_RUNS = 5000, 500, 5, 20
+SIGNERS = ("zhangwei", "liuyang", "wangfang")
+
+
+def _people(session: Session, clock: FixedClock) -> None:
+    names = {p.id: p.name for p in PERSONS}
+    have = set(session.scalars(select(User.username).where(User.username.in_(SIGNERS))))
+    for username in SIGNERS:
+        if username not in have:
+            session.add(User(username=username, full_name=names[username], password_hash="-",
+                             roles="lab", active=True, created_at=clock.now()))  # fmt: skip
+    session.flush()
+
+
+def _certificate(record: IntakeRecord, regulation: str, period: int | None) -> Certificate:
+    performed = (record.received or NOW.date()) + dt.timedelta(days=2)
+    return dataclasses.replace(
+        clean("scale"),
+        number=record.item_number, item_number=record.item_number, customer=record.customer,
+        instrument_name=record.instrument_name, model=record.model, serial=record.serial,
+        manufacturer=record.manufacturer, accuracy_class=record.accuracy_class,
+        conclusion=f"{record.accuracy_class}级合格" if record.accuracy_class else "合格",
+        regulation=regulation, received=record.received, performed=performed,
+        issued=performed + dt.timedelta(days=1),
+        valid_until=propose_valid_until(performed, period) if period else None,
+        environment=ROOM_ENV, standards=(standard("STD-W-001"),),
+        record_number=f"R-{record.item_number}",
+    )  # fmt: skip
+
+
+def _setup(bench: Bench, database: Database, clock: FixedClock) -> list[int]:
+    """Registers, signatories and the benchmark's certificates; their ids in id order."""
+    admin: Actor = bench.actor(database, BENCH_USER)
+    with database.action() as session:
+        seed_registers(session)
+        _people(session, clock)
+        for s in STANDARDS:
+            form = StandardForm(
+                s.id, s.name, s.range, s.accuracy, s.certificate_number, s.valid_until
+            )
+            save_standard(session, admin, clock, form)
+        types = {t.name: t for t in list_types(session)}
+        newest = select(Item.number).order_by(Item.id.desc()).limit(N_CERTS)
+        numbers = list(session.scalars(newest))
+        records = [r for k in range(0, len(numbers), PAGE)
+                   for r in intake_records(session, numbers[k:k + PAGE])]  # fmt: skip
+        used = {r.instrument_type for r in records}
+        people = select(User.username, User.id).where(User.username.in_(SIGNERS))
+        users = {name: uid for name, uid in session.execute(people)}
+        for kind in sorted(used):
+            for username in SIGNERS:
+                grant_authorisation(session, admin, clock, AuthorisationForm(
+                    users[username], types[kind].id, dt.date(2029, 12, 31)))  # fmt: skip
+        item_ids: dict[str, int] = {}
+        for k in range(0, len(numbers), PAGE):
+            chunk = select(Item.number, Item.id).where(Item.number.in_(numbers[k : k + PAGE]))
+            item_ids.update((n, i) for n, i in session.execute(chunk))
+        now = clock.now()
+        rows = []
+        for record in records:
+            entry = types[record.instrument_type]
+            cert = _certificate(record, entry.regulation, entry.period_months)
+            row = {
+                "number": cert.number,
+                "item_id": item_ids[record.item_number],
+                "type": cert.type.value,
+                "status": CertStatus.AWAITING_REVIEW.value,
+                "content": content_json(cert),
+                "revision": 1,
+                "performed": cert.performed,
+                "issued": cert.issued,
+                "valid_until": cert.valid_until,
+                "verdict": cert.verdict.value,
+                "regulation": cert.regulation,
+                "record_number": cert.record_number,
+                "verifier": cert.verifier,
+                "checker": cert.checker,
+                "approver": cert.approver,
+                "page_count": 3,
+                "digest": "",
+                "check_seq": 0,
+                "blocking_count": 0,
+                "warning_count": 0,
+                "created_by_id": admin.id,
+                "created_at": now,
+                "updated_at": now,
+                "amendment_reason": "",
+                "void_reason": "",
+            }
+            rows.append(row)
+        session.execute(insert(CertificateRecord), rows)
+        return list(session.scalars(select(CertificateRecord.id).order_by(CertificateRecord.id)))
+
+
+def _check_all(database: Database, today: dt.date) -> tuple[int, int]:
+    """Read every certificate page by page and check it; (certificates, defects found)."""
+    checked = found = 0
+    with database.session() as session:
+        for page in check_stored(session, today, page=PAGE):
+            checked += len(page)
+            found += sum(len(defects) for _id, defects in page)
+    return checked, found
+
+
+def certificates(bench: Bench) -> Iterator[Metric]:
+    database = Database(make_engine(bench.scratch_url()))
+    try:
+        clock = FixedClock(NOW + dt.timedelta(hours=3))
+        ids = _setup(bench, database, clock)
+        today = local_date(clock.now())
+        _check_all(database, today)  # warm-up: caches, the first page of the file
+        rates, found = [], 0
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            checked, found = _check_all(database, today)
+            rates.append(checked / (time.perf_counter() - start))
+        yield Metric("cert_check_per_s", round(median(rates)), "1/s",
+                     extra=(("certificates", len(ids)), ("page", PAGE), ("runs", RUNS),
+                            ("defects_found", found)))  # fmt: skip
+    finally:
+        database.dispose()
+    ctx = sample_context()
+    institute = institute_info(InstituteSettings())
+
+    def pdf() -> int:
+        data = print_data(long_certificate(), institute, ctx.persons, ctx.regulations)
+        return render_certificate(data).page_count
+
+    pages = pdf()
+    times = time_repeat(pdf, PDF_RUNS, warmup=2)
+    yield Metric("cert_pdf_ms", round(ms(median(times)), 1), "ms",
+                 extra=(("pages", pages), ("runs", PDF_RUNS),
+                        ("max_ms", round(ms(max(times)), 1))))  # fmt: skip
+
+
+CASES = (Case("certificates", ("cert_check_per_s", "cert_pdf_ms"), certificates),)

@@ -1,0 +1,30 @@
+"""The speed goals, in one place.  A value meets its goal when it is at most the limit
+(or at least the limit for `higher_is_better` rates such as certificate checks per second).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Goal:
+    limit: float
+    higher_is_better: bool = False
+
+    def met(self, value: float) -> bool:
+        return value >= self.limit if self.higher_is_better else value <= self.limit
+
+
+GOALS: dict[str, Goal] = {
+    "scan_lookup_median_ms": Goal(2.0),
+    "scan_lookup_p99_ms": Goal(10.0),
+    "scan_vs_raw_sql_ratio": Goal(5.0),
+    "customer_search_p95_ms": Goal(30.0),
+    "save_order_50_items_ms": Goal(250.0),
+    "cold_start_s": Goal(1.5),
+    "cert_check_per_s": Goal(5000.0, higher_is_better=True),
+    "cert_pdf_ms": Goal(100.0),
+    "statement_500_lines_pdf_ms": Goal(300.0),
+    "fee_proposal_50_items_ms": Goal(20.0),
+}
