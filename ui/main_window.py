@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,18 +24,12 @@ from counter.i18n import _
 from counter.scan import ScanHit, find, unknown_code_message
 from counter.settings import load_settings
 from counter.ui_support import order_of_item
-from ui.admin_screen import AdminScreen
-from ui.billing_screen import BillingScreen
 from ui.certificate_import_dialog import CertificateImportDialog
 from ui.context import AppContext
 from ui.intake_screen import IntakeScreen
+from ui.lazy_screen import LazyScreen
 from ui.messages import NoticeBar, confirm
 from ui.order_dialog import OrderDialog
-from ui.orders_screen import OrdersScreen
-from ui.registers_screen import RegistersScreen
-from ui.reprint_screen import ReprintScreen
-from ui.return_screen import ReturnScreen
-from ui.review_screen import ReviewScreen
 from ui.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector
 from ui.shortcuts_dialog import ShortcutsDialog
 
@@ -84,25 +79,32 @@ class MainWindow(QMainWindow):
     # -- the screens, by what the user may do ---------------------------------------------
     def _mount_other_screens(self) -> None:
         ctx = self.ctx
-        screens: list[tuple[Any, str, Perm | None]] = [
-            (OrdersScreen, _("委托单"), None),
-            (BillingScreen, _("收费"), Perm.BILL),
-            (ReviewScreen, _("证书终审"), Perm.REVIEW),
-            (ReturnScreen, _("领取/邮寄"), Perm.RELEASE),
-            (ReprintScreen, _("补打"), Perm.RECEIVE),
-            (RegistersScreen, _("标准器与授权"), Perm.ADMIN),
-            (AdminScreen, _("系统管理"), Perm.ADMIN),
+        screens: list[tuple[str, str, str, Perm | None]] = [
+            ("ui.orders_screen", "OrdersScreen", _("委托单"), None),
+            ("ui.billing_screen", "BillingScreen", _("收费"), Perm.BILL),
+            ("ui.review_screen", "ReviewScreen", _("证书终审"), Perm.REVIEW),
+            ("ui.return_screen", "ReturnScreen", _("领取/邮寄"), Perm.RELEASE),
+            ("ui.reprint_screen", "ReprintScreen", _("补打"), Perm.RECEIVE),
+            ("ui.registers_screen", "RegistersScreen", _("标准器与授权"), Perm.ADMIN),
+            ("ui.admin_screen", "AdminScreen", _("系统管理"), Perm.ADMIN),
         ]
-        for screen_class, title, perm in screens:
+        for module, name, title, perm in screens:
             if perm is not None and not ctx.actor.can(perm):
                 continue
             shortcut = f"Ctrl+{self.tabs.count() + 1}" if self.tabs.count() < 9 else None
-            screen = screen_class(ctx, self)
-            self.add_screen(screen, title, shortcut)
-            if isinstance(screen, ReviewScreen):
-                ctx.signals.certificates_changed.connect(screen.refresh)
+            self.add_screen(LazyScreen(self._builder(module, name)), title, shortcut)
         ctx.signals.order_opened.connect(self.open_order)
         ctx.signals.item_opened.connect(self.open_item)
+
+    def _builder(self, module: str, name: str) -> Callable[[QWidget], QWidget]:
+        def build(parent: QWidget) -> QWidget:
+            screen: QWidget = getattr(importlib.import_module(module), name)(self.ctx, parent)
+            refresh = getattr(screen, "refresh", None)
+            if name == "ReviewScreen" and callable(refresh):
+                self.ctx.signals.certificates_changed.connect(refresh)
+            return screen
+
+        return build
 
     def import_certificates(self) -> None:
         dialog = CertificateImportDialog(self.ctx, self)
