@@ -11,13 +11,14 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import CounterError, NotFound
 from counter.i18n import _
 from counter.intake import return_way_label, service_label
+from counter.lifecycle import ItemStatus
 from counter.settings import InstituteSettings, load_settings
 from db.models import Customer, Item, Order, PrintJob, User
 from printing.common import InstituteInfo
@@ -211,20 +212,27 @@ class ReprintRow:
     status: str
     error: str
     updated_at: dt.datetime
+    item_id: int | None = None
 
 
 def reprint_list(session: Session, limit: int = 500) -> list[ReprintRow]:
-    """Labels and receipts that were not printed (failed or still pending)."""
+    """Labels and receipts that were not printed (failed or still pending).
+
+    Labels of voided items are left out: nobody sticks them on anything.
+    """
     rows = session.execute(
         select(PrintJob, Order.number, Item.number)
         .join(Order, Order.id == PrintJob.order_id)
         .outerjoin(Item, Item.id == PrintJob.item_id)
         .where(PrintJob.status != "printed")
+        .where(or_(PrintJob.item_id.is_(None), Item.status != ItemStatus.VOIDED))
         .order_by(PrintJob.id.desc())
         .limit(limit)
     )
     return [
-        ReprintRow(j.id, j.kind, j.order_id, onum, inum or "", j.status, j.error, j.updated_at)
+        ReprintRow(
+            j.id, j.kind, j.order_id, onum, inum or "", j.status, j.error, j.updated_at, j.item_id
+        )
         for j, onum, inum in rows
     ]
 

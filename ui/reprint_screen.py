@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.auth import Perm
@@ -29,9 +28,7 @@ from counter.database import read
 from counter.documents import ReprintRow, reprint_list
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.lifecycle import ItemStatus
 from counter.settings import load_settings
-from db.models import Item
 from ui.context import AppContext
 from ui.message_line import MessageLine
 from ui.models import reprint_model as rm
@@ -40,19 +37,10 @@ from ui.order_printing import Batch, DocumentPrinter
 
 
 def _load(session: Session) -> tuple[list[ReprintRow], dict[str, int], str]:
-    """The rows (without labels of voided items), item ids by number, the label printer."""
+    """The rows (labels of voided items are left out), item ids by number, the label printer."""
     rows = reprint_list(session)
-    numbers = {r.item_number for r in rows if r.item_number}
-    ids: dict[str, int] = {}
-    voided: set[str] = set()
-    if numbers:
-        query = select(Item.number, Item.id, Item.status).where(Item.number.in_(numbers))
-        for number, item_id, status in session.execute(query):
-            ids[number] = item_id
-            if status == ItemStatus.VOIDED:
-                voided.add(number)
-    live = [r for r in rows if not (r.kind == "label" and r.item_number in voided)]
-    return live, ids, load_settings(session).label_printer
+    ids = {r.item_number: r.item_id for r in rows if r.item_id is not None}
+    return rows, ids, load_settings(session).label_printer
 
 
 class ReprintScreen(QWidget):

@@ -124,3 +124,19 @@ def test_test_label_reaches_the_printer_or_says_why(counter: Counter) -> None:
         send_test_label(
             dataclasses.replace(settings, label_printer=f"127.0.0.1:{port}"), dt.date(2026, 11, 23)
         )
+
+
+def test_reprint_list_leaves_out_labels_of_voided_items(counter: Counter) -> None:
+    from counter.orders import void_item
+
+    saved = _order(counter)
+    with counter.db.session() as s:
+        waiting = {r.item_number: r.item_id for r in reprint_list(s) if r.kind == "label"}
+    assert sorted(waiting) == sorted(saved.item_numbers)
+    first = waiting[saved.item_numbers[0]]
+    assert first is not None
+    with counter.db.action() as s:
+        void_item(s, counter.clerk, counter.clock, first, "登记错误")
+    with counter.db.session() as s:
+        labels = [r.item_number for r in reprint_list(s) if r.kind == "label"]
+    assert sorted(labels) == sorted(saved.item_numbers[1:])
