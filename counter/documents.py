@@ -15,11 +15,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.clock import CHINA_TZ, Clock
+from counter.database import read, user_action
 from counter.errors import CounterError, NotFound
 from counter.i18n import _
 from counter.intake import return_way_label, service_label
 from counter.lifecycle import ItemStatus
 from counter.settings import InstituteSettings, load_settings
+from db.engine import Database
 from db.models import Customer, Item, Order, PrintJob, User
 from printing.common import InstituteInfo
 from printing.label import LabelData, LabelSize, render_label_zpl, render_labels_pdf
@@ -138,18 +140,24 @@ def printer_message(error: PrinterError) -> str:
     ).format(host=error.host, port=error.port, reason=error.reason)
 
 
-def send_labels_to_printer(
+@dataclass(frozen=True)
+class LabelBatch:
+    """The ZPL of an order's labels, ready to send, and which items it covers."""
+
+    host: str
+    port: int
+    zpl: str
+    item_ids: tuple[int, ...]
+
+
+def label_batch(
     session: Session,
-    clock: Clock,
     order_id: int,
     *,
     item_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
-) -> PrintOutcome:
-    """Send ZPL labels to the configured thermal printer and record each job's outcome.
-
-    The caller commits afterwards; the order itself was committed before.
-    """
+) -> LabelBatch:
+    """Render the labels for the configured thermal printer (reads only)."""
     settings = load_settings(session)
     if not settings.label_printer:
         raise CounterError(_("未设置标签打印机（系统设置 → 标签打印机）"))
@@ -158,12 +166,6 @@ def send_labels_to_printer(
     items = [
         i for i in order.items if (item_ids is None or i.id in item_ids) and i.status != "voided"
     ]
-    jobs = {
-        j.item_id: j
-        for j in session.scalars(
-            select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == "label")
-        )
-    }
     size = label_size(settings)
     zpl = []
     for n, item in enumerate(items, 1):
@@ -171,25 +173,57 @@ def send_labels_to_printer(
         zpl.append(render_label_zpl(label, size, cjk_font=settings.label_printer_font))
         if progress:
             progress(n, len(items), item.number)
+    return LabelBatch(host, port, "".join(zpl), tuple(i.id for i in items))
+
+
+def record_label_outcome(
+    session: Session, clock: Clock, order_id: int, batch: LabelBatch, error: PrinterError | None
+) -> PrintOutcome:
+    """Mark the batch's label jobs printed, or failed with the printer's answer."""
+    jobs = {
+        j.item_id: j
+        for j in session.scalars(
+            select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == "label")
+        )
+    }
     now = clock.now()
-    message = ""
-    try:
-        send_raw(host, port, "".join(zpl).encode("utf-8"))
-    except PrinterError as error:
-        status, reason, message = "failed", error.reason, printer_message(error)
-    else:
-        status, reason = "printed", ""
-    for item in items:
-        job = jobs.get(item.id)
+    status, reason = ("failed", error.reason) if error else ("printed", "")
+    for item_id in batch.item_ids:
+        job = jobs.get(item_id)
         if job is None:
-            job = PrintJob(kind="label", order_id=order_id, item_id=item.id, created_at=now)
+            job = PrintJob(kind="label", order_id=order_id, item_id=item_id, created_at=now)
             session.add(job)
         job.attempts = (job.attempts or 0) + 1
         job.status, job.error, job.updated_at = status, reason, now
-    printed = len(items) if status == "printed" else 0
-    failed = len(items) - printed
     session.flush()
-    return PrintOutcome(printed, failed, message)
+    count = len(batch.item_ids)
+    if error:
+        return PrintOutcome(0, count, printer_message(error))
+    return PrintOutcome(count, 0, "")
+
+
+def print_labels(
+    database: Database,
+    clock: Clock,
+    order_id: int,
+    *,
+    item_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> PrintOutcome:
+    """Send an order's labels to the thermal printer and record the outcome.
+
+    Three steps so that no transaction is open while the printer is waited for:
+    render (a read), send (may take the printer's whole timeout), record (a short write).
+    The order itself was committed before.
+    """
+    batch = read(database, lambda s: label_batch(s, order_id, item_ids=item_ids, progress=progress))
+    failure: PrinterError | None = None
+    try:
+        send_raw(batch.host, batch.port, batch.zpl.encode("utf-8"))
+    except PrinterError as error:
+        failure = error
+    with user_action(database) as session:
+        return record_label_outcome(session, clock, order_id, batch, failure)
 
 
 def mark_printed(session: Session, clock: Clock, order_id: int, kind: str) -> None:

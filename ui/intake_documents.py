@@ -14,13 +14,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
-from counter.database import read, run_action, user_action
+from counter.database import read, user_action
 from counter.documents import (
     PrintOutcome,
     labels_pdf,
     mark_printed,
+    print_labels,
     receipt_pdf,
-    send_labels_to_printer,
 )
 from counter.errors import CounterError
 from counter.i18n import _
@@ -135,10 +135,7 @@ class SavedOrderPanel(QFrame):
         ctx = self.ctx
 
         def op(progress: Progress) -> PrintOutcome:
-            return run_action(
-                ctx.database,
-                lambda s: send_labels_to_printer(s, ctx.clock, order_id, progress=progress),
-            )
+            return print_labels(ctx.database, ctx.clock, order_id, progress=progress)
 
         run_in_background(
             op,

@@ -21,8 +21,8 @@ from counter.documents import (
     labels_pdf,
     mark_printed,
     order_labels,
+    print_labels,
     receipt_pdf,
-    send_labels_to_printer,
 )
 from counter.errors import CounterError
 from counter.i18n import _
@@ -113,10 +113,9 @@ class DocumentPrinter(QObject):
             printed = failed = 0
             message = ""
             for order_id, item_ids in batches:
-                with user_action(database) as session:
-                    outcome = send_labels_to_printer(
-                        session, clock, order_id, item_ids=item_ids, progress=progress
-                    )
+                outcome = print_labels(
+                    database, clock, order_id, item_ids=item_ids, progress=progress
+                )
                 printed, failed = printed + outcome.printed, failed + outcome.failed
                 message = outcome.message or message
             return PrintOutcome(printed, failed, message)

@@ -7,9 +7,9 @@ import dataclasses
 from counter.catalog import list_types
 from counter.documents import (
     labels_pdf,
+    print_labels,
     receipt_pdf,
     reprint_list,
-    send_labels_to_printer,
 )
 from counter.intake import ItemDraft, OrderDraft, SavedOrder, save_order
 from counter.settings import load_settings, save_settings
@@ -66,8 +66,7 @@ def test_labels_reach_the_thermal_printer(counter: Counter) -> None:
     saved = _order(counter)
     with FakePrinter() as printer:
         _set_printer(counter, f"{printer.host}:{printer.port}")
-        with counter.db.action() as s:
-            outcome = send_labels_to_printer(s, counter.clock, saved.order_id)
+        outcome = print_labels(counter.db, counter.clock, saved.order_id)
         zpl = printer.wait().decode("utf-8")
     assert (outcome.printed, outcome.failed) == (3, 0)
     assert zpl.count("^XA") == 3 and zpl.count("^XZ") == 3
@@ -81,8 +80,7 @@ def test_a_dead_printer_keeps_the_order_and_queues_the_labels(counter: Counter) 
     saved = _order(counter)
     port = closed_port()
     _set_printer(counter, f"127.0.0.1:{port}")
-    with counter.db.action() as s:
-        outcome = send_labels_to_printer(s, counter.clock, saved.order_id)
+    outcome = print_labels(counter.db, counter.clock, saved.order_id)
     assert outcome.failed == 3 and outcome.printed == 0
     assert f"127.0.0.1:{port}" in outcome.message and "补打" in outcome.message
     with counter.db.session() as s:
@@ -92,8 +90,7 @@ def test_a_dead_printer_keeps_the_order_and_queues_the_labels(counter: Counter) 
     # the printer comes back: a resend clears the list
     with FakePrinter() as printer:
         _set_printer(counter, f"{printer.host}:{printer.port}")
-        with counter.db.action() as s:
-            send_labels_to_printer(s, counter.clock, saved.order_id)
+        print_labels(counter.db, counter.clock, saved.order_id)
         printer.wait()
     with counter.db.session() as s:
         assert [r.kind for r in reprint_list(s)] == ["receipt"]
