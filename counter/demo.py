@@ -19,7 +19,7 @@ from counter.customers import CustomerForm, create_customer
 from counter.database import open_database
 from counter.intake import ItemDraft, OrderDraft, save_order
 from counter.lifecycle import ItemStatus
-from counter.orders import set_item_status, void_order
+from counter.orders import move_item_status, set_item_status, void_order
 from counter.settings import InstituteSettings, save_settings
 from db.engine import sqlite_url
 
@@ -182,7 +182,8 @@ def _walk(
     session: Session, actor: Actor, clock: Clock, item_id: int, states: tuple[ItemStatus, ...]
 ) -> None:
     for state in states:
-        set_item_status(session, actor, clock, item_id, state)
+        # demo data only: walks the states without certificates, fees or a release record
+        move_item_status(session, actor, clock, item_id, state)
 
 
 def populate_demo(session: Session, clock: Clock) -> list[tuple[str, str, str]]:

@@ -31,10 +31,12 @@ TRANSITIONS: dict[ItemStatus, frozenset[ItemStatus]] = {
     S.RECEIVED: frozenset({S.IN_LAB, S.ON_HOLD, S.RETURNED_UNPROCESSED, S.VOIDED}),
     S.IN_LAB: frozenset({S.CERT_DRAFTED, S.ON_HOLD, S.RETURNED_UNPROCESSED, S.VOIDED}),
     # a certificate sent back by the final check returns the item to the lab
-    S.CERT_DRAFTED: frozenset({S.CHECKED, S.IN_LAB, S.ON_HOLD, S.VOIDED}),
+    S.CERT_DRAFTED: frozenset({S.CHECKED, S.IN_LAB, S.VOIDED}),
     # an amendment takes a checked item back to a drafted certificate
-    S.CHECKED: frozenset({S.RELEASED, S.CERT_DRAFTED, S.ON_HOLD}),
-    S.ON_HOLD: frozenset({S.RECEIVED, S.IN_LAB, S.CERT_DRAFTED, S.RETURNED_UNPROCESSED, S.VOIDED}),
+    S.CHECKED: frozenset({S.RELEASED, S.CERT_DRAFTED}),
+    # on hold only before a certificate exists, so "hold → returned unprocessed" can
+    # never carry a checked (perhaps unpaid) item past the release gate
+    S.ON_HOLD: frozenset({S.RECEIVED, S.IN_LAB, S.RETURNED_UNPROCESSED, S.VOIDED}),
     # an instrument returned unprocessed still has to be handed back
     S.RETURNED_UNPROCESSED: frozenset({S.RELEASED}),
     S.RELEASED: frozenset(),

@@ -23,7 +23,7 @@ from counter.i18n import _
 from counter.intake import _TEXT_LIMITS, item_field_label
 from counter.lifecycle import ItemStatus, check_transition, order_status, status_label
 from counter.search_keys import normalize_query
-from db.models import Customer, Item, Order
+from db.models import Customer, FeeStatement, FeeStatementOrder, Item, Order
 
 SORTS = ("received_at", "number", "customer", "status", "item_count", "promised_date")
 
@@ -174,6 +174,19 @@ STATUS_PERMS: dict[ItemStatus, Perm] = {
 }
 
 
+# states a person sets by hand; the others are reached only through the certificate
+# functions (drafted, checked) and the release gate (released)
+MANUAL_STATES = frozenset(
+    {
+        ItemStatus.RECEIVED,
+        ItemStatus.IN_LAB,
+        ItemStatus.ON_HOLD,
+        ItemStatus.RETURNED_UNPROCESSED,
+        ItemStatus.VOIDED,
+    }
+)
+
+
 def set_item_status(
     session: Session,
     actor: Actor,
@@ -182,7 +195,24 @@ def set_item_status(
     new: ItemStatus,
     reason: str = "",
 ) -> Item:
-    """Move an item along its life (lab hand-over, hold, return unprocessed)."""
+    """Move an item by hand: to the lab, on hold, back, returned unprocessed, voided."""
+    if new not in MANUAL_STATES:
+        raise CounterError(
+            _("“{new}”只能通过证书终审或领取/邮寄办理，不能直接设置").format(new=status_label(new))
+        )
+    return move_item_status(session, actor, clock, item_id, new, reason)
+
+
+def move_item_status(
+    session: Session,
+    actor: Actor,
+    clock: Clock,
+    item_id: int,
+    new: ItemStatus,
+    reason: str = "",
+) -> Item:
+    """Move an item along its life; for `counter` code that has applied its own gate
+    (the certificate review, the release transaction)."""
     require(actor, STATUS_PERMS[new])
     item = get_item(session, item_id)
     old = ItemStatus(item.status)
@@ -208,7 +238,24 @@ def set_item_status(
     return item
 
 
+def _refuse_while_billed(session: Session, order: Order) -> None:
+    """A voided instrument must not stay on a live fee statement."""
+    number = session.scalar(
+        select(FeeStatement.number)
+        .join(FeeStatementOrder, FeeStatementOrder.statement_id == FeeStatement.id)
+        .where(FeeStatementOrder.order_id == order.id, FeeStatement.voided_at.is_(None))
+        .limit(1)
+    )
+    if number:
+        raise CounterError(
+            _("委托单 {order} 已开收费清单 {statement}，请先作废或重开清单").format(
+                order=order.number, statement=number
+            )
+        )
+
+
 def void_item(session: Session, actor: Actor, clock: Clock, item_id: int, reason: str) -> Item:
+    _refuse_while_billed(session, get_item(session, item_id).order)
     return set_item_status(session, actor, clock, item_id, ItemStatus.VOIDED, reason)
 
 
@@ -225,12 +272,13 @@ def void_order(session: Session, actor: Actor, clock: Clock, order_id: int, reas
         raise CounterError(
             _("委托单中已有器具发放（{items}），不能整单作废").format(items="、".join(released))
         )
+    _refuse_while_billed(session, order)
+    live = [i for i in order.items if i.status != ItemStatus.VOIDED]
+    for item in live:
+        check_transition(ItemStatus(item.status), ItemStatus.VOIDED, reason)
+    for item in live:
+        move_item_status(session, actor, clock, item.id, ItemStatus.VOIDED, reason)
     now = clock.now()
-    for item in order.items:
-        if item.status != ItemStatus.VOIDED:
-            item.status = ItemStatus.VOIDED
-            item.void_reason = reason.strip()
-            item.updated_at = now
     order.voided_at, order.voided_by_id, order.void_reason = now, actor.id, reason.strip()
     refresh_order_status(order)
     record(session, actor, clock, "order.void", "order", order.number, reason=reason.strip())
@@ -266,6 +314,12 @@ def correct_item(
             _("器具 {number} 已{status}，不能更正").format(
                 number=item.number, status=status_label(item.status)
             )
+        )
+    if item.status in (ItemStatus.CERT_DRAFTED, ItemStatus.CHECKED):
+        # the certificate was checked against the registered details: changing them
+        # silently would let a certificate with the old serial leave
+        raise CounterError(
+            _("器具 {number} 已出证书，更正登记信息前请先将证书退回检定").format(number=item.number)
         )
     problems = []
     if not reason.strip():

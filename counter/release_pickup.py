@@ -22,7 +22,7 @@ from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.orders import set_item_status
+from counter.orders import move_item_status
 from counter.release_gate import evaluate
 from counter.release_numbers import new_release_number
 from counter.release_scan import certificate_numbers
@@ -223,7 +223,7 @@ def _release(
     session.flush()
     verb = _("领取") if way == "pickup" else _("邮寄")
     for item in items:
-        set_item_status(session, actor, clock, item.id, ItemStatus.RELEASED, f"{verb} {number}")
+        move_item_status(session, actor, clock, item.id, ItemStatus.RELEASED, f"{verb} {number}")
     record(
         session,
         actor,

@@ -152,6 +152,17 @@ EN: dict[str, str] = {
     ),
     "器具 {number} 已{status}，不能更正": "Item {number} is {status}; it cannot be corrected",
     "更正需要填写原因": "A correction needs a reason",
+    "器具 {number} 已出证书，更正登记信息前请先将证书退回检定": (
+        "Item {number} has a certificate; send the certificate back to the lab "
+        "before correcting the registered details"
+    ),
+    "“{new}”只能通过证书终审或领取/邮寄办理，不能直接设置": (
+        "“{new}” is reached only through the final certificate check or return/mail, "
+        "not set by hand"
+    ),
+    "委托单 {order} 已开收费清单 {statement}，请先作废或重开清单": (
+        "Order {order} is on fee statement {statement}; void or reissue the statement first"
+    ),
     # scan
     "扫描内容为空": "Nothing was scanned",
     "无法识别的条码：{code}（不是本所的收件编号或委托单号）": (

@@ -43,3 +43,13 @@ def test_order_summary() -> None:
     assert order_status([S.CHECKED, S.ON_HOLD]) == S.ON_HOLD
     assert order_status([S.RELEASED, S.RETURNED_UNPROCESSED]) == S.RETURNED_UNPROCESSED
     assert order_status(["released", "released"]) == S.RELEASED
+
+
+def test_a_checked_item_cannot_be_parked_and_returned_unprocessed() -> None:
+    # hold → returned unprocessed → released would skip the certificate and fee gates
+    with pytest.raises(CounterError):
+        check_transition(S.CHECKED, S.ON_HOLD, "客户要求暂缓")
+    with pytest.raises(CounterError):
+        check_transition(S.CERT_DRAFTED, S.ON_HOLD, "客户要求暂缓")
+    with pytest.raises(CounterError):
+        check_transition(S.ON_HOLD, S.CERT_DRAFTED)

@@ -28,7 +28,7 @@ from counter.certificate_store import certificate_of
 from counter.certificates import certificates_to_json
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.lifecycle import ItemStatus
-from counter.orders import set_item_status
+from counter.orders import move_item_status
 from db.models import AuditEntry, Item
 from db.models_certificates import (
     CertificateDefect,
@@ -345,7 +345,7 @@ def test_a_certificate_that_already_left_is_reissued_and_reviewed(world: CertWor
     cid = _save(w)
     _pass(w, cid)
     with w.counter.db.action() as s:
-        set_item_status(s, w.counter.clerk, w.counter.clock, w.item_ids[0], ItemStatus.RELEASED)
+        move_item_status(s, w.counter.clerk, w.counter.clock, w.item_ids[0], ItemStatus.RELEASED)
         new = reissue_certificate(s, w.lab, w.counter.clock, cid, {"remarks": "补充说明"},
                                   "客户要求补充备注")  # fmt: skip
     assert _item_status(w) == ItemStatus.RELEASED

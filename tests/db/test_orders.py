@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -9,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from counter.auth import Actor, Role
-from counter.catalog import list_departments
+from counter.catalog import list_departments, list_types
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.intake import ItemDraft
 from counter.lifecycle import ItemStatus
@@ -18,6 +19,7 @@ from counter.orders import (
     OrderFilter,
     correct_item,
     correction_of,
+    get_order,
     page_orders,
     set_item_status,
     void_item,
@@ -156,3 +158,76 @@ def test_hold_and_return_need_the_right_permission(counter: Counter) -> None:
         item = s.get(Item, item_id)
         assert item is not None
         assert (item.status, item.status_reason) == ("returned_unprocessed", "无法检定")
+
+
+def _tape(type_id: int) -> ItemDraft:
+    return ItemDraft(type_id, measuring_range="0-5m", service="calibration")
+
+
+def test_no_hand_made_shortcut_past_the_release_gate(counter: Counter) -> None:
+    """Released, checked and drafted are reached only through their own gates."""
+    from counter.errors import CounterError
+    from counter.intake import ItemDraft, OrderDraft, save_order
+
+    with counter.db.session() as s:
+        type_id = next(t.id for t in list_types(s) if t.name == "钢卷尺")
+    with counter.db.action() as s:
+        saved = save_order(
+            s,
+            counter.clerk,
+            counter.clock,
+            OrderDraft(
+                counter.customer_id,
+                (ItemDraft(type_id, measuring_range="0-5m", service="calibration"),),
+            ),
+        )
+        item_id = get_order(s, saved.order_id).items[0].id
+    for state, words in ((ItemStatus.RELEASED, "领取/邮寄"), (ItemStatus.CHECKED, "证书终审")):
+        with pytest.raises(CounterError, match=words), counter.db.action() as s:
+            set_item_status(s, counter.admin, counter.clock, item_id, state)
+
+
+def test_a_billed_item_is_not_voided_behind_its_statement(counter: Counter) -> None:
+    from counter.billing import issue_statement
+    from counter.errors import CounterError
+    from counter.intake import ItemDraft, OrderDraft, save_order
+
+    with counter.db.session() as s:
+        type_id = next(t.id for t in list_types(s) if t.name == "钢卷尺")
+    with counter.db.action() as s:
+        saved = save_order(
+            s,
+            counter.clerk,
+            counter.clock,
+            OrderDraft(
+                counter.customer_id,
+                (ItemDraft(type_id, measuring_range="0-5m", service="calibration"),),
+            ),
+        )
+        item_id = get_order(s, saved.order_id).items[0].id
+    with counter.db.action() as s:
+        statement = issue_statement(s, counter.billing, counter.clock, [saved.order_id]).number
+    with pytest.raises(CounterError, match=statement), counter.db.action() as s:
+        void_item(s, counter.admin, counter.clock, item_id, "登记错误")
+    with pytest.raises(CounterError, match=statement), counter.db.action() as s:
+        void_order(s, counter.admin, counter.clock, saved.order_id, "客户撤回")
+    with counter.db.session() as s:
+        assert get_order(s, saved.order_id).items[0].status == ItemStatus.RECEIVED
+
+
+def test_details_under_a_certificate_are_not_corrected_silently(counter: Counter) -> None:
+    from counter.intake import OrderDraft, save_order
+    from counter.orders import move_item_status
+
+    with counter.db.session() as s:
+        type_id = next(t.id for t in list_types(s) if t.name == "钢卷尺")
+    with counter.db.action() as s:
+        saved = save_order(
+            s, counter.clerk, counter.clock, OrderDraft(counter.customer_id, (_tape(type_id),))
+        )
+        item = get_order(s, saved.order_id).items[0]
+        move_item_status(s, counter.admin, counter.clock, item.id, ItemStatus.IN_LAB)
+        move_item_status(s, counter.admin, counter.clock, item.id, ItemStatus.CERT_DRAFTED)
+        fixed = dataclasses.replace(correction_of(item), serial="A128")
+    with pytest.raises(CounterError, match="已出证书"), counter.db.action() as s:
+        correct_item(s, counter.admin, counter.clock, item.id, fixed, "登记错误")

@@ -223,7 +223,7 @@ def test_a_failure_mid_pickup_leaves_no_item_released(
     w, c = world, world.counter
     order = w.ready(3)
     calls = []
-    real = release_pickup.set_item_status
+    real = release_pickup.move_item_status
 
     def dies_on_the_third(*args: object, **kwargs: object) -> Item:
         calls.append(args)
@@ -231,7 +231,7 @@ def test_a_failure_mid_pickup_leaves_no_item_released(
             raise RuntimeError("power cut")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(release_pickup, "set_item_status", dies_on_the_third)
+    monkeypatch.setattr(release_pickup, "move_item_status", dies_on_the_third)
     with pytest.raises(RuntimeError, match="power cut"):
         _pickup(w, order)
     monkeypatch.undo()
