@@ -1,4 +1,4 @@
-"""System administration: institute settings, users, working-day calendar, audit log.
+"""System administration: institute settings, fee policy, users, working-day calendar, audit log.
 
 Mounted only for administrators; every action is also enforced in `counter/`
 (`Perm.ADMIN`), so a screen opened by mistake still cannot change anything.
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from counter.i18n import _
 from ui.admin_calendar import CalendarTab
+from ui.admin_fees import FeePolicyTab
 from ui.admin_settings import SettingsTab
 from ui.admin_users import UsersTab
 from ui.audit_view import AuditView
@@ -22,12 +23,14 @@ class AdminScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.settings_tab = SettingsTab(ctx, self)
+        self.fees_tab = FeePolicyTab(ctx, self)
         self.users_tab = UsersTab(ctx, self)
         self.calendar_tab = CalendarTab(ctx, self)
         self.audit_view = AuditView(ctx, self)
         self.tabs = QTabWidget(self)
         for widget, title in (
             (self.settings_tab, _("机构设置")),
+            (self.fees_tab, _("收费政策")),
             (self.users_tab, _("用户")),
             (self.calendar_tab, _("工作日历")),
             (self.audit_view, _("操作日志")),

@@ -91,10 +91,10 @@ def test_test_label_reaches_the_printer(qtbot: QtBot, sqlite_counter: Counter) -
     assert tab.message.text() == "请先填写标签打印机地址"
 
 
-def test_admin_screen_has_its_four_tabs(qtbot: QtBot, sqlite_counter: Counter) -> None:
+def test_admin_screen_has_its_tabs(qtbot: QtBot, sqlite_counter: Counter) -> None:
     screen = AdminScreen(context(sqlite_counter, sqlite_counter.admin))
     qtbot.addWidget(screen)
     titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
-    assert titles == ["机构设置", "用户", "工作日历", "操作日志"]
+    assert titles == ["机构设置", "收费政策", "用户", "工作日历", "操作日志"]
     screen.tabs.setCurrentWidget(screen.audit_view)
     assert screen.audit_view.model.rowCount() >= 1  # the customer created by the fixture
