@@ -8,13 +8,12 @@ database.
 from __future__ import annotations
 
 import json
-from typing import Any, TypeAlias
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -26,16 +25,14 @@ from counter.database import read
 from counter.errors import CounterError
 from counter.i18n import _
 from db.engine import Database
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import Index
 
 PAGE_SIZE = 200
 
 TIME, USER, ACTION, ENTITY, CHANGE, REASON = range(6)
 COLUMN_COUNT = 6
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def _values(text: str) -> dict[str, Any]:

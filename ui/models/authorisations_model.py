@@ -2,66 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from counter.certificate_lookups import AuthorisationRow, role_label
 from counter.i18n import _
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 PERSON, TYPE, ROLE, CERTIFICATE_NO, VALID_UNTIL, STATE = range(6)
 COLUMN_COUNT = 6
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def headers() -> list[str]:
     return [_("人员"), _("器具名称"), _("签字角色"), _("证号"), _("有效期至"), _("状态")]
 
 
-class AuthorisationsModel(QAbstractTableModel):
+class AuthorisationsModel(RowsTableModel[AuthorisationRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuthorisationRow] = []
-        self._headers = headers()
+        super().__init__(headers(), parent)
 
-    def set_rows(self, rows: Sequence[AuthorisationRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def display(self, row: AuthorisationRow, column: int) -> str:
+        return _display(row, column)
 
-    def row_at(self, row: int) -> AuthorisationRow:
-        return self._rows[row]
+    def sort_value(self, row: AuthorisationRow, column: int) -> Any:
+        return row.valid_until.toordinal() if column == VALID_UNTIL else _display(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SORT_ROLE:
-            return row.valid_until.toordinal() if column == VALID_UNTIL else _display(row, column)
-        if role == ROW_ROLE:
-            return row
+    def other_role(self, row: AuthorisationRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == STATE and not row.active:
             return row.revoked_reason or None
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:

@@ -7,22 +7,20 @@ the certificate form shows plain defects the same way (`set_defects`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from counter.certificate_review import ReviewDefect
 from counter.certificates import Defect
 from counter.i18n import _
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 CODE, SEVERITY, MESSAGE, CLAUSE, OVERRIDABLE, OVERRIDE = range(6)
 COLUMN_COUNT = 6
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 _OPEN = QColor("#b00020")
 _HANDLED = QColor("#1b5e20")
@@ -32,47 +30,20 @@ def headers() -> list[str]:
     return [_("代码"), _("严重程度"), _("问题"), _("依据条款"), _("可放行"), _("放行理由")]
 
 
-class DefectsModel(QAbstractTableModel):
+class DefectsModel(RowsTableModel[ReviewDefect]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReviewDefect] = []
-        self._headers = headers()
-
-    def set_rows(self, rows: Sequence[ReviewDefect]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        super().__init__(headers(), parent)
 
     def set_defects(self, defects: Sequence[Defect]) -> None:
         self.set_rows([ReviewDefect(d) for d in defects])
 
-    def row_at(self, row: int) -> ReviewDefect:
-        return self._rows[row]
+    def display(self, row: ReviewDefect, column: int) -> str | None:
+        return _display(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def sort_value(self, row: ReviewDefect, column: int) -> Any:
+        return _native(row, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SORT_ROLE:
-            return _native(row, column)
-        if role == ROW_ROLE:
-            return row
+    def other_role(self, row: ReviewDefect, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column in (MESSAGE, CLAUSE, OVERRIDE):
             return _display(row, column) or None
         if role == Qt.ItemDataRole.ForegroundRole and column in (SEVERITY, MESSAGE):

@@ -9,23 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from counter.fees.lines import total_of
 from counter.fees.pricing import PricedLine
 from counter.i18n import _
 from counter.money import format_yuan
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 ITEM, INSTRUMENT, MODEL, SERIAL, SERVICE, CODE = range(6)
 TIER, QUANTITY, UNIT_PRICE, ADDONS, ADJUSTMENTS, AMOUNT = range(6, 12)
 COLUMN_COUNT = 12
 MONEY = frozenset({UNIT_PRICE, AMOUNT})
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the FeeLineRow
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the native value (fen for money)
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 Kind: TypeAlias = Literal["item", "extra", "issued"]
 _WARNING = QBrush(QColor("#b00020"))
 
@@ -109,47 +107,17 @@ def _tooltip(row: FeeLineRow, column: int) -> str | None:
     return None
 
 
-class FeeLinesModel(QAbstractTableModel):
+class FeeLinesModel(RowsTableModel[FeeLineRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[FeeLineRow, ...] = ()
-        self._headers = headers()
+        super().__init__(headers(), parent)
 
-    def set_rows(self, rows: tuple[FeeLineRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def display(self, row: FeeLineRow, column: int) -> str:
+        return _display(row, column)
 
-    def rows(self) -> tuple[FeeLineRow, ...]:
-        return self._rows
+    def sort_value(self, row: FeeLineRow, column: int) -> Any:
+        return _native(row, column)
 
-    def row_at(self, row: int) -> FeeLineRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SORT_ROLE:
-            return _native(row, column)
-        if role == ROW_ROLE:
-            return row
+    def other_role(self, row: FeeLineRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in MONEY | {QUANTITY}:

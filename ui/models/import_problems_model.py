@@ -2,63 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from counter.certificate_import import FileProblem
 from counter.i18n import _
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 FILE, CERTIFICATE, NUMBER, FIELD, WHERE, MESSAGE = range(6)
 COLUMN_COUNT = 6
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def headers() -> list[str]:
     return [_("文件"), _("第几份"), _("证书编号"), _("字段"), _("位置"), _("问题")]
 
 
-class ImportProblemsModel(QAbstractTableModel):
+class ImportProblemsModel(RowsTableModel[FileProblem]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FileProblem] = []
-        self._headers = headers()
+        super().__init__(headers(), parent)
 
-    def set_rows(self, rows: Sequence[FileProblem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def display(self, row: FileProblem, column: int) -> str:
+        return _display(row, column)
 
-    def row_at(self, row: int) -> FileProblem:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _display(row, column)
-        if role == ROW_ROLE:
-            return row
-        return None
+    def other_role(self, row: FileProblem, column: int, role: int) -> Any:
+        return _display(row, column) if role == Qt.ItemDataRole.ToolTipRole else None
 
 
 def _display(row: FileProblem, column: int) -> str:

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from counter.clock import CHINA_TZ
 from counter.i18n import _
 from counter.intake import service_label, urgency_label
 from counter.lifecycle import ItemStatus, status_label
 from counter.order_view import ItemRow, OrderView, load_order_view
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 __all__ = ["ItemRow", "OrderView", "load_order_view"]
 
 NUMBER, INSTRUMENT, DEPARTMENT, MODEL, SERIAL, SERVICE = range(6)
 COMPULSORY, URGENCY, PROMISED, STATUS, REASON = range(6, 11)
 COLUMN_COUNT = 11
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def local_text(moment: dt.datetime) -> str:
@@ -45,48 +43,21 @@ def headers() -> list[str]:
     ]
 
 
-class OrderItemsModel(QAbstractTableModel):
+class OrderItemsModel(RowsTableModel[ItemRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[ItemRow, ...] = ()
-        self._headers = headers()
-
-    def set_rows(self, rows: tuple[ItemRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ItemRow:
-        return self._rows[row]
+        super().__init__(headers(), parent)
 
     def row_of(self, item_id: int) -> int:
         return next((n for n, r in enumerate(self._rows) if r.id == item_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: ItemRow, column: int) -> str | None:
+        return _display(row, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def sort_value(self, row: ItemRow, column: int) -> Any:
+        return _native(row, column)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, index.column())
-        if role == SORT_ROLE:
-            return _native(row, index.column())
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == REASON:
+    def other_role(self, row: ItemRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == REASON:
             return row.reason or None
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ItemStatus.VOIDED:
             return Qt.GlobalColor.gray

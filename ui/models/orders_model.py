@@ -9,13 +9,12 @@ COUNT(*): the screen says "more" while the last page was full.
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -28,14 +27,15 @@ from counter.intake import channel_label
 from counter.lifecycle import status_label
 from counter.orders import OrderFilter, OrderRow, page_orders
 from db.engine import Database
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import Index
 
 PAGE_SIZE = 200
 
 NUMBER, CUSTOMER, RECEIVED, ITEMS, STATUS, PROMISED, CHANNEL = range(7)
 COLUMN_COUNT = 7
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the OrderRow
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the native value the column sorts by
 
 # column → counter.orders.SORTS key; None: the database cannot sort by it
 SORT_KEYS: dict[int, str | None] = {
@@ -47,8 +47,6 @@ SORT_KEYS: dict[int, str | None] = {
     PROMISED: "promised_date",
     CHANNEL: None,
 }
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def headers() -> list[str]:

@@ -6,21 +6,19 @@ The list is bounded (the newest 500 jobs), so a `QSortFilterProxyModel` on
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from counter.clock import CHINA_TZ
 from counter.documents import ReprintRow
 from counter.i18n import _
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 KIND, ORDER, ITEM, STATUS, ERROR, TIME = range(6)
 COLUMN_COUNT = 6
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def kind_label(kind: str) -> str:
@@ -37,44 +35,17 @@ def headers() -> list[str]:
     return [_("类型"), _("委托单号"), _("收件编号"), _("状态"), _("打印机回复"), _("时间")]
 
 
-class ReprintModel(QAbstractTableModel):
+class ReprintModel(RowsTableModel[ReprintRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReprintRow] = []
-        self._headers = headers()
+        super().__init__(headers(), parent)
 
-    def set_rows(self, rows: list[ReprintRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def display(self, row: ReprintRow, column: int) -> str | None:
+        return _display(row, column)
 
-    def row_at(self, row: int) -> ReprintRow:
-        return self._rows[row]
+    def sort_value(self, row: ReprintRow, column: int) -> Any:
+        return _native(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SORT_ROLE:
-            return _native(row, column)
-        if role == ROW_ROLE:
-            return row
+    def other_role(self, row: ReprintRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == ERROR:
             return row.error or None
         if role == Qt.ItemDataRole.ForegroundRole and row.status == "failed":

@@ -7,21 +7,20 @@ several orders of the same customer may be shown together (`merge`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from counter.i18n import _
 from counter.release import ReturnLine
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import Index
 
 TICK, LEAVE, NUMBER, INSTRUMENT, MODEL, SERIAL, CERTIFICATE, STATUS, REASON = range(9)
 COLUMN_COUNT = 9
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 _GREEN = QColor("#1b5e20")
 _RED = QColor("#b00020")

@@ -7,23 +7,21 @@ in dark red so the supervisor sees at a glance which ones cannot pass yet.
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from counter.certificate_review import ReviewRow
 from counter.certificates import TYPE_TITLES, CertType
 from counter.clock import CHINA_TZ
 from counter.i18n import _, language
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 NUMBER, TYPE, ITEM, INSTRUMENT, CUSTOMER, VERIFIER, SUBMITTED, BLOCKING, WARNINGS = range(9)
 COLUMN_COUNT = 9
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def type_title(kind: str) -> str:
@@ -38,47 +36,20 @@ def headers() -> list[str]:
     ]  # fmt: skip
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(RowsTableModel[ReviewRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReviewRow] = []
-        self._headers = headers()
-
-    def set_rows(self, rows: list[ReviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ReviewRow:
-        return self._rows[row]
+        super().__init__(headers(), parent)
 
     def row_of(self, certificate_id: int) -> int:
         return next((n for n, r in enumerate(self._rows) if r.id == certificate_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: ReviewRow, column: int) -> str | None:
+        return _display(row, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def sort_value(self, row: ReviewRow, column: int) -> Any:
+        return _native(row, column)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SORT_ROLE:
-            return _native(row, column)
-        if role == ROW_ROLE:
-            return row
+    def other_role(self, row: ReviewRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.open_blocking:
             return QColor(Qt.GlobalColor.darkRed)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BLOCKING, WARNINGS):

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeAlias
+from collections.abc import Iterable
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from counter.certificate_lookups import StandardRow
 from counter.i18n import _
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import Index, RowsTableModel
 
 REF, NAME, RANGE, ACCURACY, CERTIFICATE, VALID_UNTIL, STATE = range(7)
 COLUMN_COUNT = 7
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def headers() -> list[str]:
@@ -25,21 +23,11 @@ def headers() -> list[str]:
             _("证书编号"), _("有效期至"), _("状态")]  # fmt: skip
 
 
-class StandardsModel(QAbstractTableModel):
+class StandardsModel(RowsTableModel[StandardRow]):
     def __init__(self, checkable: bool = False, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(headers(), parent)
         self.checkable = checkable
-        self._rows: list[StandardRow] = []
         self._checked: set[str] = set()
-        self._headers = headers()
-
-    def set_rows(self, rows: Sequence[StandardRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> StandardRow:
-        return self._rows[row]
 
     def row_of(self, standard_id: int) -> int:
         return next((n for n, r in enumerate(self._rows) if r.id == standard_id), -1)
@@ -52,18 +40,20 @@ class StandardsModel(QAbstractTableModel):
     def checked(self) -> list[StandardRow]:
         return [r for r in self._rows if r.ref in self._checked]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: StandardRow, column: int) -> str:
+        return _display(row, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def sort_value(self, row: StandardRow, column: int) -> Any:
+        if column == VALID_UNTIL:
+            return row.valid_until.toordinal() if row.valid_until else 0
+        return _display(row, column)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
+    def other_role(self, row: StandardRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and column == REF:
+            checked = row.ref in self._checked
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QColor(Qt.GlobalColor.gray)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -71,25 +61,6 @@ class StandardsModel(QAbstractTableModel):
         if self.checkable and index.isValid() and index.column() == REF:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SORT_ROLE:
-            if column == VALID_UNTIL:
-                return row.valid_until.toordinal() if row.valid_until else 0
-            return _display(row, column)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and column == REF:
-            checked = row.ref in self._checked
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QColor(Qt.GlobalColor.gray)
-        return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not (self.checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole):

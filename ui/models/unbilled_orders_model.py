@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeAlias
+from collections.abc import Iterable
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from counter.billing import UnbilledOrder
 from counter.i18n import _
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import Index, RowsTableModel
 
 NUMBER, DATE, ITEMS = range(3)
 COLUMN_COUNT = 3
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
-
-
-class UnbilledOrdersModel(QAbstractTableModel):
+class UnbilledOrdersModel(RowsTableModel[UnbilledOrder]):
     """The first column is checkable: the orders to bill together."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[UnbilledOrder, ...] = ()
+        super().__init__([_("委托单号"), _("收件日期"), _("件数")], parent)
         self._checked: set[int] = set()
-        self._headers = [_("委托单号"), _("收件日期"), _("件数")]
 
-    def set_rows(self, rows: Sequence[UnbilledOrder], checked: Iterable[int] = ()) -> None:
+    def set_rows(self, rows: Iterable[UnbilledOrder], checked: Iterable[int] = ()) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
-        self._checked = {i for i in checked if any(r.id == i for r in rows)}
+        self._checked = {i for i in checked if any(r.id == i for r in self._rows)}
         self.endResetModel()
 
     def checked_ids(self) -> list[int]:
@@ -44,18 +40,16 @@ class UnbilledOrdersModel(QAbstractTableModel):
         new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
         self.setData(index, new, Qt.ItemDataRole.CheckStateRole)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: UnbilledOrder, column: int) -> str:
+        return row.date.isoformat() if column == DATE else str(self.sort_value(row, column))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def sort_value(self, row: UnbilledOrder, column: int) -> Any:
+        return (row.number, row.date, row.item_count)[column]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
+    def other_role(self, row: UnbilledOrder, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and column == NUMBER:
+            checked = row.id in self._checked
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -63,22 +57,6 @@ class UnbilledOrdersModel(QAbstractTableModel):
         if index.isValid() and index.column() == NUMBER:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        native = (row.number, row.date, row.item_count)[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.date.isoformat() if column == DATE else str(native)
-        if role == Qt.ItemDataRole.CheckStateRole and column == NUMBER:
-            checked = row.id in self._checked
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == SORT_ROLE:
-            return native
-        if role == ROW_ROLE:
-            return row
-        return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from counter.auth import Role, role_label
 from counter.clock import CHINA_TZ
 from counter.i18n import _
 from counter.users import UserRow
+from ui.models.base import ROW_ROLE as ROW_ROLE
+from ui.models.base import SORT_ROLE as SORT_ROLE
+from ui.models.base import RowsTableModel
 
 USERNAME, FULL_NAME, ROLES, ACTIVE, CREATED = range(5)
 COLUMN_COUNT = 5
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def roles_text(roles: frozenset[Role]) -> str:
@@ -28,48 +26,21 @@ def headers() -> list[str]:
     return [_("用户名"), _("姓名"), _("角色"), _("状态"), _("创建时间")]
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsTableModel[UserRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UserRow] = []
-        self._headers = headers()
-
-    def set_rows(self, rows: list[UserRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> UserRow:
-        return self._rows[row]
+        super().__init__(headers(), parent)
 
     def row_of(self, user_id: int) -> int:
         return next((n for n, r in enumerate(self._rows) if r.id == user_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: UserRow, column: int) -> str | None:
+        return self._display(row, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def sort_value(self, row: UserRow, column: int) -> Any:
+        values = (row.username, row.full_name, ",".join(sorted(row.roles)), row.active)
+        return values[column] if column < CREATED else row.created_at.timestamp()
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            values = (row.username, row.full_name, ",".join(sorted(row.roles)), row.active)
-            return values[column] if column < CREATED else row.created_at.timestamp()
-        if role == ROW_ROLE:
-            return row
+    def other_role(self, row: UserRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return Qt.GlobalColor.gray
         return None
