@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.billing_schedule import versions_for_days
@@ -43,7 +43,7 @@ from counter.i18n import _
 from counter.lifecycle import ItemStatus
 from counter.settings import InstituteSettings, load_settings
 from counter.workdays import WorkCalendar
-from db.models import Customer, Item, Order
+from db.models import AuditEntry, Customer, Item, Order
 
 #: items that are not billed: voided, or handed back without being worked on
 NOT_BILLED = frozenset({ItemStatus.VOIDED, ItemStatus.RETURNED_UNPROCESSED})
@@ -160,6 +160,25 @@ def working_days_late(calendar: WorkCalendar, item: Item, today: dt.date) -> int
     return calendar.workdays_between(item.promised_date, today)
 
 
+def ready_dates(session: Session, items: Sequence[Item]) -> dict[int, dt.date]:
+    """The day each finished item passed its final check: lateness stops growing there.
+
+    Items still in the lab are late up to the day of billing.  A finished item
+    with no recorded check (data from before the check was recorded) counts as
+    ready on its promised date: it is not charged as late by guesswork.
+    """
+    finished = {i.number: i for i in items if i.status in (ItemStatus.CHECKED, *DONE)}
+    if not finished:
+        return {}
+    rows = session.execute(
+        select(AuditEntry.entity_key, func.max(AuditEntry.at))
+        .where(AuditEntry.action == "item.checked", AuditEntry.entity_key.in_(list(finished)))
+        .group_by(AuditEntry.entity_key)
+    )
+    checked = {number: local_date(at) for number, at in rows}
+    return {item.id: checked.get(number, item.promised_date) for number, item in finished.items()}
+
+
 def customer_terms(customer: Customer) -> CustomerTerms:
     return CustomerTerms(
         size=_SIZES.get(customer.size, ""),
@@ -206,6 +225,7 @@ def _line(
     index: FeeIndex | None,
     settings: InstituteSettings,
     late: int,
+    own_repair: bool = False,
 ) -> DraftLine:
     name = item.instrument_type.name
     row = propose_row(index, name, item.accuracy_class, item.measuring_range) if index else None
@@ -222,6 +242,8 @@ def _line(
         compulsory=item.compulsory,
         turnaround_hours=turnaround_hours(settings, item.service, item.urgency),
         working_days_late=late,
+        promise_missed=late > 0,
+        reverification_after_own_repair=own_repair,
     )
     note = ""
     if row is not None:
@@ -265,6 +287,11 @@ def open_billing(
     indexes = {vid: FeeIndex.of(rows) for vid, rows in filter(None, versions.values())}
     settings = load_settings(session)
     calendar: WorkCalendar | None = None
+    items = [i for o in orders for i in o.items if i.status not in NOT_BILLED]
+    ready = ready_dates(session, items)
+    repaired = {
+        i.instrument_id for i in items if i.service == "repair" and i.instrument_id is not None
+    }
     lines = []
     for order, ref in zip(orders, refs, strict=True):
         version = versions[ref.date]
@@ -273,10 +300,12 @@ def open_billing(
             if item.status in NOT_BILLED:
                 continue
             late = 0
-            if item.status not in DONE and today > item.promised_date:
+            until = ready.get(item.id, today)
+            if until > item.promised_date:
                 calendar = calendar or load_calendar(session)
-                late = working_days_late(calendar, item, today)
-            lines.append(_line(item, ref, version, index, settings, late))
+                late = calendar.workdays_between(item.promised_date, until)
+            own_repair = item.service == "verification" and item.instrument_id in repaired
+            lines.append(_line(item, ref, version, index, settings, late, own_repair))
     customer = orders[0].customer
     contact = orders[0].contact_name or customer.contact_name
     phone = orders[0].contact_phone or customer.phone

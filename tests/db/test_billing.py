@@ -519,3 +519,36 @@ def test_permissions_of_billing(counter: Counter) -> None:
     ):
         with counter.db.action() as s, pytest.raises(PermissionDenied):
             action(s)
+
+
+def test_reverification_after_our_own_repair_is_free(counter: Counter) -> None:
+    tape = type_id(counter, "钢卷尺")
+    saved = save(
+        counter,
+        ItemDraft(tape, serial="GJ-9", measuring_range="0-5m", service="repair"),
+        ItemDraft(tape, serial="GJ-9", measuring_range="0-5m", service="verification"),
+        ItemDraft(tape, serial="GJ-10", measuring_range="0-5m", service="verification"),
+    )
+    with counter.db.session() as s:
+        draft = open_billing(s, [saved.order_id], today=TODAY)
+    _repair, again, other = price_draft(draft)
+    assert again.amount_fen == 0
+    assert [a.code for a in again.adjustments] == ["own_repair_reverification"]
+    assert other.amount_fen > 0  # a different instrument was not repaired here
+
+
+def test_lateness_stops_on_the_day_the_item_was_checked(counter: Counter) -> None:
+    from counter.lifecycle import ItemStatus
+    from counter.orders import get_order, move_item_status
+
+    tape = type_id(counter, "钢卷尺")
+    saved = save(counter, ItemDraft(tape, measuring_range="0-5m", service="calibration"))
+    with counter.db.action() as s:
+        item_id = get_order(s, saved.order_id).items[0].id
+        for state in (ItemStatus.IN_LAB, ItemStatus.CERT_DRAFTED, ItemStatus.CHECKED):
+            move_item_status(s, counter.admin, counter.clock, item_id, state)
+    late_day = saved.promised_date + dt.timedelta(days=40)
+    with counter.db.session() as s:
+        (line,) = price_draft(open_billing(s, [saved.order_id], today=late_day))
+    # checked on the day it came in: billed weeks later, it is still not late
+    assert "late" not in [a.code for a in line.adjustments]
