@@ -29,6 +29,10 @@ def _ascii_alnum(parts: list[str]) -> str:
     return "".join(c for c in "".join(parts).lower() if c.isascii() and c.isalnum())
 
 
+INITIALS_MAX = 128
+FULL_PINYIN_MAX = 512
+
+
 def name_keys(name: str) -> tuple[str, str]:
     """(initials, full pinyin) of `name`, lowercase ASCII without separators.
 
@@ -41,7 +45,8 @@ def name_keys(name: str) -> tuple[str, str]:
     text = _to_half_width(name)
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
     full = lazy_pinyin(text, style=Style.NORMAL)
-    return _ascii_alnum(initials), _ascii_alnum(full)
+    # search aids only: cut to their columns (a 128-character name can spell 700 letters)
+    return _ascii_alnum(initials)[:INITIALS_MAX], _ascii_alnum(full)[:FULL_PINYIN_MAX]
 
 
 def normalize_query(q: str) -> str:
