@@ -12,6 +12,8 @@ spaces, other scripts — is dropped.
 
 from __future__ import annotations
 
+import re
+
 
 def _to_half_width(text: str) -> str:
     """Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII."""
@@ -49,10 +51,13 @@ def name_keys(name: str) -> tuple[str, str]:
     return _ascii_alnum(initials)[:INITIALS_MAX], _ascii_alnum(full)[:FULL_PINYIN_MAX]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def normalize_query(q: str) -> str:
     """What the clerk typed, ready to compare with keys and names.
 
     Strips surrounding whitespace, makes full-width digits and letters
     half-width and lower-cases; Chinese text and punctuation are kept.
     """
-    return _to_half_width(q.strip()).lower()
+    return _to_half_width(_CONTROL.sub("", q).strip()).lower()
