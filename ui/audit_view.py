@@ -1,8 +1,10 @@
 """The audit log viewer: who did what, when, before → after, and why.
 
 Filter by the entity's key (an order or item number, a username, a date) and
-by the action's prefix (`order.`, `item.void`, `user.` …), applied while
-typing.  Older entries load while scrolling.  F5 reloads.
+by the action: part of its name in the UI language ("作废", "void") or the start
+of its stored code (`order.`, `item.void`, `user.` …), applied while typing.
+Actions, objects and changed fields show by name (`counter.audit_names`); the
+action's tooltip shows its stored code.  Older entries load while scrolling.  F5 reloads.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.audit_names import action_label
 from counter.i18n import _
 from ui.context import AppContext
 from ui.message_line import MessageLine
@@ -40,7 +43,9 @@ class AuditView(QWidget):
         self.entity_key = QLineEdit(self)
         self.entity_key.setPlaceholderText(_("对象编号：委托单号、收件编号、用户名、日期…"))
         self.action_prefix = QLineEdit(self)
-        self.action_prefix.setPlaceholderText(_("操作：如 order.、item.void、user."))
+        self.action_prefix.setPlaceholderText(
+            _("操作：名称（如“作废”）或代码（如 order.、item.void）")
+        )
         for edit in (self.entity_key, self.action_prefix):
             edit.setClearButtonEnabled(True)
             edit.textChanged.connect(self._debounce.start)
@@ -61,7 +66,7 @@ class AuditView(QWidget):
         for column, sample in (
             (am.TIME, "2026-11-23 09:30:00 "),
             (am.USER, "管理员管理员"),
-            (am.ACTION, "item.returned_unprocessed"),
+            (am.ACTION, action_label("item.returned_unprocessed") + "  "),
             (am.ENTITY, "item 20261000001001 "),
             (am.REASON, "客户要求取消检定取消"),
         ):

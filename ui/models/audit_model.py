@@ -7,7 +7,6 @@ database.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from counter.audit import AuditRow, list_audit
+from counter.audit_names import action_label, change_text, codes_named, entity_label
 from counter.auth import Actor
 from counter.clock import CHINA_TZ
 from counter.database import read
@@ -33,33 +33,6 @@ PAGE_SIZE = 200
 
 TIME, USER, ACTION, ENTITY, CHANGE, REASON = range(6)
 COLUMN_COUNT = 6
-
-
-def _values(text: str) -> dict[str, Any]:
-    if not text:
-        return {}
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return {"": text}
-    return value if isinstance(value, dict) else {"": value}
-
-
-def change_text(before: str, after: str) -> str:
-    """`key: old → new` for every field that changed, joined with "; "."""
-    old, new = _values(before), _values(after)
-    parts = []
-    for key in list(dict.fromkeys([*old, *new])):
-        left = "" if old.get(key) is None else str(old.get(key))
-        right = "" if new.get(key) is None else str(new.get(key))
-        prefix = f"{key}: " if key else ""
-        if key in old and key in new:
-            parts.append(f"{prefix}{left} → {right}")
-        elif key in new:
-            parts.append(f"{prefix}→ {right}")
-        else:
-            parts.append(f"{prefix}{left} →")
-    return "; ".join(parts)
 
 
 def headers() -> list[str]:
@@ -116,6 +89,7 @@ class AuditModel(QAbstractTableModel):
                     self._actor,
                     entity_key=key,
                     action_prefix=prefix,
+                    actions=codes_named(prefix),
                     before_id=before_id,
                     limit=size,
                 ),
@@ -161,8 +135,14 @@ class AuditModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the stored code, for filtering by it
+            return (
+                f"{_display(row, column)}\n{row.action}"
+                if column == ACTION
+                else _display(row, column)
+            )
         if role == SORT_ROLE:
             natives = (row.id, row.user, row.action, row.entity_key, row.after, row.reason)
             return natives[column] if column < COLUMN_COUNT else None
@@ -177,11 +157,11 @@ def _display(row: AuditRow, column: int) -> str | None:
     if column == USER:
         return row.user
     if column == ACTION:
-        return row.action
+        return action_label(row.action)
     if column == ENTITY:
-        return f"{row.entity} {row.entity_key}"
+        return f"{entity_label(row.entity)} {row.entity_key}"
     if column == CHANGE:
-        return change_text(row.before, row.after)
+        return change_text(row.before, row.after, row.entity)
     if column == REASON:
         return row.reason
     return None
