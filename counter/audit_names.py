@@ -90,34 +90,40 @@ def codes_named(text: str) -> list[str]:
     return sorted(code for code, name in action_names().items() if wanted in name.casefold())
 
 
-def entity_label(entity: str) -> str:
+def _entity_formats() -> dict[str, str]:
     return {
-        "authorisation": _("签字授权"),
-        "calendar": _("工作日历"),
-        "certificate": _("证书"),
-        "customer": _("客户"),
-        "fee_schedule": _("收费标准"),
-        "item": _("器具"),
-        "order": _("委托单"),
-        "release": _("发放"),
-        "settings": _("设置"),
-        "standard": _("计量标准"),
-        "statement": _("收费清单"),
-        "user": _("用户"),
-    }.get(entity, entity)
+        "authorisation": _("签字授权 {key}"),
+        "calendar": _("工作日历 {key}"),
+        "certificate": _("证书 {key}"),
+        "customer": _("客户 {key}"),
+        "fee_schedule": _("收费标准 {key}"),
+        "item": _("器具 {key}"),
+        "order": _("委托单 {key}"),
+        "release": _("发放 {key}"),
+        "settings": _("设置 {key}"),
+        "standard": _("计量标准 {key}"),
+        "statement": _("收费清单 {key}"),
+        "user": _("用户 {key}"),
+    }
+
+
+def entity_text(entity: str, key: str) -> str:
+    """The object of an entry: its kind by name and its key ("器具 20261000001001")."""
+    form = _entity_formats().get(entity)
+    return form.format(key=key) if form else f"{entity} {key}"
 
 
 def _common_fields() -> dict[str, str]:
     return {
         "status": _("状态"),
-        "roles": _("角色"),
+        "roles": _("用户角色"),
         "full_name": _("姓名"),
-        "active": _("启用"),
+        "active": _("启用状态"),
         "customer": _("客户"),
-        "items": _("器具"),
-        "item": _("器具"),
+        "items": _("器具件数"),
+        "item": _("收件编号"),
         "promised": _("约定日期"),
-        "order": _("委托单"),
+        "order": _("委托单号"),
         "to": _("交给"),
         "note_for_customer": _("给客户的说明"),
         "method": _("方式"),
@@ -129,14 +135,14 @@ def _common_fields() -> dict[str, str]:
         "orders": _("委托单"),
         "lines": _("收费项目"),
         "total": _("合计（分）"),
-        "user": _("用户"),
-        "user_id": _("用户"),
+        "user": _("被授权人"),
+        "user_id": _("被授权人"),
         "type": _("器具类别"),
         "type_id": _("器具类别"),
         "role": _("角色"),
         "valid_until": _("有效期至"),
         "defect": _("问题"),
-        "message": _("说明"),
+        "message": _("问题说明"),
         "blocking": _("阻止项"),
         "warnings": _("提醒项"),
         "overridden": _("已放行"),

@@ -18,7 +18,7 @@ from counter.audit_names import (
     action_names,
     change_text,
     codes_named,
-    entity_label,
+    entity_text,
 )
 from counter.catalog import list_types
 from counter.intake import ItemDraft, OrderDraft, save_order
@@ -104,19 +104,19 @@ def test_every_recorded_action_and_object_has_a_chinese_name() -> None:
     assert not missing, "no readable name for:\n" + "\n".join(missing)
     for code, (entity, where) in recorded().items():
         assert CHINESE.search(action_label(code)), (where, code)
-        assert CHINESE.search(entity_label(entity)), (where, entity)
+        assert CHINESE.search(entity_text(entity, "1")), (where, entity)
 
 
 def test_every_recorded_action_and_object_has_an_english_name(english: None) -> None:
     for code, (entity, where) in recorded().items():
-        for name in (action_label(code), entity_label(entity)):
-            assert name not in (code, entity) and not CHINESE.search(name), (where, name)
+        for name in (action_label(code), entity_text(entity, "1")):
+            assert name not in (code, f"{entity} 1") and not CHINESE.search(name), (where, name)
     assert action_label("item.in_lab") == "Item status: In the lab"
 
 
 def test_an_unknown_code_is_shown_as_stored() -> None:
     assert action_label("something.new") == "something.new"
-    assert entity_label("gadget") == "gadget"
+    assert entity_text("gadget", "7") == "gadget 7"
 
 
 def test_status_transitions_read_as_states(counter: Counter, english: None) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from counter.audit_names import change_text
 from counter.calendar import list_days
 from counter.intake import ItemDraft
 from counter.orders import void_item
@@ -17,7 +18,7 @@ from tests.ui.orders_helpers import context, item_ids, many_orders, save, type_i
 from ui.admin_calendar import CalendarTab, coverage_text
 from ui.audit_view import AuditView
 from ui.models import audit_model as am
-from ui.models.audit_model import AuditModel, change_text
+from ui.models.audit_model import AuditModel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -122,6 +123,6 @@ def test_clerk_sees_the_permission_message(qtbot: QtBot, sqlite_counter: Counter
 def test_change_text() -> None:
     before, after = '{"model": "A", "serial": "1"}', '{"model": "B", "serial": "2"}'
     assert change_text(before, after, "item") == "型号规格：A → B; 出厂编号：1 → 2"
-    assert change_text("", '{"roles": "admin,intake"}', "user") == "角色：→ 管理员、收发员"
+    assert change_text("", '{"roles": "admin,intake"}', "user") == "用户角色：→ 管理员、收发员"
     assert change_text('{"kind": "holiday"}', "") == "kind：holiday →"  # no name: as stored
     assert change_text("", "") == ""

@@ -59,9 +59,7 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for what the clerk reads: labels, buttons, titles, hints, headers, tabs."""
     for widget in [root, *root.findChildren(QWidget)]:
         name = type(widget).__name__
-        if isinstance(widget, QLabel):
-            yield name, widget.text()
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel | QAbstractButton):
             yield name, widget.text()
         elif isinstance(widget, QGroupBox):
             yield name, widget.title()

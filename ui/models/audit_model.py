@@ -18,12 +18,11 @@ from PySide6.QtCore import (
 )
 
 from counter.audit import AuditRow, list_audit
-from counter.audit_names import action_label, change_text, codes_named, entity_label
+from counter.audit_export import COLUMN_COUNT, audit_cell, audit_headers
+from counter.audit_names import codes_named
 from counter.auth import Actor
-from counter.clock import CHINA_TZ
 from counter.database import read
 from counter.errors import CounterError
-from counter.i18n import _
 from db.engine import Database
 from ui.models.base import ROW_ROLE as ROW_ROLE
 from ui.models.base import SORT_ROLE as SORT_ROLE
@@ -31,12 +30,11 @@ from ui.models.base import Index
 
 PAGE_SIZE = 200
 
-TIME, USER, ACTION, ENTITY, CHANGE, REASON = range(6)
-COLUMN_COUNT = 6
+TIME, USER, ACTION, ENTITY, CHANGE, REASON = range(COLUMN_COUNT)
 
 
 def headers() -> list[str]:
-    return [_("时间"), _("用户"), _("操作"), _("对象"), _("变更（前 → 后）"), _("原因")]
+    return audit_headers()
 
 
 class AuditModel(QAbstractTableModel):
@@ -64,6 +62,11 @@ class AuditModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]
+
+    @property
+    def current_filter(self) -> tuple[str, str]:
+        """(entity key, action prefix or name) as last applied."""
+        return self._entity_key, self._action_prefix
 
     def set_filter(self, entity_key: str, action_prefix: str) -> None:
         self._entity_key, self._action_prefix = entity_key.strip(), action_prefix.strip()
@@ -152,16 +155,4 @@ class AuditModel(QAbstractTableModel):
 
 
 def _display(row: AuditRow, column: int) -> str | None:
-    if column == TIME:
-        return row.at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S")
-    if column == USER:
-        return row.user
-    if column == ACTION:
-        return action_label(row.action)
-    if column == ENTITY:
-        return f"{entity_label(row.entity)} {row.entity_key}"
-    if column == CHANGE:
-        return change_text(row.before, row.after, row.entity)
-    if column == REASON:
-        return row.reason
-    return None
+    return audit_cell(row, column) if 0 <= column < COLUMN_COUNT else None
