@@ -18,6 +18,7 @@ import hashlib
 import os
 import string
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,8 +43,10 @@ REQUIRED_TEXT = (
     + "第页共年月日证书编号检定校准检测报告收件回执委托单约定日期器具名称送检单位：（）"
 )
 #: Typographic equivalents used when a font has no outline for a character (WenQuanYi
-#: Micro Hei's "℃" is empty): drawn and measured instead, never left blank.
-EQUIVALENTS = {"℃": "°C", "℉": "°F"}
+#: Micro Hei's "℃", "Ⅴ" and "Ⅹ" are empty): drawn and measured instead, never a blank.
+EQUIVALENTS = {"℃": "°C", "℉": "°F"} | {
+    chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2160, 0x2180)
+}  # Roman numerals Ⅰ–ↀ: their Latin letters
 
 
 class MissingGlyphs(Exception):
@@ -157,7 +160,9 @@ def _split_index(spec: str) -> tuple[Path, int]:
     return Path(spec), 0
 
 
-def _register(name: str, path: Path, index: int, spec: str) -> CheckedTTFont:
+def register_font(name: str, path: Path, index: int = 0, spec: str = "") -> CheckedTTFont:
+    """Register the face ``index`` of ``path`` as ``name``, without `REQUIRED_TEXT` check."""
+    spec = spec or str(path)
     if not path.is_file():
         raise FontUnusable(spec, "missing", str(path))
     try:
@@ -167,6 +172,10 @@ def _register(name: str, path: Path, index: int, spec: str) -> CheckedTTFont:
         # embedding land here: reportlab cannot embed them.
         raise FontUnusable(spec, "not_truetype", str(exc)) from exc
     pdfmetrics.registerFont(font)
+    if pdfmetrics.getFont(name) is not font:
+        # reportlab aliases a new name to a font registered earlier with the same face
+        # name: another file (another version, a subset) would be drawn with the old one.
+        pdfmetrics._fonts[name] = font
     # Paragraph markup such as <b> must never fail: every style maps to the same face
     # (bold is drawn by the renderers, filling and stroking the outline).
     pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
@@ -183,7 +192,7 @@ def load_font(spec: str) -> str:
             return _by_spec[key]
         path, index = _split_index(spec)
         name = "CounterFont-" + hashlib.sha256(spec.encode()).hexdigest()[:10]
-        font = _register(name, path, index, spec)
+        font = register_font(name, path, index, spec)
         lacking = font.missing(REQUIRED_TEXT)
         if lacking:
             raise FontUnusable(spec, "lacks", chars=lacking)
@@ -195,7 +204,7 @@ def _shipped(name: str, path: Path, index: int) -> str:
     key = ("shipped", name)
     with _lock:
         if key not in _by_spec:
-            _register(name, path, index, str(path))
+            register_font(name, path, index)
             _by_spec[key] = name
         return _by_spec[key]
 
