@@ -19,6 +19,7 @@ from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import ValidationError
 from counter.i18n import _
+from counter.print_fonts import font_problems
 from db.models import Setting
 
 SERVICES = ("verification", "calibration", "testing", "repair")
@@ -49,6 +50,9 @@ class InstituteSettings:
     label_printer: str = ""
     label_printer_font: str = "E:SIMSUN.TTF"
     receipt_page: str = "A5"
+    # TrueType fonts the administrator picked ("" = the shipped ones): `counter.print_fonts`
+    document_font: str = ""
+    label_font: str = ""
     # working days promised, by service then urgency
     turnaround: dict[str, dict[str, int]] = field(default_factory=_default_turnaround)
 
@@ -69,6 +73,7 @@ def validate_settings(s: InstituteSettings) -> list[str]:
         host, _sep, port = s.label_printer.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
             problems.append(_("标签打印机地址应为 主机:端口，例如 192.168.1.50:9100"))
+    problems += font_problems(s)
     for service in SERVICES:
         for urgency in URGENCIES:
             days = s.turnaround.get(service, {}).get(urgency)

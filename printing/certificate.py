@@ -42,7 +42,7 @@ from printing.certificate_pages import (
     text,
 )
 from printing.common import InstituteInfo
-from printing.fonts import serif_font
+from printing.fonts import font_record, serif_font
 from printing.pdf_doc import draw_fitted, numbered_canvas, page_label
 
 KINDS = tuple(TITLES)
@@ -116,6 +116,8 @@ class RenderedCertificate:
     pdf: bytes
     page_count: int
     digest: str
+    font_family: str = ""  # the face every character was drawn (and glyph-checked) with
+    font_fingerprint: str = ""  # `printing.fonts.CheckedTTFont.fingerprint`
 
 
 def certificate_digest(data: CertificatePrint) -> str:
@@ -295,7 +297,10 @@ def render_certificate(data: CertificatePrint) -> RenderedCertificate:
     story = [cover_space(), *inner_story(data, doc.width)]
     decorate = decorator(data, qr_payload(data, digest), footnotes(data), pages)
     doc.build(story, canvasmaker=numbered_canvas(decorate))
-    return RenderedCertificate(buffer.getvalue(), pages[0] if pages else 0, digest)
+    font = font_record(serif_font())
+    return RenderedCertificate(
+        buffer.getvalue(), pages[0] if pages else 0, digest, font.family, font.fingerprint
+    )
 
 
 def render_certificate_pdf(data: CertificatePrint) -> bytes:

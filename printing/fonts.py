@@ -43,8 +43,9 @@ REQUIRED_TEXT = (
     + "第页共年月日证书编号检定校准检测报告收件回执委托单约定日期器具名称送检单位：（）"
 )
 #: Typographic equivalents used when a font has no outline for a character (WenQuanYi
-#: Micro Hei's "℃", "Ⅴ" and "Ⅹ" are empty): drawn and measured instead, never a blank.
-EQUIVALENTS = {"℃": "°C", "℉": "°F"} | {
+#: Micro Hei's "℃", "Ⅴ" and "Ⅹ" are empty; AR PL UMing has no "−" nor "⌀"): drawn and
+#: measured instead, never a blank.
+EQUIVALENTS = {"℃": "°C", "℉": "°F", "\u2212": "-", "⌀": "Ø", "∅": "Ø"} | {
     chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2160, 0x2180)
 }  # Roman numerals Ⅰ–ↀ: their Latin letters
 

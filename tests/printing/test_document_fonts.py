@@ -26,7 +26,7 @@ from tests.printing.pdftools import pdf_page_texts, pdf_text_fonts, squash
 SONG, SANS = "UMingCN", "WenQuanYiMicroHei"
 NAME = "温度计（-30～50℃）Ⅲ级 µA Ω"
 MODEL = "WNG-11 ±0.5‰ 10²/10³"
-LACKING = "⌀"  # in neither shipped font
+LACKING = "㐀"  # a rare character (CJK Extension A) neither shipped font has
 
 
 def certificate(name: str = NAME) -> CertificatePrint:
@@ -163,7 +163,7 @@ def test_labels_print_every_symbol_they_are_given() -> None:
 def test_a_character_no_font_has_is_refused_not_drawn_blank(kind: str) -> None:
     render, face, _expected = DOCUMENTS[kind]
     with pytest.raises(MissingGlyphs) as caught:
-        render(f"管道 {LACKING}25")
+        render(f"{LACKING}记五金 25")
     assert caught.value.chars == LACKING
     assert ("uming.ttc" if face == SONG else "wqy-microhei.ttc") in caught.value.font
 

@@ -66,8 +66,8 @@ def test_fingerprint_is_the_font_files_sha256() -> None:
 
 def test_a_character_the_font_lacks_is_an_error_naming_it_not_a_blank() -> None:
     with pytest.raises(MissingGlyphs) as caught:
-        _round_trip(serif_font(), "管径 ⌀25 mm ⌀")
-    assert caught.value.chars == "⌀"
+        _round_trip(serif_font(), "送检单位 㐀记五金 㐀")  # a rare character in a name
+    assert caught.value.chars == "㐀"
     assert caught.value.font == "AR PL UMing CN（uming.ttc）"
 
 
@@ -130,3 +130,8 @@ def test_no_system_font_is_looked_for() -> None:
     assert SERIF_FONT_PATH.is_relative_to(Path(fonts.__file__).parent)
     assert SANS_FONT_PATH.is_relative_to(Path(fonts.__file__).parent)
     assert not hasattr(fonts, "SYSTEM_FONT_CANDIDATES")
+
+
+def test_minus_and_diameter_signs_print_as_their_usual_equivalents() -> None:
+    """AR PL UMing has no "−" (U+2212) nor "⌀": "-" and "Ø" are drawn, not blanks."""
+    assert _round_trip(serif_font(), "误差 −0.5 mm ⌀10") == "误差 -0.5 mm Ø10"

@@ -1,0 +1,17 @@
+"""English for the printing fonts (counter/print_fonts.py, the font settings)."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "字体 {font} 缺少字符：{chars}。请在系统设置中改用随附字体或其他完整的字体。": (
+        "The font {font} has no glyph for: {chars}. In the settings, switch to the shipped"
+        " font or another complete font."
+    ),
+    "找不到字体文件 {font}": "Font file {font} not found",
+    "字体 {font} 缺少必需的字符：{chars}": "The font {font} lacks required characters: {chars}",
+    "字体 {font} 不是可嵌入 PDF 的 TrueType 字体（{detail}）": (
+        "The font {font} is not a TrueType font that can be embedded in a PDF ({detail})"
+    ),
+    "文书字体": "Document font",
+    "标签字体": "Label font",
+}
