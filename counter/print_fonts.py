@@ -27,7 +27,7 @@ class FontCannotPrint(CounterError):
 
 
 def missing_glyphs_message(error: MissingGlyphs) -> str:
-    return _("字体 {font} 缺少字符：{chars}。请在系统设置中改用随附字体或其他完整的字体。").format(
+    return _("字体 {font} 缺少字符：{chars}，请在系统设置中改用随附字体或其他完整的字体").format(
         font=error.font, chars=" ".join(error.chars)
     )
 
