@@ -19,7 +19,6 @@ from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import ValidationError
 from counter.i18n import _
-from counter.print_fonts import font_problems
 from db.models import Setting
 
 SERVICES = ("verification", "calibration", "testing", "repair")
@@ -73,7 +72,11 @@ def validate_settings(s: InstituteSettings) -> list[str]:
         host, _sep, port = s.label_printer.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
             problems.append(_("标签打印机地址应为 主机:端口，例如 192.168.1.50:9100"))
-    problems += font_problems(s)
+    if s.document_font.strip() or s.label_font.strip():
+        # imported here: reportlab loads only when a font was picked (cold start)
+        from counter.print_fonts import font_problems
+
+        problems += font_problems(s)
     for service in SERVICES:
         for urgency in URGENCIES:
             days = s.turnaround.get(service, {}).get(urgency)
