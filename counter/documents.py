@@ -20,6 +20,7 @@ from counter.errors import CounterError, NotFound
 from counter.i18n import _
 from counter.intake import return_way_label, service_label
 from counter.lifecycle import ItemStatus
+from counter.print_fonts import printing_fonts
 from counter.settings import InstituteSettings, load_settings
 from db.engine import Database
 from db.models import Customer, Item, Order, PrintJob, User
@@ -119,12 +120,16 @@ def label_size(settings: InstituteSettings) -> LabelSize:
 
 def labels_pdf(session: Session, order_id: int, item_ids: Sequence[int] | None = None) -> bytes:
     settings = load_settings(session)
-    return render_labels_pdf(order_labels(session, order_id, item_ids), label_size(settings))
+    labels = order_labels(session, order_id, item_ids)
+    with printing_fonts(settings):
+        return render_labels_pdf(labels, label_size(settings))
 
 
 def receipt_pdf(session: Session, order_id: int) -> bytes:
     settings = load_settings(session)
-    return render_receipt_pdf(receipt_of(session, order_id), settings.receipt_page)
+    data = receipt_of(session, order_id)
+    with printing_fonts(settings):
+        return render_receipt_pdf(data, settings.receipt_page)
 
 
 @dataclass(frozen=True)

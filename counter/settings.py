@@ -49,6 +49,9 @@ class InstituteSettings:
     label_printer: str = ""
     label_printer_font: str = "E:SIMSUN.TTF"
     receipt_page: str = "A5"
+    # TrueType fonts the administrator picked ("" = the shipped ones): `counter.print_fonts`
+    document_font: str = ""
+    label_font: str = ""
     # working days promised, by service then urgency
     turnaround: dict[str, dict[str, int]] = field(default_factory=_default_turnaround)
 
@@ -69,6 +72,11 @@ def validate_settings(s: InstituteSettings) -> list[str]:
         host, _sep, port = s.label_printer.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
             problems.append(_("标签打印机地址应为 主机:端口，例如 192.168.1.50:9100"))
+    if s.document_font.strip() or s.label_font.strip():
+        # imported here: reportlab loads only when a font was picked (cold start)
+        from counter.print_fonts import font_problems
+
+        problems += font_problems(s)
     for service in SERVICES:
         for urgency in URGENCIES:
             days = s.turnaround.get(service, {}).get(urgency)

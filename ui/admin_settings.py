@@ -3,7 +3,9 @@
 Validation is the domain's (`save_settings` → `ValidationError`); the spin
 boxes are deliberately wider than the allowed ranges so that the message says
 what is allowed instead of the field silently refusing a digit.  "测试标签打印机"
-sends one sample label to the address typed in the form (saved or not).
+sends one sample label to the address typed in the form (saved or not).  The print
+fonts are the shipped ones unless a TrueType file is picked; saving refuses one that
+cannot be embedded or lacks Chinese, digits or Latin letters.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from counter.settings import (
     validate_settings,
 )
 from ui.context import AppContext
+from ui.font_picker import FontPicker
 from ui.message_line import MessageLine
 from ui.worker import Progress, run_in_background
 
@@ -64,6 +67,10 @@ class SettingsTab(QWidget):
         self.printer = QLineEdit(self)
         self.printer.setPlaceholderText(_("例如 192.168.1.50:9100；留空则只打印 PDF"))
         self.printer_font = QLineEdit(self)
+        self.document_font = FontPicker(_("AR PL UMing 宋体"), self)
+        self.document_font.setObjectName("document_font")
+        self.label_font = FontPicker(_("文泉驿微米黑，加粗"), self)
+        self.label_font.setObjectName("label_font")
         self.receipt_page = QComboBox(self)
         self.receipt_page.addItems(["A4", "A5"])
         self.days: dict[tuple[str, str], QSpinBox] = {}
@@ -104,6 +111,8 @@ class SettingsTab(QWidget):
         form.addRow(_("标签打印机"), printer)
         form.addRow(_("打印机中文字体"), self.printer_font)
         form.addRow(_("回执纸张"), self.receipt_page)
+        form.addRow(_("证书与文书字体"), self.document_font)
+        form.addRow(_("标签字体"), self.label_font)
         grid = QGridLayout()
         for col, urgency in enumerate(URGENCIES, 1):
             grid.addWidget(QLabel(urgency_label(urgency), self), 0, col)
@@ -139,6 +148,8 @@ class SettingsTab(QWidget):
         self.printer.setText(loaded.label_printer)
         self.printer_font.setText(loaded.label_printer_font)
         self.receipt_page.setCurrentText(loaded.receipt_page)
+        self.document_font.setText(loaded.document_font)
+        self.label_font.setText(loaded.label_font)
         for (service, urgency), box in self.days.items():
             box.setValue(loaded.working_days(service, urgency))
 
@@ -153,6 +164,8 @@ class SettingsTab(QWidget):
             label_printer=self.printer.text().strip(),
             label_printer_font=self.printer_font.text().strip(),
             receipt_page=self.receipt_page.currentText(),
+            document_font=self.document_font.text(),
+            label_font=self.label_font.text(),
             turnaround=turnaround,
         )
 
