@@ -187,7 +187,7 @@ def test_hold_and_return_unprocessed(qtbot: QtBot, sqlite_counter: Counter) -> N
 
 def test_labels_go_to_the_label_printer(qtbot: QtBot, sqlite_counter: Counter) -> None:
     c = sqlite_counter
-    with FakePrinter() as printer:
+    with FakePrinter("zpl") as printer:
         with c.db.action() as s:
             save_settings(
                 s, c.admin, c.clock, InstituteSettings(label_printer=f"127.0.0.1:{printer.port}")
