@@ -155,7 +155,8 @@ def mark_printed(
         job.status, job.error, job.updated_at = "printed", "", clock.now()
         job.attempts = (job.attempts or 0) + 1
     after = {"kind": kind, "jobs": done, "via": "pdf"}
-    record(session, actor, clock, f"{kind}.printed_pdf", "order", order.number, after=after)
+    action = "label.printed_pdf" if kind == "label" else "receipt.printed_pdf"
+    record(session, actor, clock, action, "order", order.number, after=after)
     session.flush()
 
 

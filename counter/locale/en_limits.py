@@ -55,3 +55,13 @@ EN.update(
         "复制错误报告": "Copy error report",
     }
 )
+# audit names of the label printing outcomes
+EN.update(
+    {
+        "标签已由打印机确认打出": "Labels confirmed printed by the printer",
+        "标签打印失败": "Label printing failed",
+        "标签以 PDF 打印": "Labels printed as PDF",
+        "回执以 PDF 打印": "Receipt printed as PDF",
+    }
+)
+EN.update({"未设置标签打印机": "No label printer set"})
