@@ -32,16 +32,6 @@ EN.update(
     }
 )
 EN.update(
-    {
-        "应为 0 到 {max} 之间的整数": "must be a whole number from 0 to {max}",
-        "最多 {max} 个": "at most {max}",
-        "日期“{value}”超出 {first} 至 {last} 年": "the date “{value}” is outside {first}–{last}",
-        "文件内容无法读取：嵌套层数过多或数字过长": (
-            "The file cannot be read: nested too deep or a number too long"
-        ),
-    }
-)
-EN.update(
     {"CSV 文件第 {row} 行无法读取：{error}": "Row {row} of the CSV file cannot be read: {error}"}
 )
 # ui/crash_dialog.py
