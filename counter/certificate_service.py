@@ -160,11 +160,15 @@ def save_certificate(
     submit: bool = True,
     stage: str = "save",
     registers: Registers | None = None,
+    withdraw: bool = False,
 ) -> SavedCertificate:
     """Store the lab's certificate for its item, check it, and (`submit`) queue it for review.
 
     An item has one live certificate: saving again changes it in place until it has
     passed the final check; after that only a reissue (`supersedes`) may replace it.
+    Keeping a certificate that waits for review as a draft takes it out of the review
+    queue: that is refused unless the caller asked for it (`withdraw`, after the user
+    confirmed), and it is audited as ``certificate.withdraw``.
     """
     require(actor, Perm.LAB_WORK)
     item = item_by_number(session, cert.item_number)
@@ -177,6 +181,13 @@ def save_certificate(
             )
         )
     row = existing if existing is not None and existing is not old else None
+    withdrawn = row is not None and row.status == CertStatus.AWAITING_REVIEW and not submit
+    if withdrawn and not withdraw:
+        raise CounterError(
+            _("证书 {number} 正在等待终审；存为草稿会把它撤出终审队列，之后须重新提交终审").format(
+                number=row.number if row else ""
+            )
+        )
     if not cert.number.strip():
         cert = dataclasses.replace(
             cert, number=row.number if row else propose_number(session, item)
@@ -209,6 +220,10 @@ def save_certificate(
         record(session, actor, clock, "certificate.supersede", "certificate", old.number,
                after={"by": number}, reason=cert.amendment_reason.strip())  # fmt: skip
     session.flush()
+    if withdrawn:
+        record(session, actor, clock, "certificate.withdraw", "certificate", number,
+               before={"status": CertStatus.AWAITING_REVIEW.value},
+               after={"status": status.value})  # fmt: skip
     store_defects(session, row, defects, stage, now)
     if not (old is not None and item.status == ItemStatus.RELEASED):
         move_item(session, actor, clock, item,
