@@ -26,6 +26,9 @@ EN: dict[str, str] = {
     "计量标准“{name}”的有效期“{day}”不是日期（YYYY-MM-DD）": (
         "The validity “{day}” of standard “{name}” is not a date (YYYY-MM-DD)"
     ),
+    "阻断性缺陷列在上表，须改正后才能通过终审。": (
+        " The blocking defects are listed above; they must be fixed before the final check."
+    ),
     # the work list
     "我的证书": "My certificates",
     "退回给我的": "Returned to me",

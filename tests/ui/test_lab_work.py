@@ -4,6 +4,7 @@ asked, the supervisor's reason is shown, and the work list opens the form."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,9 +24,11 @@ from tests.conftest import Counter
 from tests.ui.conftest import show_active, wait_active, when_modal
 from tests.ui.orders_helpers import context
 from ui.certificate_form import CertificateForm
+from ui.certificate_import_dialog import CertificateImportDialog
 from ui.lab_work_screen import LabWorkScreen
 from ui.messages import events
 from ui.models import defects_model as dm
+from ui.models import import_findings_model as fm
 from ui.models import work_list_model as wm
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -122,3 +125,26 @@ def test_the_work_list_shows_the_reason_and_opens_the_form(
     assert not form.send_back.isVisible()
     assert screen.rows.rowCount() == 0  # resubmitted: no longer "returned to me"
     form.close()
+
+
+def test_the_import_result_lists_each_blocking_defect(
+    qtbot: QtBot, world: CertWorld, tmp_path: Path
+) -> None:
+    w = world
+    path = tmp_path / "lab.json"
+    path.write_bytes(certificates_to_json([w.scale(0, record_number=""), w.scale(1)]))
+    dialog = CertificateImportDialog(context(w.counter, w.lab))
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    dialog.set_files([path])
+    with qtbot.waitSignal(dialog.certificates_imported):
+        dialog.import_button.click()
+    assert "其中 1 份有阻断性缺陷" in dialog.message.text()
+    assert dialog.findings_table.isVisible() and dialog.findings.rowCount() == 1
+    assert dialog.findings.index(0, fm.CODE).data() == "C10-RECORD-MISSING"
+    assert dialog.findings.index(0, fm.MESSAGE).data() == "缺原始记录编号"
+    with w.counter.db.session() as s:
+        number = s.scalars(
+            select(CertificateRecord.number).where(CertificateRecord.blocking_count > 0)
+        ).one()
+    assert dialog.findings.index(0, fm.NUMBER).data() == number
