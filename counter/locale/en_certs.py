@@ -29,6 +29,13 @@ EN: dict[str, str] = {
     "阻断性缺陷列在上表，须改正后才能通过终审。": (
         " The blocking defects are listed above; they must be fixed before the final check."
     ),
+    # the release gate
+    "证书有 {n} 项阻断性缺陷未处理：{defects}": (
+        "the certificate has {n} open blocking defect(s): {defects}"
+    ),
+    "证书尚未终审，有 {n} 项阻断性缺陷：{defects}": (
+        "the certificate has not passed the final check; {n} blocking defect(s): {defects}"
+    ),
     # the work list
     "我的证书": "My certificates",
     "退回给我的": "Returned to me",

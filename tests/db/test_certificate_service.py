@@ -290,7 +290,11 @@ def test_send_back_returns_the_item_to_the_lab(world: CertWorld) -> None:
     with w.counter.db.action() as s:
         send_back(s, w.supervisor, w.counter.clock, cid, "出厂编号与收件登记不符，请核对铭牌")
     assert _cert(w, cid).status == "returned" and _item_status(w) == ItemStatus.IN_LAB
-    assert certificate_release_ok_for(w) == (False, "证书尚未终审")
+    assert certificate_release_ok_for(w) == (
+        False,
+        "证书尚未终审，有 1 项阻断性缺陷：[C07-INTAKE-MISMATCH] 出厂编号与收件登记不一致："
+        "登记 A120，证书 A128",
+    )
     with w.counter.db.session() as s:
         check = s.scalars(select(FinalCheckRecord)).one()
     assert (check.outcome, check.comment) == ("returned", "出厂编号与收件登记不符，请核对铭牌")
@@ -386,7 +390,12 @@ def test_release_gate_says_why_not(world: CertWorld) -> None:
             if grant.username in ("liuyang", "wangfang"):
                 revoke_authorisation(s, w.counter.admin, w.counter.clock, grant.id, "授权有误")
         open_review(s, w.supervisor, w.counter.clock, cid)
-    assert certificate_release_ok_for(w) == (False, "证书有 2 项阻断性缺陷未处理")
+    ok, words = certificate_release_ok_for(w)
+    assert not ok and words == (
+        "证书有 2 项阻断性缺陷未处理："
+        "[C05-NOT-AUTHORISED] 核验员 刘洋（liuyang） 没有“电子计价秤”的检定授权；"
+        "[C05-NOT-AUTHORISED] 批准人 王芳（wangfang） 没有“电子计价秤”的检定授权"
+    )
 
 
 def test_stored_certificates_are_checked_page_by_page(world: CertWorld) -> None:

@@ -103,19 +103,24 @@ def test_every_refusal_is_said_in_words_a_clerk_can_say(world: ReleaseWorld) -> 
     statement = w.bill(order)  # item 6: a repair charge on the statement, not paid
     _pickup(w, gone)
     reasons = _reasons(w, order.number)
-    assert reasons[:6] == [
-        (False, "暂停检定：等客户寄来附件"),
-        (False, "仍在检定中"),  # received
-        (False, "仍在检定中"),  # in the lab
-        (False, "证书尚未终审"),
-        (False, "证书有 2 项阻断性缺陷未处理"),
-        (False, "已作废"),
+    can, fees = reasons[6]
+    assert not can and fees.startswith("费用未结清：清单 F2026000001 应收 ¥")
+    assert fees.endswith("已收 ¥0.00")
+    # every reason is told, not only the first: the unpaid statement too
+    assert reasons[:4] == [
+        (False, f"暂停检定：等客户寄来附件；{fees}"),
+        (False, f"仍在检定中；{fees}"),  # received
+        (False, f"仍在检定中；{fees}"),  # in the lab
+        (False, f"证书尚未终审；{fees}"),
     ]
-    can, words = reasons[6]
-    assert not can and words.startswith("费用未结清：清单 F2026000001 应收 ¥")
-    assert words.endswith("已收 ¥0.00")
+    can, spoilt = reasons[4]  # the open defects are named, code and message
+    assert not can and spoilt.startswith("证书有 2 项阻断性缺陷未处理：[C05-")
+    assert spoilt.endswith(f"；{fees}") and spoilt.count("[C05-") == 2
+    assert reasons[5] == (False, "已作废")
     w.pay(statement, _due(w, statement))
-    assert _reasons(w, order.number)[6] == (True, "可以领取")
+    reasons = _reasons(w, order.number)
+    assert reasons[6] == (True, "可以领取")
+    assert reasons[1] == (False, "仍在检定中")
     assert _reasons(w, gone.item_numbers[0]) == [(False, "已于 2026-11-30 09:30 由 张三 领取")]
     # the statement scans too, and opens the same order
     assert len(_reasons(w, "F2026000001")) == 7

@@ -181,9 +181,12 @@ def test_each_refusal_is_shown_and_a_scan_adds_nothing_it_should_not(
 
     _scan(qtbot, screen, order.number)
     reasons = _reasons(screen)
-    assert reasons[:2] == ["已作废", "证书尚未终审"]
-    assert reasons[2] == reasons[3] and reasons[3].startswith("费用未结清：清单 F2026000001 应收 ¥")
-    assert reasons[4:] == ["仍在检定中", "证书有 2 项阻断性缺陷未处理"]
+    fees = reasons[3]
+    assert reasons[2] == fees and fees.startswith("费用未结清：清单 F2026000001 应收 ¥")
+    assert reasons[:2] == ["已作废", f"证书尚未终审；{fees}"]  # every reason, not the first
+    assert reasons[4] == f"仍在检定中；{fees}"
+    assert reasons[5].startswith("证书有 2 项阻断性缺陷未处理：[C05-NOT-AUTHORISED] ")
+    assert reasons[5].endswith(fees)
     assert screen.model.ticked_ids() == [] and not screen.buttons["pickup"].isEnabled()
     _scan(qtbot, screen, "ABC")
     assert screen.message.text() == "无法识别的条码：ABC（不是本所的收件编号或委托单号）"
