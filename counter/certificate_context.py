@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.certificate_regulations import merged_regulations
 from counter.certificates import (
     DEFAULT_NUMBER_PATTERN,
     Authorisation,
@@ -93,7 +94,7 @@ def _catalog(session: Session) -> tuple[CatalogEntry, ...]:
 
 
 def load_registers(session: Session) -> Registers:
-    regulations = tuple(
+    regulations = merged_regulations(
         Regulation(r.code, r.title, r.effective, r.superseded_on, r.superseded_by)
         for r in session.scalars(select(RegulationEntry))
     )

@@ -44,4 +44,35 @@ EN: dict[str, str] = {
     "证书状态": "Certificate status",
     "最后修改": "Last changed",
     "退回原因": "Reason returned",
+    # the regulations register
+    "请填写规程编号": "Enter the regulation number",
+    "规程编号太长（最多 64 个字符）": "The regulation number is too long (64 characters at most)",
+    "名称太长（最多 128 个字符）": "The title is too long (128 characters at most)",
+    "废止日期早于实施日期": "Withdrawn before it came into force",
+    "写了代替规程，也要写废止日期": "A replacement needs the day the old one was withdrawn",
+    "规程不能被自己代替": "A regulation cannot replace itself",
+    "规程不存在": "No such regulation",
+    "规程 {code} 已在目录中": "Regulation {code} is already in the register",
+    "{field}“{value}”不是日期（YYYY-MM-DD）": "{field} “{value}” is not a date (YYYY-MM-DD)",
+    "文件是空的": "The file is empty",
+    "第 1 行要有“规程编号”一列": "Row 1 must have a “规程编号” (regulation number) column",
+    "第 {row} 行 列 {column}：“{value}”不是日期（YYYY-MM-DD）": (
+        "Row {row}, column {column}: “{value}” is not a date (YYYY-MM-DD)"
+    ),
+    "第 {row} 行：规程 {code} 与第 {other} 行重复": (
+        "Row {row}: regulation {code} repeats row {other}"
+    ),
+    "检定规程目录": "Regulations",
+    "已导入规程目录：{n} 条有变化": "Regulations imported: {n} changed",
+    "检定规程": "Regulation",
+    "修改检定规程 {code}": "Change regulation {code}",
+    "规程编号": "Regulation number",
+    "实施日期": "In force from",
+    "废止日期": "Withdrawn on",
+    "代替规程": "Replaced by",
+    "新增规程": "New regulation",
+    "导入 CSV/XLSX…": "Import CSV/XLSX…",
+    "检定规程已保存": "Regulation saved",
+    "选择规程目录文件": "Choose a regulations file",
+    "表格 (*.csv *.xlsx);;所有文件 (*)": "Tables (*.csv *.xlsx);;All files (*)",
 }
