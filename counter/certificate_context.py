@@ -31,6 +31,7 @@ from counter.certificates import (
     Standard,
     make_context,
 )
+from counter.certificates.values import OLD_NUMBER_PATTERN
 from counter.clock import local_date
 from db.models import Customer, InstrumentType, Item, Order, Setting, User
 from db.models_certificates import (
@@ -59,8 +60,10 @@ def load_certificate_settings(session: Session) -> CertificateSettings:
     if row is None:
         return CertificateSettings()
     data = json.loads(row.value)
+    pattern = data.get("number_pattern") or DEFAULT_NUMBER_PATTERN
     return CertificateSettings(
-        number_pattern=data.get("number_pattern") or DEFAULT_NUMBER_PATTERN,
+        # the default before the JD series was stored as it was: it now means today's default
+        number_pattern=DEFAULT_NUMBER_PATTERN if pattern == OLD_NUMBER_PATTERN else pattern,
         contacts=data.get("contacts", ""),
     )
 

@@ -47,7 +47,7 @@ from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.numbering import next_values
+from counter.numbering import classify, new_certificate_number
 from db.models import Item
 from db.models_certificates import CertificateRecord
 from printing.certificate import render_certificate
@@ -87,16 +87,23 @@ def current_certificate(session: Session, item_id: int) -> CertificateRecord | N
     return session.scalar(query)
 
 
-def propose_number(session: Session, item: Item) -> str:
-    """Order number + the order's next 3-digit certificate sequence, never one in use."""
-    order = item.order.number
+def propose_number(session: Session, year: int) -> str:
+    """The next certificate number of the year (JD + year + 6 digits), never one in use."""
     while True:
-        (seq,) = next_values(session, f"cert:{order}")
-        if seq > 999:
-            raise CounterError(_("委托单 {order} 的证书编号已用完").format(order=order))
-        number = f"{order}{seq:03d}"
+        number = new_certificate_number(session, year)
         if not numbers_in_use(session, {number}):
             return number
+
+
+def check_new_number(number: str) -> str:
+    """Why `number` may not be given to a new certificate ("" when it may)."""
+    kind = classify(number)
+    if kind in ("item", "order", "statement"):
+        return _(
+            "证书编号 {number} 与收件编号、委托单号或收费清单号同形，扫码时会被认错；"
+            "请留空由系统编号（JD + 年份 + 6 位序号）"
+        ).format(number=number)
+    return ""
 
 
 def _complete(cert: Certificate, ctx: CheckContext) -> Certificate:
@@ -190,11 +197,14 @@ def save_certificate(
         )
     if not cert.number.strip():
         cert = dataclasses.replace(
-            cert, number=row.number if row else propose_number(session, item)
+            cert,
+            number=row.number if row else propose_number(session, local_date(clock.now()).year),
         )
     number = cert.number.strip()
     if numbers_in_use(session, {number}, [row.id] if row else []):
         raise ValidationError([_("证书编号 {number} 已被使用").format(number=number)])
+    if (row is None or row.number != number) and (why := check_new_number(number)):
+        raise ValidationError([why])
     registers = registers or load_registers(session)
     today = local_date(clock.now())
     ctx = batch_context(session, registers, [cert], today, [row.id] if row else [])

@@ -74,7 +74,7 @@ class CertificateFields(QTabWidget):
         for kind in CertType:
             self.type_box.addItem(type_title(kind.value), kind.value)
         self.number = QLineEdit(page)
-        self.number.setPlaceholderText(_("留空则自动编号（委托单号 + 3 位序号）"))
+        self.number.setPlaceholderText(_("留空则自动编号（JD + 年份 + 6 位序号）"))
         self.regulation = QComboBox(page)
         self.regulation.setEditable(True)
         self.customer, self.instrument = QLineEdit(page), QLineEdit(page)

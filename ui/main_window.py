@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
             self.show_status(message)
             self.show_notice(message)
             return None
-        if hit.kind == "item" and hit.item_id is not None:
+        if hit.kind in ("item", "certificate") and hit.item_id is not None:
             self.show_status(
                 _("器具 {number}：{name}，{customer}").format(
                     number=hit.item_number, name=hit.instrument_name, customer=hit.customer_name

@@ -75,4 +75,13 @@ EN: dict[str, str] = {
     "检定规程已保存": "Regulation saved",
     "选择规程目录文件": "Choose a regulations file",
     "表格 (*.csv *.xlsx);;所有文件 (*)": "Tables (*.csv *.xlsx);;All files (*)",
+    # certificate numbers
+    "证书编号 {number} 与收件编号、委托单号或收费清单号同形，扫码时会被认错；"
+    "请留空由系统编号（JD + 年份 + 6 位序号）": (
+        "Certificate number {number} has the shape of an item, order or statement number and "
+        "would be mistaken for it when scanned; leave it blank to be numbered "
+        "(JD + year + 6 digits)"
+    ),
+    "未找到编号为 {code} 的证书": "No certificate numbered {code}",
+    "留空则自动编号（JD + 年份 + 6 位序号）": "Leave blank to number it (JD + year + 6 digits)",
 }
