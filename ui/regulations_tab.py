@@ -5,6 +5,7 @@ An import saves every row or, with any bad row, none; each bad row is named.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
@@ -25,6 +26,10 @@ from ui.register_dialogs import _FormDialog
 from ui.registers_screen import _RegisterTab
 
 
+def _day(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 class RegulationDialog(_FormDialog):
     def __init__(self, ctx: AppContext, row: RegulationRow | None, parent: QWidget | None = None):
         super().__init__(_("检定规程") if row is None else _("修改检定规程 {code}").format(
@@ -40,10 +45,11 @@ class RegulationDialog(_FormDialog):
                               (_("代替规程"), self.replaced_by)):  # fmt: skip
             self.form.addRow(label, widget)
         if row is not None:
-            for edit, value in ((self.code, row.code), (self.title, row.title),
-                                (self.effective, row.effective), (self.withdrawn, row.withdrawn),
-                                (self.replaced_by, row.replaced_by)):  # fmt: skip
-                edit.setText(value.isoformat() if hasattr(value, "isoformat") else value or "")
+            for edit, text in ((self.code, row.code), (self.title, row.title),
+                               (self.effective, _day(row.effective)),
+                               (self.withdrawn, _day(row.withdrawn)),
+                               (self.replaced_by, row.replaced_by)):  # fmt: skip
+                edit.setText(text)
         self.code.setFocus()
 
     def apply(self) -> None:
