@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ClauseElement, Connection, Dialect, bindparam, select
+from sqlalchemy import ClauseElement, Connection, Dialect, Select, bindparam, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -50,43 +50,33 @@ class ScanHit:
     certificate_number: str = ""
 
 
-_ITEM_QUERY = (
-    select(
-        Item.id,
-        Item.number,
-        Item.status,
-        Item.promised_date,
-        Order.id,
-        Order.number,
-        Customer.name,
-        InstrumentType.name,
-        Department.name,
+def _item_select(*extra: Any) -> Select[Any]:
+    """An item with its order, customer, type and department (and `extra` columns)."""
+    return (
+        select(
+            Item.id,
+            Item.number,
+            Item.status,
+            Item.promised_date,
+            Order.id,
+            Order.number,
+            Customer.name,
+            InstrumentType.name,
+            Department.name,
+            *extra,
+        )
+        .join(Order, Order.id == Item.order_id)
+        .join(Customer, Customer.id == Order.customer_id)
+        .join(InstrumentType, InstrumentType.id == Item.type_id)
+        .join(Department, Department.id == Item.department_id)
     )
-    .join(Order, Order.id == Item.order_id)
-    .join(Customer, Customer.id == Order.customer_id)
-    .join(InstrumentType, InstrumentType.id == Item.type_id)
-    .join(Department, Department.id == Item.department_id)
-    .where(Item.number == bindparam("code"))
-)
+
+
+_ITEM_QUERY = _item_select().where(Item.number == bindparam("code"))
 
 _CERTIFICATE_QUERY = (
-    select(
-        Item.id,
-        Item.number,
-        Item.status,
-        Item.promised_date,
-        Order.id,
-        Order.number,
-        Customer.name,
-        InstrumentType.name,
-        Department.name,
-        CertificateRecord.number,
-    )
-    .join(Item, Item.id == CertificateRecord.item_id)
-    .join(Order, Order.id == Item.order_id)
-    .join(Customer, Customer.id == Order.customer_id)
-    .join(InstrumentType, InstrumentType.id == Item.type_id)
-    .join(Department, Department.id == Item.department_id)
+    _item_select(CertificateRecord.number)
+    .join(CertificateRecord, CertificateRecord.item_id == Item.id)
     .where(CertificateRecord.number == bindparam("code"))
 )
 
