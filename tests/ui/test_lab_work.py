@@ -26,6 +26,7 @@ from tests.ui.orders_helpers import context
 from ui.certificate_form import CertificateForm
 from ui.certificate_import_dialog import CertificateImportDialog
 from ui.lab_work_screen import LabWorkScreen
+from ui.main_window import MainWindow
 from ui.messages import events
 from ui.models import defects_model as dm
 from ui.models import import_findings_model as fm
@@ -148,3 +149,14 @@ def test_the_import_result_lists_each_blocking_defect(
             select(CertificateRecord.number).where(CertificateRecord.blocking_count > 0)
         ).one()
     assert dialog.findings.index(0, fm.NUMBER).data() == number
+
+
+def test_lab_staff_find_their_work_list_in_the_main_window(qtbot: QtBot, world: CertWorld) -> None:
+    w = world
+    titles = {}
+    for actor in (w.lab, w.supervisor):
+        window = MainWindow(context(w.counter, actor))
+        qtbot.addWidget(window)
+        titles[actor.username] = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "检定工作" in titles[w.lab.username]
+    assert "检定工作" not in titles[w.supervisor.username]  # the supervisor reviews, not enters
