@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from counter.audit import changes, record
 from counter.auth import Actor, Perm, require
+from counter.certificate_regulations import shipped_regulations
 from counter.certificates import SignRole
 from counter.certificates.samples import REGULATIONS as KNOWN_REGULATIONS
 from counter.certificates.values import norm_regulation
@@ -28,11 +29,13 @@ from db.models_certificates import RegulationEntry, SignAuthorisation, StandardE
 
 
 def seed_registers(session: Session) -> int:
-    """Add every regulation the catalogue names that the register lacks; return how many.
+    """Add every regulation the catalogue names, and every one of the shipped starter data
+    (`counter.certificate_regulations.shipped_regulations`), that the register lacks;
+    return how many.
 
     Titles and dates come from the known regulations where the code matches.
     """
-    known = {norm_regulation(r.code): r for r in KNOWN_REGULATIONS}
+    known = {norm_regulation(r.code): r for r in (*KNOWN_REGULATIONS, *shipped_regulations())}
     have = {norm_regulation(code) for code in session.scalars(select(RegulationEntry.code))}
     added = 0
     for code in sorted(set(session.scalars(select(InstrumentType.regulation)))):
@@ -50,6 +53,14 @@ def seed_registers(session: Session) -> int:
             )
         )
         have.add(key)
+        added += 1
+    for reg in shipped_regulations():  # the known replacements shipped as starter data
+        if norm_regulation(reg.code) in have:
+            continue
+        session.add(RegulationEntry(code=reg.code, title=reg.title, effective=reg.effective,
+                                    superseded_on=reg.superseded_on,
+                                    superseded_by=reg.superseded_by))  # fmt: skip
+        have.add(norm_regulation(reg.code))
         added += 1
     session.flush()
     return added

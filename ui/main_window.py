@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             ("ui.reprint_screen", "ReprintScreen", _("补打"), Perm.RECEIVE),
             ("ui.registers_screen", "RegistersScreen", _("标准器与授权"), Perm.ADMIN),
             ("ui.admin_screen", "AdminScreen", _("系统管理"), Perm.ADMIN),
+            ("ui.lab_work_screen", "LabWorkScreen", _("检定工作"), Perm.LAB_WORK),
         ]
         for module, name, title, perm in screens:
             if perm is not None and not ctx.actor.can(perm):
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
             self.show_status(message)
             self.show_notice(message)
             return None
-        if hit.kind == "item" and hit.item_id is not None:
+        if hit.kind in ("item", "certificate") and hit.item_id is not None:
             self.show_status(
                 _("器具 {number}：{name}，{customer}").format(
                     number=hit.item_number, name=hit.instrument_name, customer=hit.customer_name

@@ -60,7 +60,7 @@ def test_lab_staff_fill_in_and_save_a_certificate(
     qtmodeltester.check(f.standards)
     with qtbot.waitSignal(form.certificate_saved):
         qtbot.keyClick(f.number, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert form.saved is not None and f.number.text() == f"{w.order_number}001"
+    assert form.saved is not None and f.number.text() == "JD2026000001"
     codes = [form.defects.index(r, dm.CODE).data() for r in range(form.defects.rowCount())]
     assert codes == ["C10-RECORD-MISSING"]  # the record number was left blank
     assert "阻断性缺陷 1 项" in form.message.text()
@@ -81,8 +81,8 @@ def test_import_dialog_lists_problems_and_saves_nothing(
 ) -> None:
     w = world
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
-    good.write_bytes(certificates_to_json([w.scale(0, number=f"{w.order_number}001")]))
-    bad.write_bytes(certificates_to_json([w.scale(1, number=f"{w.order_number}002",
+    good.write_bytes(certificates_to_json([w.scale(0, number="JD2026000001")]))
+    bad.write_bytes(certificates_to_json([w.scale(1, number="JD2026000002",
                                                   checker="nobody")]))  # fmt: skip
     dialog = CertificateImportDialog(context(w.counter, w.lab))
     qtbot.addWidget(dialog)
