@@ -44,17 +44,20 @@ def test_identical_items_are_added_in_one_go_and_rows_removed(
     type_keys(qtbot, "ACS-30")
     press(qtbot, Qt.Key.Key_Tab)
 
-    def four(dialog: QWidget) -> None:
+    def five(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
-        dialog.setIntValue(4)
+        assert dialog.labelText() == "与本行相同的器具一共几件（含本行）？"
+        dialog.setIntValue(5)
         dialog.accept()
 
-    when_modal(four)
+    when_modal(five)
     press(qtbot, Qt.Key.Key_N, SHIFT_CTRL)
     wait_active(qtbot, window)
     assert intake.model.rowCount() == 5
     assert {d.model for d in intake.model.drafts()} == {"ACS-30"}
-    press(qtbot, Qt.Key.Key_Escape)  # leave the serial editor of the last copy
+    current = intake.table.currentIndex()
+    assert (current.row(), current.column()) == (0, ItemsModel.SERIAL)  # the first copy's serial
+    press(qtbot, Qt.Key.Key_Escape)
     press(qtbot, Qt.Key.Key_Delete, CTRL)
     assert intake.model.rowCount() == 4
     press(qtbot, Qt.Key.Key_Insert)
@@ -64,7 +67,7 @@ def test_identical_items_are_added_in_one_go_and_rows_removed(
 def test_changing_the_compulsory_flag_asks_for_a_reason(qtbot: QtBot, window: MainWindow) -> None:
     intake = window.intake
     choose_customer(qtbot, window)
-    type_keys(qtbot, "dzjjc")
+    type_keys(qtbot, "gjc")  # 钢卷尺: never compulsory by itself
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Escape)
     index = intake.model.index(0, ItemsModel.COMPULSORY)
