@@ -226,3 +226,54 @@ def test_a_scan_through_the_window_system_while_suggestions_are_open(
         QTest.keyClick(handle, Qt.Key.Key_Return)
     assert scanned.args == ["20261999999001"]
     assert focused() is editor and editor.text() == "DZ"  # type: ignore[attr-defined]
+
+
+def test_a_scan_onto_a_table_cell_leaves_the_cell_as_it_was(
+    qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
+) -> None:
+    """The scan's first key would open the cell's editor and replace its text: it does not."""
+    earlier = saved_item(sqlite_counter, "钢卷尺")
+    clock = SteppingClock(0.005)
+    window.scanner.clock = clock
+    intake = window.intake
+    choose_customer(qtbot, window)
+    type_keys(qtbot, "dzjjc")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "ACS-30")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_Escape)  # out of the editor: the cell keeps the focus
+    assert focused() is intake.table and intake.model.item_row(0).draft.model == "ACS-30"
+    clock.now += 1.5
+    handle = window.windowHandle()
+    assert handle is not None
+    with qtbot.waitSignal(window.ctx.signals.item_opened):
+        for char in earlier.item_numbers[0]:  # each key to whatever has the focus by then
+            QTest.keyClick(handle, ord(char))
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+    assert focused() is intake.table
+    assert intake.model.item_row(0).draft.model == "ACS-30"
+
+
+def test_the_serial_column_keeps_whatever_is_scanned_into_it(
+    qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
+) -> None:
+    earlier = saved_item(sqlite_counter, "钢卷尺")
+    clock = SteppingClock(0.005)
+    window.scanner.clock = clock
+    intake = window.intake
+    choose_customer(qtbot, window)
+    type_keys(qtbot, "gjc")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    clock.now += 1.5
+    signals = window.ctx.signals
+    with qtbot.assertNotEmitted(signals.item_opened, wait=50):
+        type_keys(qtbot, earlier.item_numbers[0])  # a serial that looks like our label
+        press(qtbot, Qt.Key.Key_Return)
+        clock.now += 1.5
+        type_keys(qtbot, "S2026002")  # a serial typed at scanner speed
+        press(qtbot, Qt.Key.Key_Return)
+    serials = [intake.model.item_row(r).draft.serial for r in range(intake.model.rowCount())]
+    assert serials[0] == earlier.item_numbers[0]
+    assert intake.model.item_row(0).draft.manufacturer == "S2026002"
