@@ -165,11 +165,15 @@ def test_intake_shortcuts_work_from_the_scan_field_and_the_tab_bar(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     intake = window.intake
-    press(qtbot, Qt.Key.Key_L, CTRL)
-    assert focused() is window.scan_field
+
+    def into_scan_field() -> None:
+        window.scan_field.setFocus()
+        qtbot.waitUntil(window.scan_field.hasFocus)
+
+    into_scan_field()
     press(qtbot, Qt.Key.Key_F3)
     assert focused() is intake.picker.search
-    press(qtbot, Qt.Key.Key_L, CTRL)
+    into_scan_field()
     press(qtbot, Qt.Key.Key_N, CTRL)
     assert isinstance(focused(), TypeEditor) and intake.model.rowCount() == 2
     window.tabs.tabBar().setFocus()
