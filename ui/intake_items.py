@@ -73,6 +73,8 @@ class ItemsTable(QTableView):
         self.doubleClicked.connect(self._double_clicked)
         self.delegate.enter_committed.connect(lambda: self.begin_edit(self.enter_target()))
         self._serial_run = range(0)  # rows whose serials Enter walks down
+        for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            changed.connect(self._end_serial_run)
         self.size_columns()
 
     def size_columns(self) -> None:
@@ -128,6 +130,9 @@ class ItemsTable(QTableView):
             return self._items.index(current.row() + 1, ItemsModel.SERIAL)
         self._serial_run = range(0)
         return self.step(True, add=True)
+
+    def _end_serial_run(self, *_args: object) -> None:
+        self._serial_run = range(0)
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -216,7 +221,7 @@ class ItemsTable(QTableView):
             show_error(self, error)
             return
         first = row if not self._items.item_row(row).draft.serial.strip() else added[0]
-        self._serial_run = range(first, added[-1] + 1)
+        self._serial_run = range(first, added[-1] + 1)  # after the insert ended any earlier run
         self.begin_edit(self._items.index(first, ItemsModel.SERIAL))
 
     def add_copies(self) -> None:

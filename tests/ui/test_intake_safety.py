@@ -106,14 +106,20 @@ def saved_item(counter: Counter, name: str) -> SavedOrder:
         return save_order(s, counter.clerk, counter.clock, draft)
 
 
+def scanner_clock(window: MainWindow) -> SteppingClock:
+    """The scanner's clock, under the test's control (5 ms between keys: a scanner)."""
+    clock = SteppingClock(0.005)
+    window.scanner.clock = clock
+    return clock
+
+
 def test_a_scan_while_a_cell_is_edited_changes_nothing_typed(
     qtbot: QtBot, full_window: MainWindow, sqlite_counter: Counter
 ) -> None:
     """ "ACS" typed in 型号规格, a label scanned, "-30" typed: the cell holds "ACS-30"."""
     window = full_window
     earlier = saved_item(sqlite_counter, "电子计价秤")
-    clock = SteppingClock(0.005)
-    window.scanner.clock = clock
+    clock = scanner_clock(window)
     intake = window.intake
     choose_customer(qtbot, window)
     type_keys(qtbot, "dzjjc")
@@ -142,8 +148,7 @@ def test_a_scan_keeps_a_half_typed_instrument_name(
 ) -> None:
     window = full_window
     earlier = saved_item(sqlite_counter, "钢卷尺")
-    clock = SteppingClock(0.005)
-    window.scanner.clock = clock
+    clock = scanner_clock(window)
     intake = window.intake
     choose_customer(qtbot, window)
     editor = focused()
@@ -209,8 +214,7 @@ def test_a_scan_through_the_window_system_while_suggestions_are_open(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     """Keys as a real scanner delivers them (to the window, then the popup or focus widget)."""
-    clock = SteppingClock(0.005)
-    window.scanner.clock = clock
+    clock = scanner_clock(window)
     choose_customer(qtbot, window)
     handle = window.windowHandle()
     assert handle is not None
@@ -233,8 +237,7 @@ def test_a_scan_onto_a_table_cell_leaves_the_cell_as_it_was(
 ) -> None:
     """The scan's first key would open the cell's editor and replace its text: it does not."""
     earlier = saved_item(sqlite_counter, "钢卷尺")
-    clock = SteppingClock(0.005)
-    window.scanner.clock = clock
+    clock = scanner_clock(window)
     intake = window.intake
     choose_customer(qtbot, window)
     type_keys(qtbot, "dzjjc")
@@ -259,8 +262,7 @@ def test_the_serial_column_keeps_whatever_is_scanned_into_it(
     qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
 ) -> None:
     earlier = saved_item(sqlite_counter, "钢卷尺")
-    clock = SteppingClock(0.005)
-    window.scanner.clock = clock
+    clock = scanner_clock(window)
     intake = window.intake
     choose_customer(qtbot, window)
     type_keys(qtbot, "gjc")
