@@ -1,7 +1,11 @@
 """收件登记: receive one customer's instruments, keyboard and scanner first.
 
-Customer (search, Enter) → items (type by name or pinyin, Tab/Enter through the
-cells, Ctrl+D to copy a row) → Ctrl+S.  Problems and warnings show under the
+Customer (search, Enter) → items (type by name or pinyin, Tab/Enter through
+the cells, letters pick a choice, Ctrl+D copies a row, Ctrl+Shift+N adds N
+identical items, Ctrl+R reaches 测量范围, which Tab skips) → Tab past the last
+cell, or Alt+W/B/T/M, for 收件方式/送检人/送检人电话/备注 → Ctrl+S.  The
+screen's shortcuts work wherever the focus is in the window while the screen
+is shown (the scan field, the tab bar).  Problems and warnings show under the
 table while typing.  Saving runs on a worker with a request token, so a double
 press stores one order; on success the order number shows in large type, the
 documents are produced, and the form is ready for the next customer.
