@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,7 +31,7 @@ from ui.intake_screen import IntakeScreen
 from ui.lazy_screen import LazyScreen
 from ui.messages import NoticeBar, confirm
 from ui.order_dialog import OrderDialog
-from ui.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector
+from ui.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector, cell_editor
 from ui.shortcuts_dialog import ShortcutsDialog
 
 STATUS_MS = 10000
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.add_screen(self.intake, _("收件登记"), "Ctrl+1")
         if mount_other_screens:
             self._mount_other_screens()
+        self._scanned_while_editing: QWidget | None = None
         self.scanner = _scanner_from_settings(self)
         self.scanner.code_scanned.connect(self.look_up_code)
         self.scanner.install()
@@ -117,12 +119,14 @@ class MainWindow(QMainWindow):
         """Show an order in its own window, next to whatever is being typed."""
         dialog_class = OrderDialog
         existing = self.open_dialogs.get(order_id)
+        typing_in = self._scanned_while_editing  # a cell editor keeps the keyboard
         if existing is not None:  # already open: bring it forward, keep what is typed there
             focus_item = getattr(existing, "focus_item", None)
             if focus_item_id is not None and callable(focus_item):
                 focus_item(focus_item_id)
             existing.raise_()
-            existing.activateWindow()
+            if typing_in is None:
+                existing.activateWindow()
             return
         if focus_item_id is None:
             dialog = dialog_class(self.ctx, order_id, self)
@@ -132,8 +136,17 @@ class MainWindow(QMainWindow):
         dialog.setModal(False)
         dialog.destroyed.connect(lambda *_a: self.open_dialogs.pop(order_id, None))
         self.open_dialogs[order_id] = dialog
+        if typing_in is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         dialog.show()
         dialog.raise_()
+        if typing_in is not None:  # platforms that activate every new window anyway
+            QTimer.singleShot(0, lambda: self._keep_typing(typing_in))
+
+    def _keep_typing(self, editor: QWidget) -> None:
+        if shiboken6.isValid(editor) and editor.isVisible():
+            self.activateWindow()
+            editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def open_item(self, item_id: int) -> None:
         try:
@@ -241,6 +254,13 @@ class MainWindow(QMainWindow):
         accept = getattr(self.tabs.currentWidget(), "accept_scan", None)
         if callable(accept) and accept(code):
             return None
+        self._scanned_while_editing = cell_editor()
+        try:
+            return self._open_code(code)
+        finally:
+            self._scanned_while_editing = None
+
+    def _open_code(self, code: str) -> ScanHit | None:
         try:
             hit = find(self.ctx.database, code)
         except CounterError as error:
