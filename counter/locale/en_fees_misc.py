@@ -1,0 +1,25 @@
+"""English for issue 8 §6/§8: fee codes, confirmations, pickup status, zoom, pinyin search."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # billing: a chargeable line without a fee-standard code
+    "无收费代码的收费项目，原因：{reason}": "Charges without a fee-standard code, reason: {reason}",
+    "第 {n} 行 {item} {name}：没有收费标准代码": "Line {n} {item} {name}: no fee-standard code",
+    "请选择收费项目，或填写无收费代码的原因（将打印在清单上）": (
+        "Choose a fee item, or give the reason there is no fee code (printed on the statement)"
+    ),
+    "以下收费项目没有收费标准代码：{lines}。\n如确需开具（合计 {total}），"
+    "请填写原因，原因将打印在清单上：": (
+        "These charges have no fee-standard code: {lines}.\nTo issue anyway (total {total}), "
+        "give the reason; it is printed on the statement:"
+    ),
+    "开具收费清单：{n} 行，合计 {total}。开具后如需更正，须作废后重新开具。": (
+        "Issue the fee statement: {n} lines, total {total}. "
+        "Once issued, a correction means voiding and reissuing it."
+    ),
+    # orders list: status and payment
+    "部分领取": "Partly collected",
+    "付款": "Payment",
+    "未开清单": "No statement",
+}
