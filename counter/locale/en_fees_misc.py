@@ -22,4 +22,8 @@ EN: dict[str, str] = {
     "部分领取": "Partly collected",
     "付款": "Payment",
     "未开清单": "No statement",
+    # review: passing asks first
+    "通过证书 {number} 的终审？通过后证书即可发放给客户。": (
+        "Pass the final check of certificate {number}? It can then be released to the customer."
+    ),
 }
