@@ -26,4 +26,9 @@ EN: dict[str, str] = {
     "通过证书 {number} 的终审？通过后证书即可发放给客户。": (
         "Pass the final check of certificate {number}? It can then be released to the customer."
     ),
+    # registers: a new standard's validity is typed, not defaulted
+    "按标准证书填写，如 2027-06-30": "As on the standard's certificate, e.g. 2027-06-30",
+    "有效期“{text}”不是有效日期，请按 2027-06-30 的格式填写": (
+        "Valid until “{text}” is not a date; write it like 2027-06-30"
+    ),
 }
