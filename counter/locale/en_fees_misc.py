@@ -31,4 +31,15 @@ EN: dict[str, str] = {
     "有效期“{text}”不是有效日期，请按 2027-06-30 的格式填写": (
         "Valid until “{text}” is not a date; write it like 2027-06-30"
     ),
+    # python -m counter --help
+    "查看数据库结构版本（status），或升级共享数据库（upgrade）": (
+        "show the database's schema version (status), or upgrade a shared database (upgrade)"
+    ),
+    "创建演示数据库，列出其用户名和密码": "create a demo database and list its users and passwords",
+    "创建管理员账号（密码在终端输入）": (
+        "create an administrator account (the password is typed at the terminal)"
+    ),
+    "查询一个条码（委托单、器具、清单或证书编号）": (
+        "look up a barcode (order, item, statement or certificate number)"
+    ),
 }
