@@ -42,4 +42,5 @@ EN: dict[str, str] = {
     "查询一个条码（委托单、器具、清单或证书编号）": (
         "look up a barcode (order, item, statement or certificate number)"
     ),
+    "；无收费代码原因：{reason}": "; no fee code because: {reason}",
 }

@@ -432,3 +432,4 @@ def test_a_line_without_fee_code_is_issued_only_with_a_reason(
         _press(qtbot, screen, Qt.Key.Key_S, CTRL)
     assert not problems and screen.statement is not None
     assert screen.statement.no_code_reason == "本所自定校准项目"
+    assert "无收费代码原因：本所自定校准项目" in screen.status.text()
