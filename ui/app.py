@@ -25,10 +25,13 @@ from counter.clock import Clock, SystemClock
 from counter.database import open_database, read, user_action
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.i18n import LANGUAGES, _, set_language
+from counter.i18n import language as chosen_language
 from db.engine import Database
 from ui.context import AppContext, AppSignals
+from ui.crash_dialog import install_crash_handler
 from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
+from ui.translations import install_qt_translations
 
 # main.py may overwrite this with a value taken before its own imports
 PROCESS_START = time.perf_counter()
@@ -58,6 +61,8 @@ def run(argv: list[str] | None = None, *, process_start: float | None = None) ->
     set_language(language if language in LANGUAGES else "zh")  # before any widget
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    install_qt_translations(app, chosen_language())  # Qt's own texts, before any window
+    crash_handler = install_crash_handler()  # unexpected errors in a dialog, not only stderr
 
     probe = os.environ.get("COUNTER_STARTUP_PROBE") == "1"
     url = args.db or str(settings.value("database/url", "") or "") or None
@@ -90,6 +95,7 @@ def run(argv: list[str] | None = None, *, process_start: float | None = None) ->
         window.intake.focus_first()
         return app.exec()
     finally:
+        crash_handler.uninstall()
         database.dispose()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-import time
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -206,15 +205,10 @@ def test_builtin_font_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     assert data.lines[0].fee_code in whole and "检定费专用清单" in whole
 
 
-def test_500_lines_render_within_300_ms() -> None:
+def test_500_lines_paginate_with_every_line_printed() -> None:
+    # the speed of this lives in the benchmark (statement_500_lines_pdf_ms), not here
     data = statement(500)
-    render_statement_pdf(statement(2))  # the font is registered once per process
-    best = min(_timed(data) for _ in range(3))
-    assert best <= 0.3, f"{best * 1000:.0f} ms"
-    assert pdf_page_count(render_statement_pdf(data)) >= 10
-
-
-def _timed(data: StatementPrint) -> float:
-    start = time.perf_counter()
-    render_statement_pdf(data)
-    return time.perf_counter() - start
+    pdf = render_statement_pdf(data)
+    assert pdf_page_count(pdf) >= 10
+    printed = [fen for page in column_amounts(pdf) for fen in page]
+    assert printed == [line.amount_fen for line in data.lines]

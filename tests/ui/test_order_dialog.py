@@ -219,7 +219,6 @@ def test_a_dead_label_printer_is_reported(qtbot: QtBot, sqlite_counter: Counter)
 
 
 def test_reprint_preview_marks_the_receipt_printed(qtbot: QtBot, sqlite_counter: Counter) -> None:
-    pytest.importorskip("ui.pdf_preview")
     c = sqlite_counter
     dialog = _dialog(qtbot, c)
     dialog.receipt_action.trigger()
