@@ -18,7 +18,7 @@ from counter.auth import Role, create_user
 from counter.clock import SystemClock
 from counter.database import open_database, read, resolve_url, user_action
 from counter.errors import CounterError
-from counter.i18n import _, set_language
+from counter.i18n import LANGUAGES, _, set_language
 from counter.scan import lookup, unknown_code_message
 from db.engine import make_engine
 from db.migrate import head_revision, schema_state, upgrade
@@ -27,19 +27,19 @@ from db.migrate import head_revision, schema_state, upgrade
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m counter", description=_("计量收发台"))
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
-    sub = parser.add_subparsers(dest="command", required=True)
-    db = sub.add_parser("db")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db = sub.add_parser("db", help=_("查看数据库结构版本（status），或升级共享数据库（upgrade）"))
     db.add_argument("action", choices=("status", "upgrade"))
-    db.add_argument("--db")
-    demo = sub.add_parser("demo")
-    demo.add_argument("--path", type=Path)
-    admin = sub.add_parser("create-admin")
-    admin.add_argument("--username", required=True)
-    admin.add_argument("--full-name", required=True)
-    admin.add_argument("--db")
-    scan = sub.add_parser("scan")
-    scan.add_argument("code")
-    scan.add_argument("--db")
+    db.add_argument("--db", metavar="URL")
+    demo = sub.add_parser("demo", help=_("创建演示数据库，列出其用户名和密码"))
+    demo.add_argument("--path", type=Path, metavar="FILE")
+    admin = sub.add_parser("create-admin", help=_("创建管理员账号（密码在终端输入）"))
+    admin.add_argument("--username", required=True, metavar="NAME")
+    admin.add_argument("--full-name", required=True, metavar="NAME")
+    admin.add_argument("--db", metavar="URL")
+    scan = sub.add_parser("scan", help=_("查询一个条码（委托单、器具、清单或证书编号）"))
+    scan.add_argument("code", metavar="CODE")
+    scan.add_argument("--db", metavar="URL")
     return parser
 
 
@@ -56,6 +56,10 @@ def _db_command(action: str, url: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if "--lang" in arguments[:-1]:  # help texts in the language asked for
+        asked = arguments[arguments.index("--lang") + 1]
+        set_language(asked if asked in LANGUAGES else "zh")
     args = _parser().parse_args(argv)
     set_language(args.lang)
     try:

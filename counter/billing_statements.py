@@ -21,6 +21,7 @@ from counter.auth import Actor, Perm, require
 from counter.billing_draft import DraftLine, open_billing
 from counter.billing_lines import (
     audit_changes,
+    check_codes,
     check_lines,
     extra_charges,
     in_print_order,
@@ -33,7 +34,7 @@ from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.fees.payments import check_edit_allowed
 from counter.fees.pricing import ExtraCharge, price_lines
-from counter.fees.statement import build_statement
+from counter.fees.statement import build_statement, lines_without_code
 from counter.i18n import _
 from counter.money import format_yuan
 from counter.numbering import new_statement_number
@@ -50,8 +51,13 @@ def issue_statement(
     *,
     replaces_id: int | None = None,
     replace_reason: str = "",
+    no_code_reason: str = "",
 ) -> FeeStatement:
-    """Issue the statement of the orders (the caller commits); lines None = as proposed."""
+    """Issue the statement of the orders (the caller commits); lines None = as proposed.
+
+    A chargeable line without a fee-standard code is refused unless `no_code_reason`
+    says why; the reason is stored and printed on the statement.
+    """
     require(actor, Perm.BILL)
     session.execute(select(Order.id).where(Order.id.in_(list(order_ids))).with_for_update())
     today = local_date(clock.now())
@@ -76,6 +82,8 @@ def issue_statement(
     ordered = in_print_order(draft, chosen, extra_charges(draft, extras))
     priced = price_lines([source for source, _line in ordered], draft.terms, draft.policy)
     check_lines(ordered, priced)
+    check_codes(priced, no_code_reason)
+    no_code_reason = no_code_reason.strip() if lines_without_code(priced) else ""
     number = new_statement_number(session, today.year)
     statement = build_statement(
         number,
@@ -106,6 +114,7 @@ def issue_statement(
         ),
         replaces_id=old.id if old else None,
         replace_reason=statement.replace_reason,
+        no_code_reason=no_code_reason,
     )
     order_ids_by_number = {o.number: o.id for o in draft.orders}
     item_ids = {line.fee.item_number: line.item_id for line in draft.lines}
@@ -131,6 +140,7 @@ def issue_statement(
             "lines": len(priced),
             "total": format_yuan(statement.total_fen),
             **({"replaces": old.number} if old else {}),
+            **({"no_code_reason": no_code_reason} if no_code_reason else {}),
         },
         reason=statement.replace_reason,
     )
@@ -202,6 +212,8 @@ def reissue_statement(
     reason: str,
     lines: Sequence[DraftLine] | None = None,
     extras: Sequence[ExtraCharge] = (),
+    *,
+    no_code_reason: str = "",
 ) -> FeeStatement:
     """Void the old statement (if not void yet) and issue a new one that names it and why."""
     require(actor, Perm.BILL)
@@ -221,4 +233,5 @@ def reissue_statement(
         extras,
         replaces_id=old.id,
         replace_reason=reason.strip(),
+        no_code_reason=no_code_reason,
     )

@@ -22,6 +22,7 @@ from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.intake import _TEXT_LIMITS, item_field_label
 from counter.lifecycle import ItemStatus, check_transition, order_status, status_label
+from counter.order_payments import payments_of_orders
 from counter.search_keys import normalize_query
 from db.models import Customer, FeeStatement, FeeStatementOrder, Item, Order
 
@@ -48,6 +49,7 @@ class OrderRow:
     status: str
     promised_date: dt.date | None
     channel: str
+    payment: str = ""  # counter.order_payments: none / unpaid / partly_paid / paid
 
     def sort_value(self, sort: str) -> Any:
         return {
@@ -140,7 +142,9 @@ def page_orders(
         query = query.order_by(column.desc(), Order.id.desc())
     else:
         query = query.order_by(column.asc(), Order.id.asc())
-    return [OrderRow(*row) for row in session.execute(query.limit(limit))]
+    rows = [OrderRow(*row) for row in session.execute(query.limit(limit))]
+    paid = payments_of_orders(session, [r.id for r in rows])
+    return [dataclasses.replace(r, payment=paid[r.id]) for r in rows]
 
 
 def get_order(session: Session, order_id: int) -> Order:

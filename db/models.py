@@ -383,6 +383,8 @@ class FeeStatement(Base):
     void_reason: Mapped[str] = mapped_column(Text, default="")
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id"), index=True)
     replace_reason: Mapped[str] = mapped_column(Text, default="")
+    # why chargeable lines carry no fee-standard code (printed on the statement)
+    no_code_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     lines: Mapped[list[FeeStatementLine]] = relationship(
         back_populates="statement", order_by="FeeStatementLine.seq"

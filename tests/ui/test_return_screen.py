@@ -300,3 +300,21 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester, world: Release
     assert model.index(0, rm.TICK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     qtmodeltester.check(RowsModel(ready_columns()))
     qtmodeltester.check(RowsModel(mail_columns()))
+
+
+def test_the_request_to_sign_goes_away_once_signed(qtbot: QtBot, world: ReleaseWorld) -> None:
+    w = world
+    order = w.ready(1)
+    screen = _screen(qtbot, w)
+    _scan(qtbot, screen, order.number)
+    qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    dialog = screen.pending
+    assert isinstance(dialog, CollectorDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter before signing: asked to sign
+    assert dialog.message.text() == "请领取人在签字板上签名，或打印纸质交接单签字"
+    _sign(dialog.pad)
+    assert dialog.message.text() == ""
+    with qtbot.waitSignal(screen.items_released):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert _released(w, order.item_ids) == [True]
