@@ -5,6 +5,9 @@ python -m counter db upgrade [--db URL]      # the only way a shared database is
 python -m counter demo [--path FILE]
 python -m counter create-admin --username NAME --full-name NAME [--db URL]
 python -m counter scan CODE [--db URL]
+python -m counter audit verify [--db URL]     # exit 1 and the first broken link if tampered
+python -m counter backup [--to DIR] [--db URL]
+python -m counter restore BACKUP --to NEWFILE
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from counter.audit import verify_chain
 from counter.auth import Role, create_user
 from counter.clock import SystemClock
 from counter.database import open_database, read, resolve_url, user_action
@@ -40,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     scan = sub.add_parser("scan")
     scan.add_argument("code")
     scan.add_argument("--db")
+    audit = sub.add_parser("audit")
+    audit.add_argument("action", choices=("verify",))
+    audit.add_argument("--db")
     return parser
 
 
@@ -89,6 +96,14 @@ def main(argv: list[str] | None = None) -> int:
             hit = read(database, lambda s: lookup(s, args.code))
             print(hit if hit else unknown_code_message(args.code))
             return 0 if hit else 1
+        if args.command == "audit":
+            database = open_database(args.db)
+            try:
+                report = read(database, verify_chain)
+            finally:
+                database.dispose()
+            print(report.message(), file=sys.stdout if report.ok else sys.stderr)
+            return 0 if report.ok else 1
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

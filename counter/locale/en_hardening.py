@@ -1,0 +1,35 @@
+"""English for the hardening work: audit chain, login throttling, backup and restore."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # every action re-reads the user
+    "{user} 的账号已停用，不能再操作；请联系管理员": (
+        "{user}'s account has been deactivated and can no longer act; "
+        "please contact an administrator"
+    ),
+    # login throttling
+    "连续 {n} 次登录失败，该账号已锁定，请于 {time} 后再试": (
+        "{n} failed logins in a row: this account is locked; try again after {time}"
+    ),
+    "登录失败次数过多，请 {seconds} 秒后再试": (
+        "Too many failed logins; try again in {seconds} seconds"
+    ),
+    # audit chain
+    "第 {seq} 条记录缺失（被删除）": "entry {seq} is missing (deleted)",
+    "第 {seq} 条记录（{at:%Y-%m-%d %H:%M}，{action}）的内容被改动": (
+        "entry {seq} ({at:%Y-%m-%d %H:%M}, {action}) has been changed"
+    ),
+    "第 {seq} 条记录接不上前一条：前一条被改写或其前插入了记录": (
+        "entry {seq} does not link to the one before it: that one was rewritten "
+        "or an entry was slipped in"
+    ),
+    "链尾应为第 {head} 条，实际为第 {last} 条：末尾的记录被删除或被添加": (
+        "the log should end at entry {head} but ends at entry {last}: entries at the end "
+        "were deleted or added"
+    ),
+    "审计日志被改动：{what}": "The audit log has been tampered with: {what}",
+    "审计日志完整：共 {n} 条，链尾第 {seq} 条，校验值 {hash}": (
+        "The audit log is intact: {n} entries, the last is entry {seq}, checksum {hash}"
+    ),
+}
