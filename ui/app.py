@@ -20,11 +20,12 @@ import time
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from counter.auth import Actor, authenticate, has_users
+from counter.auth import Actor, has_users
 from counter.clock import Clock, SystemClock
-from counter.database import open_database, read, user_action
+from counter.database import open_database, read
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.i18n import LANGUAGES, _, set_language
+from counter.login import log_in
 from db.engine import Database
 from ui.context import AppContext, AppSignals
 from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
@@ -119,10 +120,12 @@ def _first_run(database: Database, clock: Clock) -> Actor | None:
 def _probe(app: QApplication, database: Database, clock: Clock, process_start: float | None) -> int:
     """Log in from the environment, show the window, report the time, quit."""
     try:
-        with user_action(database) as session:
-            actor = authenticate(
-                session, os.environ.get("COUNTER_USER", ""), os.environ.get("COUNTER_PASSWORD", "")
-            )
+        actor = log_in(
+            database,
+            clock,
+            os.environ.get("COUNTER_USER", ""),
+            os.environ.get("COUNTER_PASSWORD", ""),
+        )
     except CounterError as error:
         print(f"LOGIN_FAILED {error}", file=sys.stderr)
         return EXIT_LOGIN
