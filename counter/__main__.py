@@ -19,6 +19,7 @@ from pathlib import Path
 
 from counter.audit import verify_chain
 from counter.auth import Role, create_user
+from counter.backup import backup_database, backup_folder, load_backup_settings, restore_backup
 from counter.clock import SystemClock
 from counter.database import open_database, read, resolve_url, user_action
 from counter.errors import CounterError
@@ -47,7 +48,24 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit")
     audit.add_argument("action", choices=("verify",))
     audit.add_argument("--db")
+    backup = sub.add_parser("backup")
+    backup.add_argument("--to", type=Path)
+    backup.add_argument("--db")
+    restore = sub.add_parser("restore")
+    restore.add_argument("backup", type=Path)
+    restore.add_argument("--to", type=Path, required=True)
     return parser
+
+
+def _backup_command(url: str | None, folder: Path | None) -> int:
+    database = open_database(url)
+    try:
+        settings = read(database, load_backup_settings)
+        path = backup_database(database, folder or backup_folder(database, settings), SystemClock())
+    finally:
+        database.dispose()
+    print(_("备份已写入 {path}").format(path=path))
+    return 0
 
 
 def _db_command(action: str, url: str | None) -> int:
@@ -104,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
                 database.dispose()
             print(report.message(), file=sys.stdout if report.ok else sys.stderr)
             return 0 if report.ok else 1
+        if args.command == "backup":
+            return _backup_command(args.db, args.to)
+        if args.command == "restore":
+            print(restore_backup(args.backup, args.to).message())
+            return 0
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

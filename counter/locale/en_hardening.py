@@ -32,4 +32,29 @@ EN: dict[str, str] = {
     "审计日志完整：共 {n} 条，链尾第 {seq} 条，校验值 {hash}": (
         "The audit log is intact: {n} entries, the last is entry {seq}, checksum {hash}"
     ),
+    # backup and restore
+    "备份已写入 {path}": "Backup written to {path}",
+    "备份文件 {path} 已存在，请稍后再试": "Backup file {path} exists already; try again shortly",
+    "{path} 不是可用的数据库备份：{detail}": "{path} is not a usable database backup: {detail}",
+    "这台电脑没有 pg_dump，无法备份共享数据库（PostgreSQL）。"
+    "共享数据库以数据库管理员的备份为准。": (
+        "This computer has no pg_dump, so the shared database (PostgreSQL) cannot be backed up "
+        "here. The database administrator's backup applies to the shared database."
+    ),
+    "pg_dump 备份失败：{detail}": "pg_dump backup failed: {detail}",
+    "已恢复到新文件 {path}：{n} 张表、{rows} 行与备份逐一核对一致": (
+        "Restored into the new file {path}: {n} tables and {rows} rows "
+        "checked identical to the backup"
+    ),
+    "PostgreSQL 的备份请由数据库管理员用 pg_restore 恢复": (
+        "A PostgreSQL backup is restored by the database administrator with pg_restore"
+    ),
+    "找不到备份文件 {path}": "Backup file {path} not found",
+    "{path} 已存在：恢复只写入新文件，不覆盖任何文件": (
+        "{path} exists already: a restore writes only a new file and never overwrites one"
+    ),
+    "恢复的文件与备份不一致（{tables}），未保存": (
+        "The restored file differs from the backup ({tables}); nothing was kept"
+    ),
+    "保留的备份份数应在 1 到 3650 之间": "Backups kept must be between 1 and 3650",
 }
