@@ -27,6 +27,7 @@ from counter.errors import CounterError, DatabaseUnavailable
 from counter.i18n import LANGUAGES, _, set_language
 from counter.login import log_in
 from db.engine import Database
+from ui.backup_actions import DailyBackup
 from ui.context import AppContext, AppSignals
 from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
@@ -89,6 +90,9 @@ def run(argv: list[str] | None = None, *, process_start: float | None = None) ->
         window = MainWindow(AppContext(database, actor, clock, AppSignals()))
         window.show()
         window.intake.focus_first()
+        daily = DailyBackup(window.ctx, window)
+        daily.backup_failed.connect(window.show_notice)
+        daily.start()
         return app.exec()
     finally:
         database.dispose()

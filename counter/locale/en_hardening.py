@@ -57,4 +57,23 @@ EN: dict[str, str] = {
         "The restored file differs from the backup ({tables}); nothing was kept"
     ),
     "保留的备份份数应在 1 到 3650 之间": "Backups kept must be between 1 and 3650",
+    # screens
+    "正在校验审计日志…": "Checking the audit log…",
+    "校验审计日志": "Verify audit log",
+    "备份(&B)": "&Backup",
+    "立即备份数据库(&B)": "&Back up the database now",
+    "从备份恢复到新文件(&R)…": "&Restore a backup into a new file…",
+    "备份设置(&S)…": "Backup &settings…",
+    "备份设置": "Backup settings",
+    "选择…": "Choose…",
+    "每天自动备份": "Back up automatically every day",
+    "备份文件夹(&F)": "Backup &folder",
+    "保留份数(&K)": "Backups &kept",
+    "备份文件夹": "Backup folder",
+    "每日自动备份失败：{reason}": "The daily backup failed: {reason}",
+    "正在备份数据库…": "Backing up the database…",
+    "数据库备份 (*.db)": "Database backups (*.db)",
+    "选择要恢复的备份": "Choose the backup to restore",
+    "恢复到新文件（不会覆盖现有文件）": "Restore into a new file (no existing file is overwritten)",
+    "数据库 (*.db)": "Databases (*.db)",
 }
