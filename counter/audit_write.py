@@ -103,6 +103,7 @@ def _append(session: Session) -> None:
     pending: _Pending = session.info.pop(_PENDING, [])
     if not pending:
         return
+    session.flush()  # the action's own writes first: only the appends wait for the lock
     head = _head(session)
     seq, prev = head.seq, head.row_hash
     for entry, _savepoint in pending:

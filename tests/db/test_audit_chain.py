@@ -7,6 +7,7 @@ The database refuses UPDATE and DELETE on it; with the triggers out of the way
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, select, text
@@ -16,11 +17,14 @@ from counter.__main__ import main
 from counter.audit import check_audit_log, verify_chain
 from counter.audit_write import record
 from counter.auth import Role
+from counter.clock import FixedClock
 from counter.errors import PermissionDenied
 from counter.users import set_roles
+from db.engine import Database, make_engine, sqlite_url
+from db.migrate import upgrade
 from db.models import AuditEntry
 from db.models_audit import canonical, chain_hash
-from tests.conftest import Counter
+from tests.conftest import NOW, Counter
 
 
 def _some_actions(c: Counter) -> None:
@@ -168,3 +172,32 @@ def test_two_counters_appending_at_once_keep_one_chain(counter: Counter) -> None
         actions = list(s.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))
         assert verify_chain(s).ok
     assert actions == ["customer.create", "test.second", "test.first"]
+
+
+def test_the_migration_chains_the_rows_already_there(tmp_path: Path) -> None:
+    engine = make_engine(sqlite_url(tmp_path / "old.db"))
+    upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (username, full_name, password_hash, roles, active, created_at)"
+                " VALUES ('admin', '管理员', 'x', 'admin', 1, '2026-01-01 00:00:00.000000')"
+            )
+        )
+        for day in (1, 2, 3):
+            conn.execute(text(
+                "INSERT INTO audit_log (at, user_id, action, entity, entity_key, before, after,"
+                " reason) VALUES (:at, 1, 'order.void', 'order', :key, '', '', '客户要求')"),
+                {"at": f"2026-01-0{day} 08:00:00.123456", "key": f"S202600000{day}"})  # fmt: skip
+    upgrade(engine)
+    database = Database(engine)
+    try:
+        with database.action() as s:
+            record(s, None, FixedClock(NOW), "test.after", "test", "1", user_id=1)
+        with database.session() as s:
+            report = verify_chain(s)
+        assert report.ok and report.rows == 4 and report.head_seq == 4
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_log WHERE seq = 1"))
+    finally:
+        database.dispose()
