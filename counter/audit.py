@@ -16,7 +16,7 @@ from counter.auth import Actor, Perm, require
 from counter.clock import CHINA_TZ
 from counter.i18n import _
 from db.models import AuditEntry, User
-from db.models_audit import GENESIS, HEAD_ID, AuditChain, canonical, chain_hash
+from db.models_audit import GENESIS, HEAD_ID, AuditChain, entry_hash
 
 
 @dataclass(frozen=True)
@@ -91,23 +91,6 @@ class ChainReport:
         )
 
 
-def _digest(e: AuditEntry) -> str:
-    return chain_hash(
-        canonical(
-            seq=e.seq,
-            at=e.at,
-            user_id=e.user_id,
-            action=e.action,
-            entity=e.entity,
-            entity_key=e.entity_key,
-            before=e.before,
-            after=e.after,
-            reason=e.reason,
-            prev_hash=e.prev_hash,
-        )
-    )
-
-
 def _in_sequence(session: Session, page: int = 1000) -> Iterator[AuditEntry]:
     after = -1
     while True:
@@ -126,7 +109,7 @@ def _first_break(session: Session) -> tuple[int, int, str, ChainBreak | None]:
         if e.seq != expected:
             text = _("第 {seq} 条记录缺失（被删除）").format(seq=expected)
             return rows, expected - 1, prev, ChainBreak(expected, "missing", text)
-        if _digest(e) != e.row_hash:
+        if entry_hash(e) != e.row_hash:
             text = _("第 {seq} 条记录（{at:%Y-%m-%d %H:%M}，{action}）的内容被改动").format(
                 seq=e.seq, at=e.at.astimezone(CHINA_TZ), action=e.action
             )

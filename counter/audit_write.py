@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from counter.clock import Clock
 from db.models import AuditEntry
-from db.models_audit import GENESIS, HEAD_ID, AuditChain, canonical, chain_hash
+from db.models_audit import GENESIS, HEAD_ID, AuditChain, entry_hash
 
 if TYPE_CHECKING:
     from counter.auth import Actor
@@ -109,20 +109,7 @@ def _append(session: Session) -> None:
     for entry, _savepoint in pending:
         seq += 1
         entry.seq, entry.prev_hash = seq, prev
-        entry.row_hash = prev = chain_hash(
-            canonical(
-                seq=seq,
-                at=entry.at,
-                user_id=entry.user_id,
-                action=entry.action,
-                entity=entry.entity,
-                entity_key=entry.entity_key,
-                before=entry.before,
-                after=entry.after,
-                reason=entry.reason,
-                prev_hash=entry.prev_hash,
-            )
-        )
+        entry.row_hash = prev = entry_hash(entry)
         session.add(entry)
     head.seq, head.row_hash = seq, prev
 

@@ -17,7 +17,7 @@ import json
 from sqlalchemy import BigInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models import Base
+from db.models import AuditEntry, Base
 
 GENESIS = "0" * 64
 HEAD_ID = 1
@@ -64,6 +64,24 @@ def canonical(
 
 def chain_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def entry_hash(e: AuditEntry) -> str:
+    """The hash an audit row must carry, given its sequence number and previous hash."""
+    return chain_hash(
+        canonical(
+            seq=e.seq,
+            at=e.at,
+            user_id=e.user_id,
+            action=e.action,
+            entity=e.entity,
+            entity_key=e.entity_key,
+            before=e.before,
+            after=e.after,
+            reason=e.reason,
+            prev_hash=e.prev_hash,
+        )
+    )
 
 
 # Append-only: the database itself refuses to change or remove audit rows.
