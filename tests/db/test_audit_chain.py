@@ -7,6 +7,7 @@ The database refuses UPDATE and DELETE on it; with the triggers out of the way
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from counter.audit import check_audit_log, verify_chain
 from counter.audit_write import record
 from counter.auth import Role
 from counter.clock import FixedClock
+from counter.customers import CustomerForm, create_customer
 from counter.errors import PermissionDenied
 from counter.users import set_roles
 from db.engine import Database, make_engine, sqlite_url
@@ -201,3 +203,26 @@ def test_the_migration_chains_the_rows_already_there(tmp_path: Path) -> None:
             conn.execute(text("DELETE FROM audit_log WHERE seq = 1"))
     finally:
         database.dispose()
+
+
+def test_counters_appending_at_once_keep_one_unbroken_chain(counter: Counter) -> None:
+    errors: list[BaseException] = []
+
+    def counter_at_work(n: int) -> None:
+        try:
+            for i in range(5):
+                with counter.db.action() as s:
+                    form = CustomerForm(name=f"并发测试客户{n}号{i}", phone=f"1380000{n}{i:03d}")
+                    create_customer(s, counter.clerk, counter.clock, form)
+        except BaseException as error:  # reported below, in the test's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=counter_at_work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert _seqs(counter) == list(range(1, 22))
+    with counter.db.session() as s:
+        assert verify_chain(s).ok
