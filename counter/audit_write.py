@@ -128,3 +128,10 @@ def _forget(session: Session, previous_transaction: SessionTransaction) -> None:
         for entry, savepoints in pending
         if not any(s is previous_transaction for s in savepoints)
     ]
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _clear(session: Session, transaction: SessionTransaction) -> None:
+    """Whatever ended the transaction (commit, rollback, close), nothing waits past it."""
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)

@@ -226,3 +226,18 @@ def test_counters_appending_at_once_keep_one_unbroken_chain(counter: Counter) ->
     assert _seqs(counter) == list(range(1, 22))
     with counter.db.session() as s:
         assert verify_chain(s).ok
+
+
+def test_an_entry_of_a_session_closed_without_commit_is_not_appended_later(
+    counter: Counter,
+) -> None:
+    session = counter.db.session()
+    session.begin()
+    record(session, counter.admin, counter.clock, "test.abandoned", "test", "1")
+    session.close()
+    with session.begin():  # the same session object, used again
+        record(session, counter.admin, counter.clock, "test.kept", "test", "2")
+    session.close()
+    with counter.db.session() as s:
+        actions = list(s.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))
+    assert actions == ["customer.create", "test.kept"]
