@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor
 from counter.billing_draft import BillingDraft, DraftLine, is_exempt
 from counter.clock import Clock

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.billing_draft import DraftLine, open_billing
 from counter.billing_lines import (
@@ -58,7 +58,7 @@ def issue_statement(
     A chargeable line without a fee-standard code is refused unless `no_code_reason`
     says why; the reason is stored and printed on the statement.
     """
-    require(actor, Perm.BILL)
+    require(session, actor, Perm.BILL)
     session.execute(select(Order.id).where(Order.id.in_(list(order_ids))).with_for_update())
     today = local_date(clock.now())
     draft = open_billing(session, order_ids, today=today)
@@ -176,7 +176,7 @@ def void_statement(
     session: Session, actor: Actor, clock: Clock, statement_id: int, reason: str
 ) -> FeeStatement:
     """Void a statement with a reason; refused while money received on it is not refunded."""
-    require(actor, Perm.BILL)
+    require(session, actor, Perm.BILL)
     if not reason.strip():
         raise ValidationError([_("作废清单需要填写原因")])
     statement = get_statement(session, statement_id, lock=True)
@@ -216,7 +216,7 @@ def reissue_statement(
     no_code_reason: str = "",
 ) -> FeeStatement:
     """Void the old statement (if not void yet) and issue a new one that names it and why."""
-    require(actor, Perm.BILL)
+    require(session, actor, Perm.BILL)
     if not reason.strip():
         raise ValidationError([_("重开清单需要填写原因")])
     old = get_statement(session, old_id, lock=True)

@@ -114,7 +114,7 @@ def import_certificates_json(
     progress: Progress | None = None,
 ) -> CertificateImport:
     """Parse, resolve and save every certificate of the file — or none of them."""
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     parsed = parse_certificates(data)
     if not parsed.ok:
         return CertificateImport((), parsed.errors)
@@ -148,7 +148,7 @@ def import_certificate_files(
     progress: Progress | None = None,
 ) -> tuple[tuple[SavedCertificate, ...], tuple[FileProblem, ...]]:
     """Several files in one go: all of them are saved, or — with any problem — none."""
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     savepoint = session.begin_nested()
     saved: list[SavedCertificate] = []
     problems: list[FileProblem] = []

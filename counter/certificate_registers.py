@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.certificate_regulations import shipped_regulations
 from counter.certificates import SignRole
@@ -125,7 +125,7 @@ def save_standard(
     session: Session, actor: Actor, clock: Clock, form: StandardForm, standard_id: int | None = None
 ) -> StandardEntry:
     """Create (no id) or change a standard of the register."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = _standard_problems(session, form, standard_id)
     if problems:
         raise ValidationError(problems)
@@ -162,7 +162,7 @@ def set_standard_active(
     session: Session, actor: Actor, clock: Clock, standard_id: int, active: bool, reason: str = ""
 ) -> StandardEntry:
     """Take a standard out of use (a reason is required) or back into use."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     row = _standard(session, standard_id)
     if not active and not reason.strip():
         raise ValidationError([_("停用计量标准需要填写原因")])
@@ -191,7 +191,7 @@ def grant_authorisation(
     session: Session, actor: Actor, clock: Clock, form: AuthorisationForm
 ) -> SignAuthorisation:
     """Authorise a person to sign certificates of an instrument type until a date."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = []
     user = session.get(User, form.user_id)
     kind = session.get(InstrumentType, form.type_id)
@@ -223,7 +223,7 @@ def grant_authorisation(
 def revoke_authorisation(
     session: Session, actor: Actor, clock: Clock, authorisation_id: int, reason: str
 ) -> SignAuthorisation:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     row = session.get(SignAuthorisation, authorisation_id)
     if row is None:
         raise NotFound(_("授权不存在"))

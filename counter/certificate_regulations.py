@@ -21,7 +21,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.certificates import Regulation
 from counter.certificates.values import norm_regulation
@@ -163,7 +163,7 @@ def save_regulation(
     regulation_id: int | None = None,
 ) -> RegulationEntry:
     """Add a regulation, or change one (`regulation_id`); the code stays unique."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = _problems(form)
     row = None
     if regulation_id is not None:
@@ -211,7 +211,7 @@ def import_regulations(
 
     Columns (first row): 规程编号, 名称, 实施日期, 废止日期, 代替规程 (dates YYYY-MM-DD).
     """
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     try:
         rows = read_table(data, filename)
     except TableError as error:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.certificate_context import Registers, batch_context, load_registers, numbers_in_use
 from counter.certificate_print import print_certificate_data
@@ -181,7 +181,7 @@ def save_certificate(
     queue: that is refused unless the caller asked for it (`withdraw`, after the user
     confirmed), and it is audited as ``certificate.withdraw``.
     """
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     item = item_by_number(session, cert.item_number)
     existing = current_certificate(session, item.id)
     old = _superseded(session, cert, item, existing)
@@ -261,7 +261,7 @@ def reissue_certificate(
 
     `changes` are the corrected fields (names of `Certificate`).
     """
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     if not reason.strip():
         raise ValidationError([_("换发证书需要写明修改内容和原因")])
     old = get_certificate(session, certificate_id)
@@ -298,7 +298,7 @@ def void_certificate(
     session: Session, actor: Actor, clock: Clock, certificate_id: int, reason: str
 ) -> CertificateRecord:
     """Withdraw a certificate that has not passed the final check (kept, with the reason)."""
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     if not reason.strip():
         raise ValidationError([_("作废证书需要填写原因")])
     row = get_certificate(session, certificate_id)

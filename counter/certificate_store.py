@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor
 from counter.certificate_content import certificate_from_dict, content_json
 from counter.certificates import Certificate, Defect, FinalCheck, Override, Severity

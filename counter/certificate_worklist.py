@@ -100,7 +100,7 @@ def last_send_back(session: Session, row: CertificateRecord) -> SendBack | None:
 
 def lab_work_list(session: Session, actor: Actor, view: WorkView) -> list[WorkRow]:
     """The certificates of one view of the lab's work list, newest change first."""
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     mine = or_(
         CertificateRecord.created_by_id == actor.id,
         CertificateRecord.verifier == actor.username,

@@ -9,7 +9,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Integer, and_, case, or_, select, text, union
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.credit_code import validate_customer_code
@@ -173,7 +173,7 @@ def _check_duplicate_code(session: Session, code: str, own_id: int | None) -> li
 
 
 def create_customer(session: Session, actor: Actor, clock: Clock, form: CustomerForm) -> Customer:
-    require(actor, Perm.EDIT_CUSTOMER)
+    require(session, actor, Perm.EDIT_CUSTOMER)
     problems, code, code_kind = validate_customer(form)
     problems += _check_duplicate_code(session, code, None)
     if problems:
@@ -213,7 +213,7 @@ def get_customer(session: Session, customer_id: int) -> Customer:
 def update_customer(
     session: Session, actor: Actor, clock: Clock, customer_id: int, form: CustomerForm
 ) -> Customer:
-    require(actor, Perm.EDIT_CUSTOMER)
+    require(session, actor, Perm.EDIT_CUSTOMER)
     customer = get_customer(session, customer_id)
     problems, code, code_kind = validate_customer(form)
     problems += _check_duplicate_code(session, code, customer.id)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import NotFound

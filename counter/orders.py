@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import CounterError, NotFound, ValidationError
@@ -217,7 +217,7 @@ def move_item_status(
 ) -> Item:
     """Move an item along its life; for `counter` code that has applied its own gate
     (the certificate review, the release transaction)."""
-    require(actor, STATUS_PERMS[new])
+    require(session, actor, STATUS_PERMS[new])
     item = get_item(session, item_id)
     old = ItemStatus(item.status)
     check_transition(old, new, reason)
@@ -265,7 +265,7 @@ def void_item(session: Session, actor: Actor, clock: Clock, item_id: int, reason
 
 def void_order(session: Session, actor: Actor, clock: Clock, order_id: int, reason: str) -> Order:
     """Void a whole order with a reason; refused once any item has left the counter."""
-    require(actor, Perm.VOID)
+    require(session, actor, Perm.VOID)
     if not reason.strip():
         raise ValidationError([_("作废委托单需要填写原因")])
     order = get_order(session, order_id)
@@ -311,7 +311,7 @@ def correct_item(
     session: Session, actor: Actor, clock: Clock, item_id: int, new: ItemCorrection, reason: str
 ) -> Item:
     """Correct an item's details as registered; before → after goes to the audit log."""
-    require(actor, Perm.CORRECT_ITEM)
+    require(session, actor, Perm.CORRECT_ITEM)
     item = get_item(session, item_id)
     if item.status in (ItemStatus.VOIDED, ItemStatus.RELEASED):
         raise CounterError(

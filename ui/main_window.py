@@ -25,6 +25,7 @@ from counter.i18n import _
 from counter.scan import ScanHit, find, unknown_code_message
 from counter.settings import load_settings
 from counter.ui_support import order_of_item
+from ui.backup_actions import BackupActions
 from ui.certificate_import_dialog import CertificateImportDialog
 from ui.context import AppContext
 from ui.intake_screen import IntakeScreen
@@ -187,6 +188,9 @@ class MainWindow(QMainWindow):
             cert_menu = self.menuBar().addMenu(_("证书(&C)"))
             imports = cert_menu.addAction(_("导入证书 JSON…"))
             imports.triggered.connect(self.import_certificates)
+        if self.ctx.actor.can(Perm.ADMIN):
+            self.backup = BackupActions(self.ctx, self, self.show_notice)
+            self.menuBar().addMenu(_("备份(&B)")).addActions(list(self.backup.actions))
         help_menu = self.menuBar().addMenu(_("帮助(&H)"))
         keys = help_menu.addAction(_("快捷键(&K)"))
         keys.setShortcut(QKeySequence("F1"))

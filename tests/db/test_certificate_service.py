@@ -29,6 +29,7 @@ from counter.certificates import certificates_to_json
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.lifecycle import ItemStatus
 from counter.orders import move_item_status
+from counter.users import set_roles
 from db.models import AuditEntry, Item
 from db.models_certificates import (
     CertificateDefect,
@@ -275,6 +276,9 @@ def test_a_defect_that_must_be_fixed_cannot_be_overridden(world: CertWorld) -> N
 def test_a_signatory_cannot_pass_their_own_certificate(world: CertWorld) -> None:
     w = world
     cid = _save(w)
+    with w.counter.db.action() as s:
+        set_roles(s, w.counter.admin, w.counter.clock, w.approver.id,
+                  frozenset({Role.LAB, Role.QUALITY}))  # fmt: skip
     both = Actor(w.approver.id, "wangfang", "王芳", frozenset({Role.LAB, Role.QUALITY}))
     with pytest.raises(CounterError, match="不能终审自己签的证书"), w.counter.db.action() as s:
         pass_certificate(s, both, w.counter.clock, cid)
