@@ -111,6 +111,12 @@ def require(session: Session, actor: Actor, perm: Perm) -> None:
         )
 
 
+def require_any(session: Session, actor: Actor, perms: frozenset[Perm]) -> None:
+    """Refuse unless the user holds at least one of `perms` (checked as `require` does)."""
+    held = [p for p in sorted(perms) if actor.can(p)]
+    require(session, actor, held[0] if held else sorted(perms)[0])
+
+
 def parse_roles(text: str) -> frozenset[Role]:
     return frozenset(Role(r) for r in text.split(",") if r)
 

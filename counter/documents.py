@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.audit_write import record
-from counter.auth import Actor
+from counter.auth import Actor, Perm, require
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import NotFound
 from counter.i18n import _
@@ -144,6 +144,7 @@ def mark_printed(
 
     ``item_ids`` limits labels to the ones in the PDF (all of the order's when None).
     """
+    require(session, actor, Perm.RECEIVE)
     order = load_order(session, order_id)
     query = select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == kind)
     if item_ids is not None:

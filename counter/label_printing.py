@@ -233,6 +233,7 @@ def record_label_outcome(
 
 def record_no_printer(session: Session, actor: Actor, clock: Clock, order_id: int) -> PrintOutcome:
     """No label printer is set: the order's waiting labels are to be printed as PDF."""
+    require(session, actor, Perm.RECEIVE)
     order = load_order(session, order_id)
     waiting = [
         item_id

@@ -25,6 +25,8 @@ from counter.lifecycle import ItemStatus, check_transition, order_status, status
 from counter.order_payments import payments_of_orders
 from counter.search_keys import normalize_query
 from db.models import Customer, FeeStatement, FeeStatementOrder, Item, Order
+from db.models_certificates import CertificateRecord, FinalCheckRecord
+from db.models_release import ReleaseItem
 
 SORTS = ("received_at", "number", "customer", "status", "item_count", "promised_date")
 
@@ -207,6 +209,35 @@ def set_item_status(
     return move_item_status(session, actor, clock, item_id, new, reason)
 
 
+def require_documents(session: Session, item: Item, new: ItemStatus) -> None:
+    """The gate's own papers must exist before an item is "checked" or "released".
+
+    Whoever calls, an item never reaches "checked" without a certificate that passed its
+    recorded final check, nor "released" without the handover record that released it.
+    """
+    if new is ItemStatus.CHECKED:
+        passed = exists().where(
+            CertificateRecord.item_id == item.id,
+            CertificateRecord.status == "passed",
+            FinalCheckRecord.certificate_id == CertificateRecord.id,
+            FinalCheckRecord.outcome == "passed",
+        )
+        if not session.scalar(select(passed)):
+            raise CounterError(
+                _("器具 {number} 的证书没有通过终审的记录，不能设为“已终审”").format(
+                    number=item.number
+                )
+            )
+    if new is ItemStatus.RELEASED:
+        handed = exists().where(ReleaseItem.item_id == item.id)
+        if not session.scalar(select(handed)):
+            raise CounterError(
+                _("器具 {number} 没有领取或邮寄的交接记录，不能设为“已发放”").format(
+                    number=item.number
+                )
+            )
+
+
 def move_item_status(
     session: Session,
     actor: Actor,
@@ -215,10 +246,11 @@ def move_item_status(
     new: ItemStatus,
     reason: str = "",
 ) -> Item:
-    """Move an item along its life; for `counter` code that has applied its own gate
-    (the certificate review, the release transaction)."""
+    """Move an item along its life, with the permission the new state needs; "checked"
+    and "released" only once their papers exist (`require_documents`)."""
     require(session, actor, STATUS_PERMS[new])
     item = get_item(session, item_id)
+    require_documents(session, item, new)
     old = ItemStatus(item.status)
     check_transition(old, new, reason)
     item.status = new
@@ -259,6 +291,7 @@ def _refuse_while_billed(session: Session, order: Order) -> None:
 
 
 def void_item(session: Session, actor: Actor, clock: Clock, item_id: int, reason: str) -> Item:
+    require(session, actor, Perm.VOID)
     _refuse_while_billed(session, get_item(session, item_id).order)
     return set_item_status(session, actor, clock, item_id, ItemStatus.VOIDED, reason)
 

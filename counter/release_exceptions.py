@@ -41,6 +41,7 @@ def return_unprocessed(
     The note defaults to the reason.  The lifecycle decides from which states this
     is allowed (not once a certificate exists) and says why not.
     """
+    require(session, actor, Perm.RECEIVE)
     if not reason.strip():
         raise ValidationError([_("退回未检需要填写原因")])
     note = note_for_customer.strip() or reason.strip()

@@ -271,6 +271,7 @@ def mail_dispatch(
     request_token: str = "",
 ) -> ReleaseDone:
     """Post the chosen items: courier, tracking number, address; the items are released."""
+    require(session, actor, Perm.RELEASE)
     tracking = clean_code(mail.tracking_number)
     if tracking:
         used = session.scalar(

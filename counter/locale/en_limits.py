@@ -55,3 +55,29 @@ EN.update(
     }
 )
 EN.update({"未设置标签打印机": "No label printer set"})
+# counter/orders.py: the gate's papers
+EN.update(
+    {
+        "器具 {number} 的证书没有通过终审的记录，不能设为“已终审”": (
+            "Item {number} has no certificate that passed a recorded final check; "
+            "it cannot be set “checked”"
+        ),
+        "器具 {number} 没有领取或邮寄的交接记录，不能设为“已发放”": (
+            "Item {number} has no pickup or mail handover record; it cannot be set “released”"
+        ),
+    }
+)
+# counter/__main__.py: help of the hardening commands
+EN.update(
+    {
+        "校验审计日志的哈希链（verify），报告第一处断裂": (
+            "check the audit log's hash chain (verify) and report the first broken link"
+        ),
+        "备份数据库（SQLite 在线备份，PostgreSQL 用 pg_dump）": (
+            "back up the database (SQLite online backup, pg_dump for PostgreSQL)"
+        ),
+        "把备份恢复到一个新文件，并逐表核对内容": (
+            "restore a backup into a new file and check every table's content"
+        ),
+    }
+)

@@ -11,7 +11,9 @@ from printing.certificate import render_certificate
 from printing.common import InstituteInfo
 from tests.printing.pdftools import pdf_page_count, pdf_page_texts, squash
 
-INSTITUTE = InstituteInfo("聊城市计量测试所", "聊城市柳园路 66 号", "0635-8888666", "（鲁）法计", "")
+INSTITUTE = InstituteInfo(
+    "聊城市计量测试所", "聊城市柳园路 66 号", "0635-8888666", "（鲁）法计", ""
+)
 
 
 def test_a_3000_character_result_cell_prints_whole_over_several_pages() -> None:
