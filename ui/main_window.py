@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             imports.triggered.connect(self.import_certificates)
         if self.ctx.actor.can(Perm.ADMIN):
             self.backup = BackupActions(self.ctx, self, self.show_notice)
-            self.menuBar().addMenu(_("备份(&B)")).addActions(list(self.backup.actions))
+            self.menuBar().addMenu(_("备份(&G)")).addActions(list(self.backup.actions))
         help_menu = self.menuBar().addMenu(_("帮助(&H)"))
         keys = help_menu.addAction(_("快捷键(&K)"))
         keys.setShortcut(QKeySequence("F1"))

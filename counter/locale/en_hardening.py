@@ -60,7 +60,7 @@ EN: dict[str, str] = {
     # screens
     "正在校验审计日志…": "Checking the audit log…",
     "校验审计日志": "Verify audit log",
-    "备份(&B)": "&Backup",
+    "备份(&G)": "Bac&kup",
     "立即备份数据库(&B)": "&Back up the database now",
     "从备份恢复到新文件(&R)…": "&Restore a backup into a new file…",
     "备份设置(&S)…": "Backup &settings…",

@@ -81,3 +81,17 @@ EN.update(
         ),
     }
 )
+# counter/audit_names.py: actions added by the hardening and certificate work
+EN.update(
+    {
+        "证书撤出终审，改为草稿": "Certificate withdrawn from review to draft",
+        "登录成功": "Logged in",
+        "登录失败": "Login failed",
+        "登录被拒绝（次数过多或账号停用）": "Login refused (too many tries or account inactive)",
+        "新增检定规程": "Regulation added",
+        "修改检定规程": "Regulation changed",
+        "修改备份设置": "Backup settings changed",
+        "检定规程 {key}": "Regulation {key}",
+        "登录 {key}": "Login {key}",
+    }
+)
