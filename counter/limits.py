@@ -135,3 +135,13 @@ def install() -> None:
     """Check every flush of every session (idempotent)."""
     if not event.contains(Session, "before_flush", _check_flush):
         event.listen(Session, "before_flush", _check_flush)
+
+
+def text_limit(table: str, column: str) -> int:
+    """The longest text the database keeps in `table.column` (for a form's maxLength)."""
+    from db.models import Base
+
+    length = getattr(Base.metadata.tables[table].c[column].type, "length", None)
+    if not isinstance(length, int):
+        raise ValueError(f"{table}.{column} has no length limit")
+    return length

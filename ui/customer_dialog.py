@@ -30,6 +30,7 @@ from counter.customers import (
 from counter.database import read, user_action
 from counter.errors import CounterError
 from counter.i18n import _
+from counter.limits import text_limit
 from ui.context import AppContext
 from ui.messages import error_text
 
@@ -85,6 +86,15 @@ class CustomerDialog(QDialog):
         self.address = QLineEdit()
         self.email = QLineEdit()
         self.account_customer = QCheckBox(_("记账客户（月结）"))
+        for edit, column in (
+            (self.name, "name"),
+            (self.short_name, "short_name"),
+            (self.contact_name, "contact_name"),
+            (self.phone, "phone"),
+            (self.address, "address"),
+            (self.email, "email"),
+        ):
+            edit.setMaxLength(text_limit("customers", column))
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.fontMetrics().height() * 3 + 12)

@@ -46,6 +46,7 @@ from counter.intake import (
     review_order,
     save_order,
 )
+from counter.limits import text_limit
 from counter.settings import load_settings
 from ui.context import AppContext
 from ui.customer_picker import CustomerPicker
@@ -74,8 +75,10 @@ class IntakeScreen(QWidget):
             self.channel.addItem(channel_label(code), code)
         self.contact_name = QLineEdit()
         self.contact_name.setPlaceholderText(_("默认为客户联系人"))
+        self.contact_name.setMaxLength(text_limit("orders", "contact_name"))
         self.contact_phone = QLineEdit()
         self.contact_phone.setPlaceholderText(_("默认为客户电话"))
+        self.contact_phone.setMaxLength(text_limit("orders", "contact_phone"))
         self.note = QLineEdit()
         self.save_button = QPushButton(_("保存 (Ctrl+S)"))
         self.save_button.setDefault(True)
