@@ -69,9 +69,12 @@ class LoginDialog(_FormDialog):
         *,
         username: str = "",
         password: str = "",
+        demo_users: list[tuple[str, str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("计量收发台 — 登录"), _("登录"), parent)
+        if demo_users:
+            self.layout_.insertWidget(0, demo_users_table(demo_users))
         self.database = database
         self.username = QLineEdit(username)
         self.password = _password_field()
@@ -138,26 +141,30 @@ class FirstRunDialog(_FormDialog):
         super().accept()
 
 
+def demo_users_table(users: list[tuple[str, str, str]]) -> QLabel:
+    """The demo database's users and passwords, selectable for copying."""
+    rows = "".join(
+        f"<tr><td>{html.escape(u)}</td><td>{html.escape(p)}</td><td>{html.escape(r)}</td></tr>"
+        for u, p, r in users
+    )
+    header = "".join(
+        f"<th align='left'>{html.escape(h)}</th>" for h in (_("用户名"), _("密码"), _("角色"))
+    )
+    intro = html.escape(_("演示数据库（示例客户和委托单），可用以下账户登录："))
+    table = QLabel(f"<p>{intro}</p><table cellspacing='6'><tr>{header}</tr>{rows}</table>")
+    table.setObjectName("demo_users")
+    table.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return table
+
+
 class DemoUsersDialog(QDialog):
     """The demo database's users and passwords, shown before logging in."""
 
     def __init__(self, users: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("演示数据库"))
-        rows = "".join(
-            f"<tr><td>{html.escape(u)}</td><td>{html.escape(p)}</td><td>{html.escape(r)}</td></tr>"
-            for u, p, r in users
-        )
-        header = "".join(
-            f"<th align='left'>{html.escape(h)}</th>" for h in (_("用户名"), _("密码"), _("角色"))
-        )
-        intro = QLabel(_("已创建演示数据库（示例客户和委托单）。可用以下账户登录："))
-        intro.setWordWrap(True)
-        table = QLabel(f"<table cellspacing='6'><tr>{header}</tr>{rows}</table>")
-        table.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(table)
+        layout.addWidget(demo_users_table(users))
         layout.addWidget(buttons)
