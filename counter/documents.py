@@ -20,7 +20,7 @@ from counter.errors import CounterError, NotFound
 from counter.i18n import _
 from counter.intake import return_way_label, service_label
 from counter.lifecycle import ItemStatus
-from counter.settings import InstituteSettings, load_settings
+from counter.settings import InstituteSettings, load_settings, require_identity
 from db.engine import Database
 from db.models import Customer, Item, Order, PrintJob, User
 from printing.common import InstituteInfo
@@ -32,6 +32,8 @@ Progress = Callable[[int, int, str], None]
 
 
 def institute_info(settings: InstituteSettings) -> InstituteInfo:
+    """The institute as every printout shows it; refused while its details are missing."""
+    require_identity(settings)
     return InstituteInfo(
         name=settings.institute_name,
         address=settings.address,

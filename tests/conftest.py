@@ -8,7 +8,9 @@ CI=true, where that is a failure.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import os
 import shutil
 import uuid
@@ -29,9 +31,10 @@ from counter.catalog import seed_catalog
 from counter.certificate_registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
 from counter.customers import CustomerForm, create_customer
+from counter.settings import InstituteSettings
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import upgrade
-from db.models import Base, User
+from db.models import Base, Setting, User
 
 PG_ADMIN_URL = os.environ.get(
     "COUNTER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -141,9 +144,20 @@ class Counter:
     customer_id: int
 
 
+#: the test institute (a real database asks for these on its first run)
+TEST_INSTITUTE = InstituteSettings(
+    institute_name="示例市计量检定测试所",
+    address="示例市示例路 1 号",
+    phone="0000-00000000",
+    authorisation_no="(鲁)法计(2024)00001号",
+)
+
+
 def make_counter(database: Database, password_hash: str) -> Counter:
     clock = FixedClock(NOW)
     with database.action() as session:
+        text_ = json.dumps(dataclasses.asdict(TEST_INSTITUTE), ensure_ascii=False)
+        session.add(Setting(key="institute", value=text_))
         users = {}
         for username, name, roles in (
             ("admin", "管理员", "admin"),
@@ -189,4 +203,4 @@ def sqlite_counter(sqlite_database: Database, password_hash: str) -> Counter:
     return make_counter(sqlite_database, password_hash)
 
 
-__all__ = ["NOW", "PASSWORD", "Counter", "Role"]
+__all__ = ["NOW", "PASSWORD", "TEST_INSTITUTE", "Counter", "Role"]

@@ -20,6 +20,12 @@ from counter.clock import Clock
 from counter.database import user_action
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
+from counter.settings import (
+    InstituteSettings,
+    identity_labels,
+    missing_identity,
+    save_settings,
+)
 from db.engine import Database
 from ui.messages import error_text
 
@@ -97,15 +103,33 @@ class LoginDialog(_FormDialog):
 
 
 class FirstRunDialog(_FormDialog):
-    """No users yet: create the administrator (who is then logged in)."""
+    """No users yet: the institute's details every printout shows, and the administrator
+    (who is then logged in).  Nothing is saved until all of it is right."""
 
     def __init__(self, database: Database, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(_("计量收发台 — 首次使用"), _("创建并登录"), parent)
         self.database = database
         self.clock = clock
-        intro = QLabel(_("这是第一次启动。请创建管理员账户，之后由管理员为收发员等创建账户。"))
+        intro = QLabel(
+            _(
+                "这是第一次启动。请填写本机构的信息（打印在回执、标签、清单和证书上），"
+                "并创建管理员账户，之后由管理员为收发员等创建账户。"
+            )
+        )
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
+        self.institute: dict[str, QLineEdit] = {}
+        mnemonics = {
+            "institute_name": "&I",
+            "address": "&D",
+            "phone": "&T",
+            "authorisation_no": "&Z",
+        }
+        for name, label in identity_labels().items():
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            self.institute[name] = edit
+            self.form.addRow(f"{label}({mnemonics[name]})", edit)
         self.username = QLineEdit("admin")
         self.full_name = QLineEdit()
         self.password = _password_field()
@@ -114,13 +138,22 @@ class FirstRunDialog(_FormDialog):
         self.form.addRow(_("姓名(&N)"), self.full_name)
         self.form.addRow(_("密码(&P)"), self.password)
         self.form.addRow(_("再次输入密码(&A)"), self.password_again)
-        self.full_name.setFocus()
+        self.institute["institute_name"].setFocus()
+
+    def settings(self) -> InstituteSettings:
+        return InstituteSettings(**{n: e.text().strip() for n, e in self.institute.items()})
 
     def accept(self) -> None:
         if self.password.text() != self.password_again.text():
             self.show_error(ValidationError([_("两次输入的密码不一致")]))
             self.password_again.clear()
             self.password_again.setFocus()
+            return
+        missing = missing_identity(self.settings())
+        if missing:
+            self.show_error(
+                ValidationError([_("{field}不能为空").format(field=field) for field in missing])
+            )
             return
         try:
             with user_action(self.database) as session:
@@ -134,6 +167,7 @@ class FirstRunDialog(_FormDialog):
                     roles=frozenset({Role.ADMIN}),
                 )
                 actor = actor_of(user)
+                save_settings(session, actor, self.clock, self.settings())
         except CounterError as error:
             self.show_error(error)
             return

@@ -24,6 +24,7 @@ from counter.lifecycle import ItemStatus
 from counter.release_exceptions import unprocessed_return
 from counter.release_gate import evaluate, handovers
 from counter.release_lists import ready_for_pickup
+from counter.release_message import ready_message
 from counter.settings import load_settings
 from db.engine import Database, make_engine, sqlite_url
 from db.models import Item, User
@@ -124,3 +125,11 @@ def test_a_real_database_is_not_opened_as_a_demo(sqlite_counter: Counter) -> Non
     path = Path(sqlite_counter.db.url.removeprefix("sqlite:///"))
     with pytest.raises(CounterError, match="不是演示数据库"):
         open_demo_database(path)
+
+
+def test_no_demo_message_calls_a_partly_ready_order_finished(demo: Database) -> None:
+    with demo.session() as s:
+        messages = {g.customer: ready_message(s, g.customer_id) for g in ready_for_pickup(s)}
+    hospital = messages["示例市第一人民医院"]
+    assert "已完成" not in hospital and "另有 2 件尚未完成" in hospital
+    assert "已完成" in messages["中石化示例加油站"]

@@ -9,9 +9,11 @@ from sqlalchemy import select
 
 from counter.auth import Role, has_users, parse_roles
 from counter.clock import FixedClock
+from counter.settings import load_settings
 from db.engine import Database
 from db.models import User
 from tests.conftest import NOW, PASSWORD, Counter
+from tests.ui.conftest import ime_commit
 from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
 
 
@@ -46,6 +48,14 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, sqlite_database: Data
         assert not has_users(s)
     dialog = FirstRunDialog(sqlite_database, FixedClock(NOW))
     qtbot.addWidget(dialog)
+    institute = {
+        "institute_name": "聊城市计量测试所",
+        "address": "聊城市东昌府区柳园路 6 号",
+        "phone": "0635-8888888",
+        "authorisation_no": "(鲁)法计(2021)01002号",
+    }
+    for name, value in institute.items():
+        dialog.institute[name].setText(value)
     dialog.full_name.setText("张管理")
     dialog.password.setText("long-enough-1")
     dialog.password_again.setText("long-enough-2")
@@ -63,6 +73,8 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, sqlite_database: Data
     with sqlite_database.session() as s:
         user = s.scalar(select(User).where(User.username == "admin"))
         assert user is not None and parse_roles(user.roles) == frozenset({Role.ADMIN})
+        settings = load_settings(s)
+        assert {n: getattr(settings, n) for n in institute} == institute
     # the new administrator can log in
     login = LoginDialog(sqlite_database, username="admin", password="long-enough-1")
     qtbot.addWidget(login)
@@ -75,3 +87,23 @@ def test_demo_users_are_listed(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     labels = [w.text() for w in dialog.findChildren(QLabel)]
     assert any("demo-pass-1" in t and "收发员" in t for t in labels)
+
+
+def test_first_run_asks_for_every_detail_of_the_institute(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    dialog = FirstRunDialog(sqlite_database, FixedClock(NOW))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.institute["institute_name"]
+    ime_commit(dialog.institute["institute_name"], "聊城市计量测试所")
+    qtbot.keyClicks(dialog.institute["phone"], "   ")
+    for field, text in ((dialog.full_name, "Zhang"), (dialog.password, "long-enough-1"),
+                        (dialog.password_again, "long-enough-1")):  # fmt: skip
+        qtbot.keyClicks(field, text)
+    qtbot.keyClick(dialog.password_again, Qt.Key.Key_Return)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == "• 地址不能为空\n• 电话不能为空\n• 授权证书号不能为空"
+    with sqlite_database.session() as s:
+        assert not has_users(s)  # nothing saved until all of it is right

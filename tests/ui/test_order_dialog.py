@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -12,9 +13,9 @@ from sqlalchemy import select
 from counter.auth import Actor, Role
 from counter.intake import ItemDraft
 from counter.lifecycle import ItemStatus
-from counter.settings import InstituteSettings, save_settings
+from counter.settings import save_settings
 from db.models import AuditEntry, Order, PrintJob
-from tests.conftest import Counter
+from tests.conftest import TEST_INSTITUTE, Counter
 from tests.printing.fake_printer import FakePrinter, closed_port
 from tests.ui.orders_helpers import context, item, item_ids, save, type_id, type_text
 from ui.item_correct_dialog import ItemCorrectDialog
@@ -190,7 +191,10 @@ def test_labels_go_to_the_label_printer(qtbot: QtBot, sqlite_counter: Counter) -
     with FakePrinter() as printer:
         with c.db.action() as s:
             save_settings(
-                s, c.admin, c.clock, InstituteSettings(label_printer=f"127.0.0.1:{printer.port}")
+                s,
+                c.admin,
+                c.clock,
+                dataclasses.replace(TEST_INSTITUTE, label_printer=f"127.0.0.1:{printer.port}"),
             )
         dialog = _dialog(qtbot, c)
         assert dialog.send_action.isVisible()
@@ -208,7 +212,12 @@ def test_a_dead_label_printer_is_reported(qtbot: QtBot, sqlite_counter: Counter)
     c = sqlite_counter
     port = closed_port()
     with c.db.action() as s:
-        save_settings(s, c.admin, c.clock, InstituteSettings(label_printer=f"127.0.0.1:{port}"))
+        save_settings(
+            s,
+            c.admin,
+            c.clock,
+            dataclasses.replace(TEST_INSTITUTE, label_printer=f"127.0.0.1:{port}"),
+        )
     dialog = _dialog(qtbot, c)
     dialog.send_action.trigger()
     qtbot.waitUntil(lambda: dialog.message.is_error and "无响应" in dialog.message.text())
