@@ -141,5 +141,12 @@ def save_settings(
     return new
 
 
+def settings_row(settings: InstituteSettings) -> Setting:
+    """The row that stores `settings`, for building a database outside any user's action
+    (test and benchmark databases); users change settings through `save_settings`."""
+    text = json.dumps(dataclasses.asdict(settings), ensure_ascii=False, sort_keys=True)
+    return Setting(key=_KEY, value=text)
+
+
 def all_settings_rows(session: Session) -> list[Setting]:
     return list(session.scalars(select(Setting)))

@@ -8,9 +8,7 @@ CI=true, where that is a failure.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import json
 import os
 import shutil
 import uuid
@@ -31,10 +29,10 @@ from counter.catalog import seed_catalog
 from counter.certificate_registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
 from counter.customers import CustomerForm, create_customer
-from counter.settings import InstituteSettings
+from counter.settings import InstituteSettings, settings_row
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import upgrade
-from db.models import Base, Setting, User
+from db.models import Base, User
 
 PG_ADMIN_URL = os.environ.get(
     "COUNTER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -156,8 +154,7 @@ TEST_INSTITUTE = InstituteSettings(
 def make_counter(database: Database, password_hash: str) -> Counter:
     clock = FixedClock(NOW)
     with database.action() as session:
-        text_ = json.dumps(dataclasses.asdict(TEST_INSTITUTE), ensure_ascii=False)
-        session.add(Setting(key="institute", value=text_))
+        session.add(settings_row(TEST_INSTITUTE))
         users = {}
         for username, name, roles in (
             ("admin", "管理员", "admin"),

@@ -141,7 +141,13 @@ class FirstRunDialog(_FormDialog):
         self.institute["institute_name"].setFocus()
 
     def settings(self) -> InstituteSettings:
-        return InstituteSettings(**{n: e.text().strip() for n, e in self.institute.items()})
+        text = {name: edit.text().strip() for name, edit in self.institute.items()}
+        return InstituteSettings(
+            institute_name=text["institute_name"],
+            address=text["address"],
+            phone=text["phone"],
+            authorisation_no=text["authorisation_no"],
+        )
 
     def accept(self) -> None:
         if self.password.text() != self.password_again.text():

@@ -100,7 +100,8 @@ def collect(window: MainWindow) -> list[tuple[str, list[Row]]]:
             general.append((keys, _plain(action.text())))
     sections = [(_("全部界面"), list(dict.fromkeys(general)))]
     for index in range(window.tabs.count()):
-        rows = _rows_of(window.tabs.widget(index))
+        page = window.tabs.widget(index)
+        rows = _rows_of(page) if page is not None else []
         if rows:
             sections.append((_plain(window.tabs.tabText(index)), rows))
     return sections
