@@ -195,16 +195,3 @@ def demo_users_table(users: list[tuple[str, str, str]]) -> QLabel:
     table.setObjectName("demo_users")
     table.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return table
-
-
-class DemoUsersDialog(QDialog):
-    """The demo database's users and passwords, shown before logging in."""
-
-    def __init__(self, users: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("演示数据库"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(demo_users_table(users))
-        layout.addWidget(buttons)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
@@ -9,12 +11,13 @@ from sqlalchemy import select
 
 from counter.auth import Role, has_users, parse_roles
 from counter.clock import FixedClock
+from counter.demo import DEMO_USERS, open_demo_database
 from counter.settings import load_settings
-from db.engine import Database
+from db.engine import Database, make_engine
 from db.models import User
 from tests.conftest import NOW, PASSWORD, Counter
 from tests.ui.conftest import ime_commit
-from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
+from ui.login_dialog import FirstRunDialog, LoginDialog
 
 
 def test_wrong_password_is_refused_and_the_right_one_logs_in(
@@ -82,13 +85,6 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, sqlite_database: Data
     assert login.actor is not None and login.actor.roles == frozenset({Role.ADMIN})
 
 
-def test_demo_users_are_listed(qtbot: QtBot) -> None:
-    dialog = DemoUsersDialog([("clerk", "demo-pass-1", "收发员")])
-    qtbot.addWidget(dialog)
-    labels = [w.text() for w in dialog.findChildren(QLabel)]
-    assert any("demo-pass-1" in t and "收发员" in t for t in labels)
-
-
 def test_first_run_asks_for_every_detail_of_the_institute(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
@@ -107,3 +103,24 @@ def test_first_run_asks_for_every_detail_of_the_institute(
     assert dialog.error.text() == "• 地址不能为空\n• 电话不能为空\n• 授权证书号不能为空"
     with sqlite_database.session() as s:
         assert not has_users(s)  # nothing saved until all of it is right
+
+
+def test_the_demo_login_shows_every_user_and_password(qtbot: QtBot, tmp_path: Path) -> None:
+    url, users = open_demo_database(tmp_path / "demo.db")
+    database = Database(make_engine(url))
+    try:
+        dialog = LoginDialog(database, demo_users=users)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        table = dialog.findChild(QLabel, "demo_users")
+        assert table is not None
+        for username, password, _name, _role in DEMO_USERS:
+            assert username in table.text() and password in table.text()
+        assert "孙丽" in table.text() and "质量监督" in table.text()
+        qtbot.keyClicks(dialog.username, "kaipiao")
+        qtbot.keyClicks(dialog.password, "demo-billing-1")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.actor is not None and dialog.actor.roles == frozenset({Role.BILLING})
+    finally:
+        database.dispose()

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -155,6 +156,9 @@ def test_billing_user_gets_the_permission_message(qtbot: QtBot, sqlite_counter: 
     dialog = _dialog(qtbot, c, actor=c.billing)
     assert not dialog.void_item_action.isEnabled()
     assert not dialog.correct_action.isEnabled()
+    # not offered at all: no button for what the role may not do
+    shown = {b.text() for b in dialog.findChildren(QToolButton) if b.isVisible()}
+    assert shown == {"关闭"}
     dialog.void_item()  # the domain refuses even when the button is bypassed
     pending = _answer(qtbot, dialog, "不要了")
     assert pending.message.text() == "李开票 没有“作废”权限"
