@@ -1,0 +1,3 @@
+from counter.limits import install as _install_limits
+
+_install_limits()

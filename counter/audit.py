@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from counter.auth import Actor, Perm, require
@@ -75,10 +75,15 @@ def list_audit(
     *,
     entity_key: str = "",
     action_prefix: str = "",
+    actions: Sequence[str] = (),
     before_id: int | None = None,
     limit: int = 200,
 ) -> list[AuditRow]:
-    """Newest first; page with `before_id` (the smallest id already shown)."""
+    """Newest first; page with `before_id` (the smallest id already shown).
+
+    With both `action_prefix` and `actions`, an entry matches either (a code typed, or the
+    codes whose readable name matched what was typed: `counter.audit_names.codes_named`).
+    """
     require(actor, Perm.ADMIN)
     query = (
         select(AuditEntry, User.full_name)
@@ -88,8 +93,11 @@ def list_audit(
     )
     if entity_key:
         query = query.where(AuditEntry.entity_key.contains(entity_key))
-    if action_prefix:
-        query = query.where(AuditEntry.action.startswith(action_prefix))
+    matches = [AuditEntry.action.startswith(action_prefix)] if action_prefix else []
+    if actions:
+        matches.append(AuditEntry.action.in_(list(actions)))
+    if matches:
+        query = query.where(or_(*matches))
     if before_id is not None:
         query = query.where(AuditEntry.id < before_id)
     return [

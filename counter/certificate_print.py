@@ -3,7 +3,9 @@
 `certificate_pdf` renders the certificate as it stands and stores the PDF as a new
 version when what is printed changed (same content, same PDF: the stored one is
 returned).  A superseded or voided certificate is never rendered again: its last
-PDF is the one that left the house.
+PDF is the one that left the house.  Each version records the font it was drawn with;
+one that records none (made before fonts were glyph-checked, perhaps with blanks where
+digits belong) is rendered again when next shown or released, the old row kept.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from counter.certificates.to_print import print_data
 from counter.certificates.values import norm_regulation
 from counter.clock import Clock, SystemClock
 from counter.documents import institute_info
+from counter.print_fonts import printing_fonts
 from counter.settings import load_settings
 from db.models import User
 from db.models_certificates import CertificatePdf, RegulationEntry
@@ -72,16 +75,23 @@ def pdf_versions(session: Session, certificate_id: int) -> list[CertificatePdf]:
 
 
 def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None = None) -> bytes:
-    """The certificate's PDF; rendered and stored as a new version when the print changed."""
+    """The certificate's PDF; rendered and stored as a new version when the print changed,
+    or when the stored one does not record a glyph-checked font (it may show blanks)."""
     row = get_certificate(session, certificate_id)
     latest = latest_pdf(session, row.id)
     if latest is not None and row.status in (CertStatus.SUPERSEDED, CertStatus.VOIDED):
         return latest.pdf
     data = print_certificate_data(session, certificate_of(row))
     digest = certificate_digest(data)
-    if latest is not None and latest.digest == digest and latest.revision == row.revision:
+    if (
+        latest is not None
+        and latest.digest == digest
+        and latest.revision == row.revision
+        and latest.font_fingerprint
+    ):
         return latest.pdf
-    rendered = render_certificate(data)
+    with printing_fonts(load_settings(session)):
+        rendered = render_certificate(data)
     version = (
         session.scalar(
             select(func.max(CertificatePdf.version)).where(CertificatePdf.certificate_id == row.id)
@@ -97,6 +107,8 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
             digest=rendered.digest,
             page_count=rendered.page_count,
             created_at=(clock or SystemClock()).now(),
+            font_family=rendered.font_family,
+            font_fingerprint=rendered.font_fingerprint,
         )
     )
     row.digest = rendered.digest

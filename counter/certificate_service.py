@@ -48,6 +48,8 @@ from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
 from counter.numbering import next_values
+from counter.print_fonts import printing_fonts
+from counter.settings import load_settings
 from db.models import Item
 from db.models_certificates import CertificateRecord
 from printing.certificate import render_certificate
@@ -120,7 +122,9 @@ def _complete(cert: Certificate, ctx: CheckContext) -> Certificate:
 
 def _paginate(session: Session, cert: Certificate, ctx: CheckContext) -> tuple[Certificate, str]:
     """The page count (when the lab gave none) and the digest, from the printed layout."""
-    rendered = render_certificate(print_certificate_data(session, cert, ctx))
+    data = print_certificate_data(session, cert, ctx)
+    with printing_fonts(load_settings(session)):
+        rendered = render_certificate(data)
     if cert.page_count is None:
         cert = dataclasses.replace(cert, page_count=rendered.page_count)
     return cert, rendered.digest

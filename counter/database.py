@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from counter.billing_schedule import seed_fee_schedule
 from counter.catalog import seed_catalog
 from counter.certificate_registers import seed_registers
-from counter.errors import DatabaseUnavailable
+from counter.errors import CounterError, DatabaseUnavailable, ValidationError
 from counter.i18n import _
 from db.engine import Database, default_sqlite_path, make_engine, sqlite_url
 from db.migrate import SchemaError, SchemaState, ensure_schema
@@ -39,6 +39,32 @@ def schema_message(error: SchemaError, url: str) -> str:
         "为避免影响其他窗口，程序不会自动升级。请管理员在所有窗口退出后运行：\n"
         "uv run python -m counter db upgrade --db {url}"
     ).format(url=url, current=error.current or _("空库"), head=error.head)
+
+
+def _first_line(error: Exception) -> str:
+    text = str(getattr(error, "orig", error)).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def refused_message(error: Exception) -> str:
+    """The database is there but refused the values: never a "network" message."""
+    return _("数据库拒绝保存：{detail}。本次操作没有保存，请修改后重试或联系管理员。").format(
+        detail=_first_line(error)
+    )
+
+
+def database_error(error: Exception) -> CounterError:
+    """The clerk's message for a fault the database raised during an action."""
+    if isinstance(error, OverflowError) or (
+        isinstance(error, DataError) and "out of range" in _first_line(error)
+    ):
+        return ValidationError([_("数值超出范围，本次操作没有保存")])
+    refused = isinstance(error, DBAPIError) and not isinstance(
+        error, (OperationalError, InterfaceError)
+    )
+    if refused and not getattr(error, "connection_invalidated", False):
+        return CounterError(refused_message(error))
+    return DatabaseUnavailable(unavailable_message(error))
 
 
 def unavailable_message(error: Exception) -> str:
@@ -76,8 +102,8 @@ def user_action(database: Database) -> Iterator[Session]:
     try:
         with database.action() as session:
             yield session
-    except (OperationalError, DBAPIError) as error:
-        raise DatabaseUnavailable(unavailable_message(error)) from error
+    except (DBAPIError, OverflowError) as error:
+        raise database_error(error) from error
 
 
 def run_action(database: Database, action: Callable[[Session], T]) -> T:
@@ -90,5 +116,5 @@ def read(database: Database, query: Callable[[Session], T]) -> T:
     try:
         with database.session() as session:
             return query(session)
-    except (OperationalError, DBAPIError) as error:
-        raise DatabaseUnavailable(unavailable_message(error)) from error
+    except (DBAPIError, OverflowError) as error:
+        raise database_error(error) from error

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from counter.errors import NotFound
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.settings import load_settings
+from counter.settings import label_printer_address, load_settings
 from db.models import Item, Order, User
 
 
@@ -101,5 +101,5 @@ def load_order_view(session: Session, order_id: int) -> OrderView:
         voided_by.full_name if voided_by else "",
         order.void_reason,
         items,
-        load_settings(session).label_printer,
+        label_printer_address(load_settings(session)),
     )

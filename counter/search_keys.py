@@ -12,6 +12,8 @@ spaces, other scripts — is dropped.
 
 from __future__ import annotations
 
+import re
+
 
 def _to_half_width(text: str) -> str:
     """Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII."""
@@ -29,6 +31,10 @@ def _ascii_alnum(parts: list[str]) -> str:
     return "".join(c for c in "".join(parts).lower() if c.isascii() and c.isalnum())
 
 
+INITIALS_MAX = 128
+FULL_PINYIN_MAX = 512
+
+
 def name_keys(name: str) -> tuple[str, str]:
     """(initials, full pinyin) of `name`, lowercase ASCII without separators.
 
@@ -41,7 +47,11 @@ def name_keys(name: str) -> tuple[str, str]:
     text = _to_half_width(name)
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
     full = lazy_pinyin(text, style=Style.NORMAL)
-    return _ascii_alnum(initials), _ascii_alnum(full)
+    # search aids only: cut to their columns (a 128-character name can spell 700 letters)
+    return _ascii_alnum(initials)[:INITIALS_MAX], _ascii_alnum(full)[:FULL_PINYIN_MAX]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def normalize_query(q: str) -> str:
@@ -50,4 +60,4 @@ def normalize_query(q: str) -> str:
     Strips surrounding whitespace, makes full-width digits and letters
     half-width and lower-cases; Chinese text and punctuation are kept.
     """
-    return _to_half_width(q.strip()).lower()
+    return _to_half_width(_CONTROL.sub("", q).strip()).lower()

@@ -28,10 +28,13 @@ from counter.clock import Clock, SystemClock
 from counter.database import open_database, read, user_action
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.i18n import LANGUAGES, _, set_language
+from counter.i18n import language as chosen_language
 from db.engine import Database
 from ui.context import AppContext, AppSignals
+from ui.crash_dialog import install_crash_handler
 from ui.login_dialog import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
+from ui.translations import install_qt_translations
 from ui.user_session import UserSession
 
 # main.py may overwrite this with a value taken before its own imports
@@ -93,6 +96,8 @@ def _run(
 ) -> int:
     settings = QSettings()
     app = _ensure_app(qt_args)
+    install_qt_translations(app, chosen_language())  # Qt's own texts, before any window
+    crash_handler = install_crash_handler()  # unexpected errors in a dialog, not only stderr
 
     probe = os.environ.get("COUNTER_STARTUP_PROBE") == "1"
     url = demo_url or args.db or str(settings.value("database/url", "") or "") or None
@@ -120,6 +125,7 @@ def _run(
         session.start(actor)
         return app.exec()
     finally:
+        crash_handler.uninstall()
         database.dispose()
 
 

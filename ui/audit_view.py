@@ -1,11 +1,17 @@
 """The audit log viewer: who did what, when, before → after, and why.
 
 Filter by the entity's key (an order or item number, a username, a date) and
-by the action's prefix (`order.`, `item.void`, `user.` …), applied while
-typing.  Older entries load while scrolling.  F5 reloads.
+by the action: part of its name in the UI language ("作废", "void") or the start
+of its stored code (`order.`, `item.void`, `user.` …), applied while typing.
+Actions, objects and changed fields show by name (`counter.audit_names`); the
+action's tooltip shows its stored code.  Older entries load while scrolling.
+F5 reloads.  "Export CSV" saves every entry the filter matches, as shown, plus
+the stored action code.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,8 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.audit_export import audit_csv
+from counter.audit_names import action_label, codes_named
+from counter.database import read
+from counter.errors import CounterError
 from counter.i18n import _
 from ui.context import AppContext
+from ui.file_dialogs import save_file_name
 from ui.message_line import MessageLine
 from ui.models import audit_model as am
 from ui.models.audit_model import AuditModel
@@ -40,7 +51,9 @@ class AuditView(QWidget):
         self.entity_key = QLineEdit(self)
         self.entity_key.setPlaceholderText(_("对象编号：委托单号、收件编号、用户名、日期…"))
         self.action_prefix = QLineEdit(self)
-        self.action_prefix.setPlaceholderText(_("操作：如 order.、item.void、user."))
+        self.action_prefix.setPlaceholderText(
+            _("操作：名称（如“作废”）或代码（如 order.、item.void）")
+        )
         for edit in (self.entity_key, self.action_prefix):
             edit.setClearButtonEnabled(True)
             edit.textChanged.connect(self._debounce.start)
@@ -48,6 +61,8 @@ class AuditView(QWidget):
         self.refresh_button = QPushButton(_("刷新"), self)
         self.refresh_button.setToolTip("F5")
         self.refresh_button.clicked.connect(self.model.reload)
+        self.export_button = QPushButton(_("导出 CSV…"), self)
+        self.export_button.clicked.connect(self.export_csv)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -61,7 +76,7 @@ class AuditView(QWidget):
         for column, sample in (
             (am.TIME, "2026-11-23 09:30:00 "),
             (am.USER, "管理员管理员"),
-            (am.ACTION, "item.returned_unprocessed"),
+            (am.ACTION, action_label("item.returned_unprocessed") + "  "),
             (am.ENTITY, "item 20261000001001 "),
             (am.REASON, "客户要求取消检定取消"),
         ):
@@ -72,6 +87,7 @@ class AuditView(QWidget):
         filters.addWidget(self.entity_key, 2)
         filters.addWidget(self.action_prefix, 1)
         filters.addWidget(self.refresh_button)
+        filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -86,6 +102,33 @@ class AuditView(QWidget):
         self._debounce.stop()
         self.message.clear_message()
         self.model.set_filter(self.entity_key.text(), self.action_prefix.text())
+
+    def export_csv(self) -> None:
+        """Save what the filter matches (every page) where the user chooses."""
+        self.apply_filter()
+        day = self.ctx.clock.now().date().isoformat()
+        name = save_file_name(self, _("导出操作日志"), f"audit-{day}.csv", _("CSV 文件 (*.csv)"))
+        if not name:
+            return
+        key, prefix = self.model.current_filter
+        try:
+            data = read(
+                self.ctx.database,
+                lambda s: audit_csv(
+                    s, self.ctx.actor, entity_key=key, action_prefix=prefix,
+                    actions=codes_named(prefix),
+                ),
+            )  # fmt: skip
+            Path(name).write_bytes(data)
+        except CounterError as error:
+            self.message.show_error(str(error))
+            return
+        except OSError as error:
+            self.message.show_error(
+                _("无法保存到 {path}：{reason}").format(path=name, reason=error.strerror)
+            )
+            return
+        self.message.show_info(_("已导出到 {path}").format(path=name))
 
     def _show_count(self, shown: int) -> None:
         text = _("已显示 {n} 条记录").format(n=shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 from sqlalchemy.orm import Session
 
 from counter.billing import (
@@ -31,6 +31,7 @@ from counter.i18n import _
 from ui.billing_texts import Reissue
 from ui.extra_charge_dialog import ExtraChargeDialog
 from ui.fee_line_dialog import FeeLineDialog
+from ui.file_dialogs import save_file_name
 from ui.payment_dialog import PaymentDialog
 from ui.reason_dialog import ReasonDialog
 from ui.statement_orders_dialog import StatementOrdersDialog
@@ -104,7 +105,7 @@ def preview(screen: BillingScreen, statement: StatementView) -> None:
 def export_xlsx(screen: BillingScreen, statement: StatementView, path: Path | None) -> None:
     """Save the statement as XLSX (asks where when `path` is None)."""
     if path is None:
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file_name(
             screen, _("导出 XLSX"), f"{statement.number}.xlsx", _("Excel 工作簿 (*.xlsx)")
         )
         if not name:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from counter.certificate_service import SavedCertificate
 from counter.database import user_action
 from counter.i18n import _
 from ui.context import AppContext
+from ui.file_dialogs import open_file_names
 from ui.message_line import MessageLine
 from ui.models import import_problems_model as pm
 from ui.models.import_problems_model import ImportProblemsModel
@@ -88,9 +88,7 @@ class CertificateImportDialog(QDialog):
         self._update()
 
     def choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, _("选择证书文件"), "", _("JSON 文件 (*.json);;所有文件 (*)")
-        )
+        names = open_file_names(self, _("选择证书文件"), _("JSON 文件 (*.json);;所有文件 (*)"))
         if names:
             self.set_files([Path(n) for n in names])
 

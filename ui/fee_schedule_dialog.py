@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from counter.database import read, run_action
 from counter.errors import CounterError
 from counter.i18n import _
 from ui.context import AppContext
+from ui.file_dialogs import open_file_name
 from ui.message_line import MessageLine
 from ui.models.schedule_errors_model import MESSAGE, ScheduleErrorsModel
 
@@ -97,9 +97,7 @@ class FeeScheduleDialog(QDialog):
         self.path.setFocus()
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("选择收费标准文件"), "", _("收费标准 (*.csv *.xlsx)")
-        )
+        path = open_file_name(self, _("选择收费标准文件"), _("收费标准 (*.csv *.xlsx)"))
         if path:
             self.path.setText(path)
 

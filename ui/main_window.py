@@ -160,8 +160,9 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------
     def add_screen(self, widget: QWidget, title: str, shortcut: str | None = None) -> int:
         """Mount a screen as a tab (with a View-menu entry and an optional shortcut)."""
-        index = self.tabs.addTab(widget, title)
-        action = QAction(title, self)
+        label = title.replace("&", "&&")  # a screen's name has no mnemonic: its "&" shows
+        index = self.tabs.addTab(widget, label)
+        action = QAction(label, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             self.tabs.setTabToolTip(index, shortcut)

@@ -11,7 +11,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.i18n import _
+from ui.file_dialogs import save_file_name
 from ui.messages import show_error
 
 MAX_RENDER_DPI = 300
@@ -159,9 +159,7 @@ class PdfPreviewDialog(QDialog):
 
     # -- saving -----------------------------------------------------------------------
     def save_with_dialog(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("保存为 PDF"), self.file_name, _("PDF 文件 (*.pdf)")
-        )
+        path = save_file_name(self, _("保存为 PDF"), self.file_name, _("PDF 文件 (*.pdf)"))
         if path:
             self.save_to(Path(path))
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from counter.database import read, user_action
 from counter.i18n import _
@@ -30,6 +30,7 @@ from counter.release import (
     return_unprocessed,
 )
 from ui.collector_dialog import CollectorDialog
+from ui.file_dialogs import existing_folder
 from ui.mail_dialog import MailDialog
 from ui.pdf_preview import PdfPreviewDialog
 from ui.reason_dialog import ReasonDialog
@@ -145,7 +146,7 @@ def reprint_slip(screen: ReturnScreen, done: ReleaseDone) -> None:
 def export_certificates(screen: ReturnScreen, done: ReleaseDone, folder: str = "") -> int:
     """Save the PDFs of the certificates that left with the release into a folder."""
     ctx = screen.ctx
-    folder = folder or QFileDialog.getExistingDirectory(screen, _("证书 PDF 保存到"))
+    folder = folder or existing_folder(screen, _("证书 PDF 保存到"))
     if not folder:
         return 0
 

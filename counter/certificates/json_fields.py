@@ -15,6 +15,11 @@ from counter.i18n import _
 T = TypeVar("T")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+#: Page counts and page numbers: a certificate has far fewer pages than this.
+MAX_COUNT = 9999
+#: Dates a certificate can carry (verification, issue, valid-until, a standard's validity).
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
@@ -123,6 +128,9 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, int):
             self._wrong(path, _("整数"), value)
             return None
+        if not 0 <= value <= MAX_COUNT:
+            self.problem(path, _("应为 0 到 {max} 之间的整数").format(max=MAX_COUNT))
+            return None
         return value
 
     def date(self, obj: dict[str, Any], key: str, path: str) -> dt.date | None:
@@ -136,10 +144,19 @@ class FieldReader:
             self.problem(path, _("无法识别的日期“{value}”，应写作 YYYY-MM-DD").format(value=value))
             return None
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             self.problem(path, _("日期“{value}”不存在").format(value=value))
             return None
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            self.problem(
+                path,
+                _("日期“{value}”超出 {first} 至 {last} 年").format(
+                    value=value, first=MIN_YEAR, last=MAX_YEAR
+                ),
+            )
+            return None
+        return day
 
     def choice(
         self, obj: dict[str, Any], key: str, path: str, options: Mapping[str, T]
@@ -180,8 +197,14 @@ class FieldReader:
         if not isinstance(value, list):
             self._wrong(path, _("整数数组"), value)
             return ()
+        if len(value) > MAX_COUNT:
+            self.problem(path, _("最多 {max} 个").format(max=MAX_COUNT))
+            return ()
         for i, v in enumerate(value):
             if isinstance(v, bool) or not isinstance(v, int):
                 self._wrong(f"{path}[{i}]", _("整数"), v)
+                return ()
+            if not 0 <= v <= MAX_COUNT:
+                self.problem(f"{path}[{i}]", _("应为 0 到 {max} 之间的整数").format(max=MAX_COUNT))
                 return ()
         return tuple(value)

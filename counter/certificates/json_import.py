@@ -127,6 +127,8 @@ def _documents(data: bytes) -> tuple[list[Any], list[ImportProblem]]:
         doc = json.loads(text, parse_float=Decimal, object_pairs_hook=_pairs(duplicates))
     except json.JSONDecodeError as error:
         return [], [_json_problem(error)]
+    except (RecursionError, ValueError):  # nested thousands deep, a number of 5,000 digits
+        return [], [ImportProblem(None, "", _("文件内容无法读取：嵌套层数过多或数字过长"))]
     problems = [
         ImportProblem(None, key, _("同一对象中字段重复出现")) for key in dict.fromkeys(duplicates)
     ]

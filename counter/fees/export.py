@@ -8,6 +8,7 @@ so the file reads the same in any program, formulas evaluated or not.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from counter.fees.lines import total_of
@@ -64,6 +65,20 @@ def _row(line: PricedLine) -> list[Any]:
     ]
 
 
+#: Characters a spreadsheet cannot hold (openpyxl refuses them).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _append(sheet: Any, values: list[Any]) -> None:
+    """Append a row of values as data: text never becomes a formula (a customer named
+    "=HYPERLINK(…)" stays text) and control characters are dropped."""
+    cleaned = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in values]
+    sheet.append(cleaned)
+    for cell, value in zip(sheet[sheet.max_row], cleaned, strict=False):
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"
+
+
 def statement_xlsx(statement: Statement) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook  # only when a statement is exported: it loads slowly
@@ -75,7 +90,7 @@ def statement_xlsx(statement: Statement) -> bytes:
     sheet.title = _("检定费专用清单")
     headers = _headers()
     money_cols = {12, 13, 15, 17}  # 1-based: unit price, add-ons, adjustments, amount
-    sheet.append([_("检定费专用清单")])
+    _append(sheet, [_("检定费专用清单")])
     sheet["A1"].font = Font(size=14, bold=True)
     customer = statement.customer
     for label, value in (
@@ -86,24 +101,25 @@ def statement_xlsx(statement: Statement) -> bytes:
         (_("开具日期"), statement.date),
         (_("开票人"), statement.clerk),
     ):
-        sheet.append([label, value])
+        _append(sheet, [label, value])
     sheet["B6"].number_format = "yyyy-mm-dd"
-    sheet.append([])
-    sheet.append([h for h, _w in headers])
+    _append(sheet, [])
+    _append(sheet, [h for h, _w in headers])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
     for line in statement.lines:
-        sheet.append(_row(line))
+        _append(sheet, _row(line))
     total_row = [_("合计"), *[None] * (len(headers) - 2), fen_to_yuan(statement.total_fen)]
-    sheet.append(total_row)
-    sheet.append([_("合计（大写）"), statement.total_capitals])
-    sheet.append([])
+    _append(sheet, total_row)
+    _append(sheet, [_("合计（大写）"), statement.total_capitals])
+    _append(sheet, [])
     for subtotal in statement.subtotals:
-        sheet.append(
-            [_("小计：{label}").format(label=subtotal.label), fen_to_yuan(subtotal.amount_fen)]
+        _append(
+            sheet,
+            [_("小计：{label}").format(label=subtotal.label), fen_to_yuan(subtotal.amount_fen)],
         )
         sheet.cell(sheet.max_row, 2).number_format = YUAN
     for row in sheet.iter_rows(

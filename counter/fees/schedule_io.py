@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -72,8 +73,29 @@ def _csv_rows(data: bytes) -> list[list[str]]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            return [[c.strip() for c in row] for row in reader]
+        except csv.Error as error:  # a cell over 131,072 characters, a NUL byte …
+            raise TableError(
+                _("CSV 文件第 {row} 行无法读取：{error}").format(row=reader.line_num, error=error)
+            ) from error
     raise TableError(_("无法识别文件编码，请保存为 UTF-8 或 GBK 编码的 CSV"))
+
+
+#: What a damaged or foreign XLSX file raises inside zipfile, zlib, XML parsing and openpyxl.
+DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    OSError,
+    ValueError,
+    TypeError,
+    NotImplementedError,
+    SyntaxError,  # xml.etree's ParseError
+)
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
@@ -81,12 +103,14 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except DAMAGED as error:
         raise TableError(_("无法读取 XLSX 文件：{error}").format(error=error)) from error
     try:
         sheet = book.worksheets[0]
         rows: Iterable[tuple[Any, ...]] = sheet.iter_rows(min_row=1, values_only=True)
         return [[_text(v) for v in row] for row in rows]
+    except DAMAGED as error:  # a damaged sheet shows only while its rows are read
+        raise TableError(_("无法读取 XLSX 文件：{error}").format(error=error)) from error
     finally:
         book.close()
 

@@ -18,7 +18,7 @@ EN: dict[str, str] = {
     "加收比例（%）": "Surcharge (%)",
     "逾期工作日（≥）": "Working days late (≥)",
     "减收比例（%）": "Waiver (%)",
-    "器具名称（以、分隔）": "Instrument types (separated by 、)",
+    "器具名称（以、分隔）": "Instrument types (separated by commas)",
     "开始日期": "Start date",
     "结束日期": "End date",
     "原因（打印在清单上）": "Reason (printed on the statement)",

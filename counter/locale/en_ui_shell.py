@@ -149,7 +149,7 @@ EN: dict[str, str] = {
     "没有找到“{text}”。按 Ctrl+Shift+C 新建客户。": (
         "No customer matches “{text}”. Press Ctrl+Shift+C to create one."
     ),
-    "客户(&K)": "Customer (&K)",
+    "客户(&K)": "C&ustomer",
     "尚未选择客户": "No customer chosen yet",
     "信用代码": "Credit code",
     "记账客户": "Account customer",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -222,7 +223,9 @@ def test_messages_in_english(english: None) -> None:
 
 
 _text = st.text(st.characters(codec="utf-8"), max_size=12)
-_dates = st.none() | st.dates()
+_dates = st.none() | st.dates(
+    dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+)  # what a certificate can carry
 _rows = st.builds(ResultRow, _text, _text, _text, _text, _text, _text, _text)
 _certs = st.builds(
     Certificate,
@@ -241,7 +244,7 @@ _certs = st.builds(
     ).map(tuple),
     results=st.lists(_rows, max_size=3).map(tuple),
     adjusted=st.booleans(),
-    page_count=st.none() | st.integers(-5, 50),
+    page_count=st.none() | st.integers(0, 50),
     page_numbers=st.lists(st.integers(0, 9), max_size=4).map(tuple),
 )
 

@@ -125,3 +125,16 @@ def test_printed_pdf_from_a_real_statement(n: int) -> None:
     assert s.total_capitals in text
     assert squash("强制检定免收费用（财税〔2017〕20号）") in text or n < 4
     assert dataclasses.replace(s, lines=()).number in text
+
+
+def test_a_customer_name_that_looks_like_a_formula_stays_text() -> None:
+    s = sample_statement(2)
+    hostile = dataclasses.replace(
+        s, customer=StatementCustomer('=HYPERLINK("http://x.example","付款")\x07', "")
+    )
+    sheet = _sheet(statement_xlsx(hostile))
+    cell = next(
+        c for row in sheet.iter_rows() for c in row if c.value and "HYPERLINK" in str(c.value)
+    )
+    assert cell.data_type == "s"  # text, not a formula Excel would run
+    assert cell.value == '=HYPERLINK("http://x.example","付款")'  # the bell character dropped

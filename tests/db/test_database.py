@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -112,31 +111,36 @@ def test_busy_database_saves_nothing_and_says_so(sqlite_counter: Counter) -> Non
 
 
 @pytest.mark.slow
-def test_two_processes_saving_at_once_get_different_numbers(counter: Counter) -> None:
+def test_two_processes_saving_at_once_get_different_numbers(
+    counter: Counter, tmp_path: Path
+) -> None:
     url = counter.db.engine.url.render_as_string(hide_password=False)
     with counter.db.session() as s:
         type_id = list_types(s)[0].id
-    start = time.time() + 2.0
-    args = [url, "15", str(counter.customer_id), str(counter.clerk.id), str(type_id), str(start)]
+    barrier = tmp_path / "barrier"
+    barrier.mkdir()
+    args = [url, "40", str(counter.customer_id), str(counter.clerk.id), str(type_id), str(barrier)]
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.db.save_orders_worker", *args],
+            [sys.executable, "-m", "tests.db.save_orders_worker", *args, f"counter{i}"],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(2)
+        for i in range(2)
     ]
     results = []
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
         results.append(json.loads(out))
-    numbers = results[0] + results[1]
-    assert len(numbers) == len(set(numbers)) == 30
+    numbers = results[0]["numbers"] + results[1]["numbers"]
+    assert len(numbers) == len(set(numbers)) == 80
     sequences = sorted(int(n[-6:]) for n in numbers)
-    assert sequences == list(range(sequences[0], sequences[0] + 30))
+    assert sequences == list(range(sequences[0], sequences[0] + 80))
+    # the two really ran at the same time: each began saving before the other had finished
+    assert max(r["began"] for r in results) < min(r["ended"] for r in results), results
 
 
 def test_head_read_from_files_matches_alembic() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -90,17 +92,49 @@ def wait_active(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
 
 
-def when_modal(action: Callable[[QWidget], None]) -> None:
-    """Answer the next modal dialog (one opened with exec()) by calling `action(dialog)`."""
+@dataclass
+class ModalAnswer:
+    """One expected modal dialog: answered once it appears, or a failure after `timeout_ms`."""
+
+    description: str
+    answered: bool = False
+    timed_out: bool = False
+
+
+_expected: list[ModalAnswer] = []
+
+
+def when_modal(action: Callable[[QWidget], None], timeout_ms: int = 10000) -> ModalAnswer:
+    """Answer the next modal dialog (one opened with exec()) by calling `action(dialog)`.
+
+    The dialog must appear: a test whose expected dialog never shows fails at its end.
+    """
+    answer = ModalAnswer(getattr(action, "__name__", repr(action)))
+    _expected.append(answer)
+    deadline = time.monotonic() + timeout_ms / 1000
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
+            if time.monotonic() > deadline:
+                answer.timed_out = True
+                return
             QTimer.singleShot(10, poll)
             return
+        answer.answered = True
         action(dialog)
 
     QTimer.singleShot(0, poll)
+    return answer
+
+
+@pytest.fixture(autouse=True)
+def _expected_dialogs_appeared() -> Iterator[None]:
+    _expected.clear()
+    yield
+    missing = [a.description for a in _expected if not a.answered]
+    _expected.clear()
+    assert not missing, f"an expected dialog never appeared: {missing}"
 
 
 def ime_commit(widget: QWidget, text: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from counter.audit_names import change_text
 from counter.calendar import list_days
 from counter.intake import ItemDraft
 from counter.orders import void_item
@@ -17,7 +18,7 @@ from tests.ui.orders_helpers import context, item_ids, many_orders, save, type_i
 from ui.admin_calendar import CalendarTab, coverage_text
 from ui.audit_view import AuditView
 from ui.models import audit_model as am
-from ui.models.audit_model import AuditModel, change_text
+from ui.models.audit_model import AuditModel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -97,11 +98,12 @@ def test_audit_viewer_shows_who_what_before_after_and_why(
     assert top == [
         "2026-11-23 09:30:00",
         "王收发",
-        "item.voided",
-        f"item {saved.item_numbers[0]}",
-        "status: received → voided",
+        "器具状态：已作废",
+        f"器具 {saved.item_numbers[0]}",
+        "状态：已收件 → 已作废",
         "重复登记",
     ]
+    assert view.model.index(0, am.ACTION).data(Qt.ItemDataRole.ToolTipRole).endswith("item.voided")
     type_text(view.action_prefix, "order.")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert view.model.row_at(0).entity_key == saved.number
@@ -119,9 +121,8 @@ def test_clerk_sees_the_permission_message(qtbot: QtBot, sqlite_counter: Counter
 
 
 def test_change_text() -> None:
-    assert change_text('{"model": "A", "serial": "1"}', '{"model": "B", "serial": "2"}') == (
-        "model: A → B; serial: 1 → 2"
-    )
-    assert change_text("", '{"roles": "admin"}') == "roles: → admin"
-    assert change_text('{"kind": "holiday"}', "") == "kind: holiday →"
+    before, after = '{"model": "A", "serial": "1"}', '{"model": "B", "serial": "2"}'
+    assert change_text(before, after, "item") == "型号规格：A → B; 出厂编号：1 → 2"
+    assert change_text("", '{"roles": "admin,intake"}', "user") == "用户角色：→ 管理员、收发员"
+    assert change_text('{"kind": "holiday"}', "") == "kind：holiday →"  # no name: as stored
     assert change_text("", "") == ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +29,16 @@ def _tab(qtbot: QtBot, counter: Counter) -> UsersTab:
         tab.show()
         tab.activateWindow()
     return tab
+
+
+def press_ok(qtbot: QtBot, dialog: QDialog) -> None:
+    """Click the dialog's Save/OK button, as the administrator does."""
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    button = next(
+        b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _select(tab: UsersTab, username: str) -> None:
@@ -61,7 +71,7 @@ def test_create_a_user_and_change_roles(qtbot: QtBot, sqlite_counter: Counter) -
     type_text(dialog.password, "lab-password-1")
     type_text(dialog.confirm, "lab-password-2")
     dialog.role_boxes[Role.LAB].setChecked(True)
-    dialog.submit()
+    press_ok(qtbot, dialog)
     assert dialog.message.text() == "两次输入的密码不一致"
     dialog.confirm.clear()
     type_text(dialog.confirm, "lab-password-1")
@@ -76,7 +86,7 @@ def test_create_a_user_and_change_roles(qtbot: QtBot, sqlite_counter: Counter) -
     roles = tab.pending
     assert isinstance(roles, UserDialog) and roles.role_boxes[Role.LAB].isChecked()
     roles.role_boxes[Role.QUALITY].setChecked(True)
-    roles.submit()
+    press_ok(qtbot, roles)
     assert not roles.message.text(), roles.message.text()
     with c.db.session() as s:
         assert authenticate(s, "zhao", "lab-password-1").roles == {Role.LAB, Role.QUALITY}
@@ -88,29 +98,29 @@ def test_deactivate_reactivate_and_reset_password(qtbot: QtBot, sqlite_counter: 
     tab = _tab(qtbot, c)
     _select(tab, "clerk")
     assert tab.active_button.text() == "停用"
-    tab.toggle_active()
+    qtbot.mouseClick(tab.active_button, Qt.MouseButton.LeftButton)
     pending = tab.pending
     assert isinstance(pending, ReasonDialog)
     type_text(pending.reason, "离职")
-    pending.submit()
+    press_ok(qtbot, pending)
     assert tab.message.text() == "用户 clerk 已停用"
     assert tab.model.index(tab.model.row_of(c.clerk.id), um.ACTIVE).data() == "已停用"
     with c.db.session() as s, pytest.raises(CounterError):
         authenticate(s, "clerk", PASSWORD)
     assert tab.active_button.text() == "启用"
-    tab.toggle_active()
+    qtbot.mouseClick(tab.active_button, Qt.MouseButton.LeftButton)
     assert tab.message.text() == "用户 clerk 已启用"
-    tab.reset_password()
+    qtbot.mouseClick(tab.password_button, Qt.MouseButton.LeftButton)
     reset = tab.pending
     assert isinstance(reset, PasswordDialog)
     type_text(reset.password, "short")
     type_text(reset.confirm, "short")
-    reset.submit()
+    press_ok(qtbot, reset)
     assert reset.message.text() == "密码至少 8 个字符"
     for edit in (reset.password, reset.confirm):
         edit.clear()
         type_text(edit, "fresh-password-7")
-    reset.submit()
+    press_ok(qtbot, reset)
     assert tab.message.text() == "密码已重置"
     with c.db.session() as s:
         assert authenticate(s, "clerk", "fresh-password-7").username == "clerk"
@@ -119,8 +129,8 @@ def test_deactivate_reactivate_and_reset_password(qtbot: QtBot, sqlite_counter: 
 def test_an_administrator_cannot_lock_themselves_out(qtbot: QtBot, sqlite_counter: Counter) -> None:
     tab = _tab(qtbot, sqlite_counter)
     _select(tab, "admin")
-    tab.toggle_active()
+    qtbot.mouseClick(tab.active_button, Qt.MouseButton.LeftButton)
     pending = tab.pending
     assert isinstance(pending, ReasonDialog)
-    pending.submit()
+    press_ok(qtbot, pending)
     assert pending.message.text() == "不能停用自己的账号"

@@ -7,20 +7,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counter import i18n
 from tests.conftest import PASSWORD, Counter
 from tests.ui.conftest import when_modal
 from ui import app
+from ui.translations import remove_qt_translations
 
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/counter"
 
 
 @pytest.fixture(autouse=True)
 def _chinese_afterwards() -> Iterator[None]:
+    locale = QLocale()
     yield
     i18n.set_language("zh")
+    remove_qt_translations(QCoreApplication.instance() or QApplication([]))
+    QLocale.setDefault(locale)  # the other tests run as they always did
 
 
 def sqlite_path(counter: Counter) -> str:

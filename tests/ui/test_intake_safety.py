@@ -144,7 +144,7 @@ def test_a_label_printer_that_does_not_answer_keeps_the_order_and_says_so(
     panel = window.intake.saved_panel
     qtbot.waitUntil(lambda: "无响应" in panel.printing.text(), timeout=20000)
     assert f"127.0.0.1:{port}" in panel.printing.text()
-    assert "委托单已保存，标签已放入补打列表" in panel.printing.text()
+    assert "委托单已保存，1 张标签已放入补打列表" in panel.printing.text()
     assert orders(sqlite_counter) == 1
     with sqlite_counter.db.session() as s:
         label = s.scalar(select(PrintJob).where(PrintJob.kind == "label"))
@@ -154,7 +154,7 @@ def test_a_label_printer_that_does_not_answer_keeps_the_order_and_says_so(
 def test_labels_go_to_the_thermal_printer(
     qtbot: QtBot, window: MainWindow, sqlite_counter: Counter
 ) -> None:
-    with FakePrinter() as printer:
+    with FakePrinter("zpl") as printer:
         set_label_printer(sqlite_counter, f"{printer.host}:{printer.port}")
         save_one_item(qtbot, window)
         panel = window.intake.saved_panel

@@ -192,7 +192,7 @@ def test_hold_and_return_unprocessed(qtbot: QtBot, sqlite_counter: Counter) -> N
 
 def test_labels_go_to_the_label_printer(qtbot: QtBot, sqlite_counter: Counter) -> None:
     c = sqlite_counter
-    with FakePrinter() as printer:
+    with FakePrinter("zpl") as printer:
         with c.db.action() as s:
             save_settings(
                 s,
@@ -232,7 +232,6 @@ def test_a_dead_label_printer_is_reported(qtbot: QtBot, sqlite_counter: Counter)
 
 
 def test_reprint_preview_marks_the_receipt_printed(qtbot: QtBot, sqlite_counter: Counter) -> None:
-    pytest.importorskip("ui.pdf_preview")
     c = sqlite_counter
     dialog = _dialog(qtbot, c)
     dialog.receipt_action.trigger()

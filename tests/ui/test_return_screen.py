@@ -139,7 +139,7 @@ def test_part_of_an_order_on_a_paper_slip(qtbot: QtBot, world: ReleaseWorld) -> 
     qtbot.keyClick(screen.table, Qt.Key.Key_Return, CTRL)
     dialog = screen.pending
     assert isinstance(dialog, CollectorDialog)
-    dialog.submit()  # nothing signed: refused, the dialog stays
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # nothing signed: refused
     assert dialog.message.text() == "请领取人在签字板上签名，或打印纸质交接单签字"
     dialog.name.setText("王五")
     with qtbot.waitSignal(screen.items_released):

@@ -7,7 +7,6 @@ database.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,11 +18,11 @@ from PySide6.QtCore import (
 )
 
 from counter.audit import AuditRow, list_audit
+from counter.audit_export import COLUMN_COUNT, audit_cell, audit_headers
+from counter.audit_names import codes_named
 from counter.auth import Actor
-from counter.clock import CHINA_TZ
 from counter.database import read
 from counter.errors import CounterError
-from counter.i18n import _
 from db.engine import Database
 from ui.models.base import ROW_ROLE as ROW_ROLE
 from ui.models.base import SORT_ROLE as SORT_ROLE
@@ -31,39 +30,11 @@ from ui.models.base import Index
 
 PAGE_SIZE = 200
 
-TIME, USER, ACTION, ENTITY, CHANGE, REASON = range(6)
-COLUMN_COUNT = 6
-
-
-def _values(text: str) -> dict[str, Any]:
-    if not text:
-        return {}
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return {"": text}
-    return value if isinstance(value, dict) else {"": value}
-
-
-def change_text(before: str, after: str) -> str:
-    """`key: old → new` for every field that changed, joined with "; "."""
-    old, new = _values(before), _values(after)
-    parts = []
-    for key in list(dict.fromkeys([*old, *new])):
-        left = "" if old.get(key) is None else str(old.get(key))
-        right = "" if new.get(key) is None else str(new.get(key))
-        prefix = f"{key}: " if key else ""
-        if key in old and key in new:
-            parts.append(f"{prefix}{left} → {right}")
-        elif key in new:
-            parts.append(f"{prefix}→ {right}")
-        else:
-            parts.append(f"{prefix}{left} →")
-    return "; ".join(parts)
+TIME, USER, ACTION, ENTITY, CHANGE, REASON = range(COLUMN_COUNT)
 
 
 def headers() -> list[str]:
-    return [_("时间"), _("用户"), _("操作"), _("对象"), _("变更（前 → 后）"), _("原因")]
+    return audit_headers()
 
 
 class AuditModel(QAbstractTableModel):
@@ -92,6 +63,11 @@ class AuditModel(QAbstractTableModel):
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]
 
+    @property
+    def current_filter(self) -> tuple[str, str]:
+        """(entity key, action prefix or name) as last applied."""
+        return self._entity_key, self._action_prefix
+
     def set_filter(self, entity_key: str, action_prefix: str) -> None:
         self._entity_key, self._action_prefix = entity_key.strip(), action_prefix.strip()
         self.reload()
@@ -116,6 +92,7 @@ class AuditModel(QAbstractTableModel):
                     self._actor,
                     entity_key=key,
                     action_prefix=prefix,
+                    actions=codes_named(prefix),
                     before_id=before_id,
                     limit=size,
                 ),
@@ -161,8 +138,14 @@ class AuditModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the stored code, for filtering by it
+            return (
+                f"{_display(row, column)}\n{row.action}"
+                if column == ACTION
+                else _display(row, column)
+            )
         if role == SORT_ROLE:
             natives = (row.id, row.user, row.action, row.entity_key, row.after, row.reason)
             return natives[column] if column < COLUMN_COUNT else None
@@ -172,16 +155,4 @@ class AuditModel(QAbstractTableModel):
 
 
 def _display(row: AuditRow, column: int) -> str | None:
-    if column == TIME:
-        return row.at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S")
-    if column == USER:
-        return row.user
-    if column == ACTION:
-        return row.action
-    if column == ENTITY:
-        return f"{row.entity} {row.entity_key}"
-    if column == CHANGE:
-        return change_text(row.before, row.after)
-    if column == REASON:
-        return row.reason
-    return None
+    return audit_cell(row, column) if 0 <= column < COLUMN_COUNT else None
