@@ -46,6 +46,8 @@ def statement_remarks(view: StatementView) -> tuple[str, ...]:
                 day=local_date(view.voided_at).isoformat(), reason=view.void_reason
             )
         )
+    if view.no_code_reason:
+        remarks.append(_("无收费代码的收费项目，原因：{reason}").format(reason=view.no_code_reason))
     if view.replaced_by:
         remarks.append(_("本清单已由 {number} 替代").format(number=view.replaced_by))
     return tuple(remarks)

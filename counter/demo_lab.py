@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.auth import Actor
@@ -32,6 +33,7 @@ from counter.errors import CounterError
 from counter.lifecycle import ItemStatus
 from counter.orders import get_item, move_item_status
 from counter.release_pickup import Collector, pickup
+from db.models_certificates import RegulationEntry
 
 #: instrument type → the sample certificate the demo lab issues for it
 CERTIFICATE_KINDS = {
@@ -80,6 +82,7 @@ def demo_certificate(session: Session, item_id: int, clock: Clock) -> Certificat
     verifier, checker, approver = SIGNERS
     return dataclasses.replace(
         base,
+        regulation=current_regulation(session, base.regulation, today),
         item_number=item.number,
         number="",
         customer=item.order.customer.name,
@@ -99,6 +102,18 @@ def demo_certificate(session: Session, item_id: int, clock: Clock) -> Certificat
         approver=approver,
         standards=tuple(dataclasses.replace(s, valid_until=until) for s in base.standards),
     )
+
+
+def current_regulation(session: Session, code: str, today: dt.date) -> str:
+    """The regulation in force today: the register's replacement once `code` is superseded."""
+    for _step in range(5):  # a chain of replacements, never a loop
+        entry = session.scalar(select(RegulationEntry).where(RegulationEntry.code == code))
+        if entry is None or not entry.superseded_by or not entry.superseded_on:
+            return code
+        if entry.superseded_on > today:
+            return code
+        code = entry.superseded_by
+    return code
 
 
 def drive_item(

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from counter.audit import record
-from counter.auth import Actor
+from counter.audit_write import record
+from counter.auth import Actor, Perm, require
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import NotFound
 from counter.i18n import _
@@ -146,6 +146,7 @@ def mark_printed(
 
     ``item_ids`` limits labels to the ones in the PDF (all of the order's when None).
     """
+    require(session, actor, Perm.RECEIVE)
     order = load_order(session, order_id)
     query = select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == kind)
     if item_ids is not None:
@@ -157,7 +158,8 @@ def mark_printed(
         job.status, job.error, job.updated_at = "printed", "", clock.now()
         job.attempts = (job.attempts or 0) + 1
     after = {"kind": kind, "jobs": done, "via": "pdf"}
-    record(session, actor, clock, f"{kind}.printed_pdf", "order", order.number, after=after)
+    action = "label.printed_pdf" if kind == "label" else "receipt.printed_pdf"
+    record(session, actor, clock, action, "order", order.number, after=after)
     session.flush()
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.database import read, user_action
@@ -233,6 +233,7 @@ def record_label_outcome(
 
 def record_no_printer(session: Session, actor: Actor, clock: Clock, order_id: int) -> PrintOutcome:
     """No label printer is set: the order's waiting labels are to be printed as PDF."""
+    require(session, actor, Perm.RECEIVE)
     order = load_order(session, order_id)
     waiting = [
         item_id
@@ -265,8 +266,12 @@ def print_labels(
     With no label printer configured, the labels are marked for PDF printing instead
     (`record_no_printer`) and the outcome offers the PDF.
     """
-    require(actor, Perm.RECEIVE)
-    batch = read(database, lambda s: label_batch(s, order_id, item_ids=item_ids, progress=progress))
+
+    def allowed_batch(s: Session) -> LabelBatch | None:
+        require(s, actor, Perm.RECEIVE)
+        return label_batch(s, order_id, item_ids=item_ids, progress=progress)
+
+    batch = read(database, allowed_batch)
     if batch is None:
         with user_action(database) as session:
             return record_no_printer(session, actor, clock, order_id)

@@ -47,7 +47,7 @@ class OrderView:
     contact_name: str
     contact_phone: str
     note: str
-    status: ItemStatus
+    status: str  # an item status, or PARTLY_RELEASED
     voided_at: dt.datetime | None
     voided_by: str
     void_reason: str
@@ -96,7 +96,7 @@ def load_order_view(session: Session, order_id: int) -> OrderView:
         order.contact_name,
         order.contact_phone,
         order.note,
-        ItemStatus(order.status),
+        order.status,
         order.voided_at,
         voided_by.full_name if voided_by else "",
         order.void_reason,

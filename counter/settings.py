@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import CounterError, ValidationError
@@ -175,7 +175,7 @@ def load_settings(session: Session) -> InstituteSettings:
 def save_settings(
     session: Session, actor: Actor, clock: Clock, new: InstituteSettings
 ) -> InstituteSettings:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = validate_settings(new)
     if problems:
         raise ValidationError(problems)

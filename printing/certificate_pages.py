@@ -152,7 +152,7 @@ def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[f
     head = ParagraphStyle("cert-th", style, alignment=TA_CENTER)
     body = [[_cell(v, w, style) for v, w in zip(row, widths, strict=True)] for row in rows]
     heads = [_cell(h, w, head) for h, w in zip(headers, widths, strict=True)]
-    t = LongTable([heads, *body], colWidths=widths, repeatRows=1)
+    t = LongTable([heads, *body], colWidths=widths, repeatRows=1, splitInRow=1)
     t.setStyle(
         TableStyle(
             [

@@ -160,7 +160,7 @@ def _items(data: HandoverData, st: dict[str, ParagraphStyle], width: float) -> L
                 _cell(item.note, cell, ""),
             ]
         )
-    table = LongTable(rows, colWidths=[width * s for s in SHARES], repeatRows=1)
+    table = LongTable(rows, colWidths=[width * s for s in SHARES], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -108,7 +108,7 @@ def items_table(items: Sequence[ReceiptItem], width: float, font_size: float) ->
         )
     if not items:
         rows.append(["", "无", "", "", "", "", "", "", ""])
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table = LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

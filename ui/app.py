@@ -23,13 +23,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from counter.auth import Actor, authenticate, has_users
+from counter.auth import Actor, has_users
 from counter.clock import Clock, SystemClock
-from counter.database import open_database, read, user_action
+from counter.database import open_database, read
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.i18n import LANGUAGES, _, set_language
 from counter.i18n import language as chosen_language
+from counter.login import log_in
 from db.engine import Database
+from ui.backup_actions import DailyBackup
 from ui.context import AppContext, AppSignals
 from ui.crash_dialog import install_crash_handler
 from ui.login_dialog import FirstRunDialog, LoginDialog
@@ -122,7 +124,11 @@ def _run(
             return EXIT_CANCELLED
         app.setQuitOnLastWindowClosed(False)  # switching user closes the window: not the end
         session = UserSession(database, clock, demo_users=demo_users)
-        session.start(actor)
+        window = session.start(actor)
+        # today's backup, checked hourly for as long as the counter runs, whoever is logged in
+        daily = DailyBackup(window.ctx, session)
+        daily.backup_failed.connect(session.show_notice)
+        daily.start()
         return app.exec()
     finally:
         crash_handler.uninstall()
@@ -153,10 +159,12 @@ def _first_run(database: Database, clock: Clock) -> Actor | None:
 def _probe(app: QApplication, database: Database, clock: Clock, process_start: float | None) -> int:
     """Log in from the environment, show the window, report the time, quit."""
     try:
-        with user_action(database) as session:
-            actor = authenticate(
-                session, os.environ.get("COUNTER_USER", ""), os.environ.get("COUNTER_PASSWORD", "")
-            )
+        actor = log_in(
+            database,
+            clock,
+            os.environ.get("COUNTER_USER", ""),
+            os.environ.get("COUNTER_PASSWORD", ""),
+        )
     except CounterError as error:
         print(f"LOGIN_FAILED {error}", file=sys.stderr)
         return EXIT_LOGIN

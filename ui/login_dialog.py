@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.auth import Actor, Role, actor_of, authenticate, create_user
-from counter.clock import Clock
+from counter.auth import Actor, Role, actor_of, create_user
+from counter.clock import Clock, SystemClock
 from counter.database import user_action
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
+from counter.login import log_in
 from counter.settings import (
     InstituteSettings,
     identity_labels,
@@ -75,6 +76,7 @@ class LoginDialog(_FormDialog):
         *,
         username: str = "",
         password: str = "",
+        clock: Clock | None = None,
         demo_users: list[tuple[str, str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -82,6 +84,7 @@ class LoginDialog(_FormDialog):
         if demo_users:
             self.layout_.insertWidget(0, demo_users_table(demo_users))
         self.database = database
+        self.clock = clock or SystemClock()
         self.username = QLineEdit(username)
         self.password = _password_field()
         self.password.setText(password)
@@ -91,8 +94,7 @@ class LoginDialog(_FormDialog):
 
     def accept(self) -> None:
         try:
-            with user_action(self.database) as session:
-                actor = authenticate(session, self.username.text(), self.password.text())
+            actor = log_in(self.database, self.clock, self.username.text(), self.password.text())
         except CounterError as error:
             self.show_error(error)
             self.password.clear()

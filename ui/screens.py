@@ -34,6 +34,9 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "registers", lambda: _("标准器与授权"), "ui.registers_screen", "RegistersScreen", Perm.ADMIN
     ),
     ScreenSpec("admin", lambda: _("系统管理"), "ui.admin_screen", "AdminScreen", Perm.ADMIN),
+    ScreenSpec(
+        "lab_work", lambda: _("检定工作"), "ui.lab_work_screen", "LabWorkScreen", Perm.LAB_WORK
+    ),
 )
 
 #: the screen each role lands on, best first (the first one the user is offered wins);

@@ -48,12 +48,17 @@ class UserSession(QObject):
         self.user_changed.emit(actor.username)
         return window
 
+    def show_notice(self, text: str) -> None:
+        """A message for whoever is logged in now."""
+        if self.window is not None:
+            self.window.show_notice(text)
+
     def _switch(self) -> None:
         old = self.window
         self.window = None
         if old is not None:
             old.deleteLater()
-        self.login = LoginDialog(self.database, demo_users=self.demo_users)
+        self.login = LoginDialog(self.database, clock=self.clock, demo_users=self.demo_users)
         self.login.accepted.connect(self._logged_in)
         self.login.rejected.connect(self._cancelled)
         self.login.open()

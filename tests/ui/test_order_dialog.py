@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from counter.auth import Actor, Role
+from counter.auth import Actor
 from counter.intake import ItemDraft
 from counter.lifecycle import ItemStatus
 from counter.settings import save_settings
 from db.models import AuditEntry, Order, PrintJob
-from tests.conftest import TEST_INSTITUTE, Counter
+from tests.conftest import TEST_INSTITUTE, Counter, add_user
 from tests.printing.fake_printer import FakePrinter, closed_port
 from tests.ui.orders_helpers import context, item, item_ids, save, type_id, type_text
 from ui.item_correct_dialog import ItemCorrectDialog
@@ -180,7 +180,7 @@ def test_hold_and_return_unprocessed(qtbot: QtBot, sqlite_counter: Counter) -> N
         "returned_unprocessed",
         "无法检定",
     )
-    lab = Actor(c.admin.id, "lab", "赵检定", frozenset({Role.LAB}))
+    lab = add_user(c, "lab", "赵检定", "lab")
     lab_dialog = OrderDialog(context(c, lab), dialog.order_id)
     qtbot.addWidget(lab_dialog)
     lab_dialog.show()

@@ -4,7 +4,7 @@ A stored certificate PDF says which font it was made with (family and a fingerpr
 the font file).  Rows from before have neither: they may have been drawn with a font
 that lacked digits, so the app renders them again (keeping the old row as history).
 
-Revision ID: 0007
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-06
 """
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
+revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
