@@ -5,7 +5,7 @@ EN: dict[str, str] = {
         "Demo database (sample customers and orders). Log in with one of these accounts:"
     ),
     "切换用户": "Switch user",
-    "切换用户(&U)…": "Switch &user…",
+    "切换用户(&U)…": "S&witch user…",
     "收件登记中还有没有保存的器具。切换用户后这些内容会丢失，确定切换用户吗？": (
         "The intake form has instruments not yet saved; switching user loses them. Switch user?"
     ),
