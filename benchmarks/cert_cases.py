@@ -49,8 +49,8 @@ from counter.certificates.sample_certificates import ROOM_ENV, clean, long_certi
 from counter.certificates.samples import PERSONS, STANDARDS, sample_context
 from counter.certificates.to_print import print_data
 from counter.clock import FixedClock, local_date
+from counter.demo import DEMO_SETTINGS
 from counter.documents import institute_info
-from counter.settings import InstituteSettings
 from db.engine import Database, make_engine
 from db.models import Item, User
 from db.models_certificates import CertificateRecord
@@ -178,7 +178,7 @@ def certificates(bench: Bench) -> Iterator[Metric]:
     finally:
         database.dispose()
     ctx = sample_context()
-    institute = institute_info(InstituteSettings())
+    institute = institute_info(DEMO_SETTINGS)
 
     def pdf() -> int:
         data = print_data(long_certificate(), institute, ctx.persons, ctx.regulations)

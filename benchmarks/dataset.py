@@ -28,11 +28,13 @@ from counter.auth import hash_password
 from counter.catalog import TypeInfo, list_types, seed_catalog
 from counter.clock import CHINA_TZ
 from counter.customers import CustomerForm
+from counter.demo import DEMO_SETTINGS
+from counter.settings import settings_row
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import head_revision, upgrade
 from db.models import User
 
-DATA_VERSION = 1
+DATA_VERSION = 2  # 2: the institute's details are stored
 SEED = 20261123
 END = dt.date(2026, 11, 20)
 START = END - dt.timedelta(days=3 * 365)
@@ -107,6 +109,7 @@ def _prepare(path: Path) -> None:
     now = NOW - dt.timedelta(days=4 * 365)
     with database.action() as session:
         seed_catalog(session)
+        session.add(settings_row(DEMO_SETTINGS))  # printouts need the institute's details
         users = [(BENCH_USER, "基准管理员", "admin,intake")]
         users += [(name, f"收发员{n}", "intake") for n, name in enumerate(CLERKS, 1)]
         for username, full_name, roles in users:

@@ -2,7 +2,7 @@
 
 python -m counter db status  [--db URL]
 python -m counter db upgrade [--db URL]      # the only way a shared database is upgraded
-python -m counter demo [--path FILE]
+python -m counter demo [PATH]                # made, or reused (default counter-demo.db)
 python -m counter create-admin --username NAME --full-name NAME [--db URL]
 python -m counter scan CODE [--db URL]
 python -m counter audit verify [--db URL]     # exit 1 and the first broken link if tampered
@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=("status", "upgrade"))
     db.add_argument("--db", metavar="URL")
     demo = sub.add_parser("demo", help=_("创建演示数据库，列出其用户名和密码"))
-    demo.add_argument("--path", type=Path, metavar="FILE")
+    demo.add_argument("path", type=Path, nargs="?", metavar="PATH")
+    demo.add_argument("--path", type=Path, dest="path_option", metavar="FILE")
     admin = sub.add_parser("create-admin", help=_("创建管理员账号（密码在终端输入）"))
     admin.add_argument("--username", required=True, metavar="NAME")
     admin.add_argument("--full-name", required=True, metavar="NAME")
@@ -93,9 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "db":
             return _db_command(args.action, args.db)
         if args.command == "demo":
-            from counter.demo import create_demo_database
+            from counter.demo import open_demo_database
 
-            url, users = create_demo_database(args.path)
+            path = args.path_option or args.path or Path("counter-demo.db")
+            url, users = open_demo_database(path)
             print(url)
             for username, password, role in users:
                 print(f"{username}\t{password}\t{role}")

@@ -23,7 +23,7 @@ from counter.i18n import _
 from counter.intake import return_way_label, service_label
 from counter.lifecycle import ItemStatus
 from counter.print_fonts import printing_fonts
-from counter.settings import InstituteSettings, load_settings
+from counter.settings import InstituteSettings, load_settings, require_identity
 from db.models import Customer, Item, Order, PrintJob, User
 from printing.common import InstituteInfo
 from printing.label import LabelData, LabelSize, render_labels_pdf
@@ -33,6 +33,8 @@ Progress = Callable[[int, int, str], None]
 
 
 def institute_info(settings: InstituteSettings) -> InstituteInfo:
+    """The institute as every printout shows it; refused while its details are missing."""
+    require_identity(settings)
     return InstituteInfo(
         name=settings.institute_name,
         address=settings.address,

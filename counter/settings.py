@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
-from counter.errors import ValidationError
+from counter.errors import CounterError, ValidationError
 from counter.i18n import _
 from db.models import Setting
 from printing.label_dots import DPI_CHOICES
@@ -39,9 +39,10 @@ def _default_turnaround() -> dict[str, dict[str, int]]:
 
 @dataclass(frozen=True)
 class InstituteSettings:
-    institute_name: str = "示例市计量检定测试所"
-    address: str = "示例市示例路 1 号"
-    phone: str = "0000-00000000"
+    # who the institute is: asked on the first run, never a made-up placeholder
+    institute_name: str = ""
+    address: str = ""
+    phone: str = ""
     authorisation_no: str = ""
     receipt_terms: str = (
         "1. 凭本回执取件，请妥善保管；遗失请持有效证件到收发室办理。\n"
@@ -69,10 +70,35 @@ class InstituteSettings:
         return self.turnaround.get(service, {}).get(urgency, 5)
 
 
+def identity_labels() -> dict[str, str]:
+    """The fields every printout shows the institute by, with their names."""
+    return {
+        "institute_name": _("机构名称"),
+        "address": _("地址"),
+        "phone": _("电话"),
+        "authorisation_no": _("授权证书号"),
+    }
+
+
+def missing_identity(s: InstituteSettings) -> list[str]:
+    """The names of the institute's details that are still empty."""
+    return [label for name, label in identity_labels().items() if not getattr(s, name).strip()]
+
+
+def require_identity(s: InstituteSettings) -> InstituteSettings:
+    """Refuse to print for an institute whose name, address, phone or authorisation is unknown."""
+    missing = missing_identity(s)
+    if missing:
+        raise CounterError(
+            _(
+                "机构信息不完整（缺{fields}），不能打印：请管理员在“系统管理 → 机构设置”中填写"
+            ).format(fields=_("、").join(missing))
+        )
+    return s
+
+
 def validate_settings(s: InstituteSettings) -> list[str]:
-    problems = []
-    if not s.institute_name.strip():
-        problems.append(_("机构名称不能为空"))
+    problems = [_("{field}不能为空").format(field=field) for field in missing_identity(s)]
     for label, value in ((_("标签宽度"), s.label_width_mm), (_("标签高度"), s.label_height_mm)):
         if not 20 <= value <= 150:
             problems.append(_("{what}应在 20 到 150 毫米之间").format(what=label))
@@ -167,6 +193,13 @@ def save_settings(
         )
     session.flush()
     return new
+
+
+def settings_row(settings: InstituteSettings) -> Setting:
+    """The row that stores `settings`, for building a database outside any user's action
+    (test and benchmark databases); users change settings through `save_settings`."""
+    text = json.dumps(dataclasses.asdict(settings), ensure_ascii=False, sort_keys=True)
+    return Setting(key=_KEY, value=text)
 
 
 def all_settings_rows(session: Session) -> list[Setting]:

@@ -30,6 +30,7 @@ from counter.catalog import seed_catalog
 from counter.certificate_registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
 from counter.customers import CustomerForm, create_customer
+from counter.settings import InstituteSettings, settings_row
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import upgrade
 from db.models import Base, User
@@ -144,9 +145,19 @@ class Counter:
     customer_id: int
 
 
+#: the test institute (a real database asks for these on its first run)
+TEST_INSTITUTE = InstituteSettings(
+    institute_name="示例市计量检定测试所",
+    address="示例市示例路 1 号",
+    phone="0000-00000000",
+    authorisation_no="(鲁)法计(2024)00001号",
+)
+
+
 def make_counter(database: Database, password_hash: str) -> Counter:
     clock = FixedClock(NOW)
     with database.action() as session:
+        session.add(settings_row(TEST_INSTITUTE))
         users = {}
         for username, name, roles in (
             ("admin", "管理员", "admin"),
@@ -208,4 +219,4 @@ def sqlite_counter(sqlite_database: Database, password_hash: str) -> Counter:
     return make_counter(sqlite_database, password_hash)
 
 
-__all__ = ["NOW", "PASSWORD", "Counter", "Role", "add_user"]
+__all__ = ["NOW", "PASSWORD", "TEST_INSTITUTE", "Counter", "Role", "add_user"]

@@ -1,7 +1,9 @@
 """Starting the counter: arguments, language, database, first run, login, main window.
 
     --db URL        the database (else QSettings "database/url", else the embedded SQLite file)
-    --demo          create a demo database and show its users before logging in
+    --demo [PATH]   a demo database (shown users and passwords before logging in): at PATH,
+                    created there or reused across runs; without PATH in a temporary folder
+                    removed at exit
     --lang zh|en    the language (else QSettings "ui/language", default zh)
     --user NAME     the user name to prefill
 
@@ -16,6 +18,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -31,9 +34,10 @@ from db.engine import Database
 from ui.backup_actions import DailyBackup
 from ui.context import AppContext, AppSignals
 from ui.crash_dialog import install_crash_handler
-from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
+from ui.login_dialog import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
 from ui.translations import install_qt_translations
+from ui.user_session import UserSession
 
 # main.py may overwrite this with a value taken before its own imports
 PROCESS_START = time.perf_counter()
@@ -48,7 +52,14 @@ EXIT_LOGIN = 3
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="jiliang-counter", description="计量收发台")
     parser.add_argument("--db", metavar="URL", help="database URL (sqlite:///… or postgresql://…)")
-    parser.add_argument("--demo", action="store_true", help="create and open a demo database")
+    parser.add_argument(
+        "--demo",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="PATH",
+        help="open a demo database: at PATH (reused across runs) or a temporary one",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="user interface language")
     parser.add_argument("--user", metavar="NAME", default="", help="user name to prefill")
     return parser.parse_known_args(argv)
@@ -58,22 +69,41 @@ def run(argv: list[str] | None = None, *, process_start: float | None = None) ->
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    settings = QSettings()
-    language = args.lang or str(settings.value("ui/language", "zh"))
+    language = args.lang or str(QSettings().value("ui/language", "zh"))
     set_language(language if language in LANGUAGES else "zh")  # before any widget
+    if args.demo is None:
+        return _run(args, qt_args, process_start, None, [])
+    from counter.demo import demo_database  # only needed for --demo
+
+    try:
+        with demo_database(Path(args.demo) if args.demo else None) as (url, users):
+            return _run(args, qt_args, process_start, url, users)
+    except CounterError as error:
+        _ensure_app(qt_args)
+        QMessageBox.critical(None, _("无法打开数据库"), str(error))
+        return EXIT_DATABASE
+
+
+def _ensure_app(qt_args: list[str]) -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    return existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+
+
+def _run(
+    args: argparse.Namespace,
+    qt_args: list[str],
+    process_start: float | None,
+    demo_url: str | None,
+    demo_users: list[tuple[str, str, str]],
+) -> int:
+    settings = QSettings()
+    app = _ensure_app(qt_args)
     install_qt_translations(app, chosen_language())  # Qt's own texts, before any window
     crash_handler = install_crash_handler()  # unexpected errors in a dialog, not only stderr
 
     probe = os.environ.get("COUNTER_STARTUP_PROBE") == "1"
-    url = args.db or str(settings.value("database/url", "") or "") or None
-    demo_users: list[tuple[str, str, str]] = []
+    url = demo_url or args.db or str(settings.value("database/url", "") or "") or None
     try:
-        if args.demo:
-            from counter.demo import create_demo_database  # only needed for --demo
-
-            url, demo_users = create_demo_database()  # a fresh file each time
         database = open_database(url)
     except DatabaseUnavailable as error:
         if probe:
@@ -92,11 +122,12 @@ def run(argv: list[str] | None = None, *, process_start: float | None = None) ->
             actor = _first_run(database, clock)
         if actor is None:
             return EXIT_CANCELLED
-        window = MainWindow(AppContext(database, actor, clock, AppSignals()))
-        window.show()
-        window.intake.focus_first()
-        daily = DailyBackup(window.ctx, window)
-        daily.backup_failed.connect(window.show_notice)
+        app.setQuitOnLastWindowClosed(False)  # switching user closes the window: not the end
+        session = UserSession(database, clock, demo_users=demo_users)
+        window = session.start(actor)
+        # today's backup, checked hourly for as long as the counter runs, whoever is logged in
+        daily = DailyBackup(window.ctx, session)
+        daily.backup_failed.connect(session.show_notice)
         daily.start()
         return app.exec()
     finally:
@@ -108,12 +139,10 @@ def _login(
     database: Database, user: str, demo_users: list[tuple[str, str, str]], settings: QSettings
 ) -> Actor | None:
     password = ""
-    if demo_users:
-        DemoUsersDialog(demo_users).exec()
-        if not user:
-            user, password = demo_users[0][0], demo_users[0][1]
+    if demo_users and not user:
+        user, password = demo_users[0][0], demo_users[0][1]
     user = user or str(settings.value("login/last_user", "") or "")
-    dialog = LoginDialog(database, username=user, password=password)
+    dialog = LoginDialog(database, username=user, password=password, demo_users=demo_users)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
     settings.setValue("login/last_user", dialog.actor.username)

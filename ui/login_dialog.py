@@ -21,6 +21,12 @@ from counter.database import user_action
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
 from counter.login import log_in
+from counter.settings import (
+    InstituteSettings,
+    identity_labels,
+    missing_identity,
+    save_settings,
+)
 from db.engine import Database
 from ui.messages import error_text
 
@@ -71,9 +77,12 @@ class LoginDialog(_FormDialog):
         username: str = "",
         password: str = "",
         clock: Clock | None = None,
+        demo_users: list[tuple[str, str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("计量收发台 — 登录"), _("登录"), parent)
+        if demo_users:
+            self.layout_.insertWidget(0, demo_users_table(demo_users))
         self.database = database
         self.clock = clock or SystemClock()
         self.username = QLineEdit(username)
@@ -96,15 +105,33 @@ class LoginDialog(_FormDialog):
 
 
 class FirstRunDialog(_FormDialog):
-    """No users yet: create the administrator (who is then logged in)."""
+    """No users yet: the institute's details every printout shows, and the administrator
+    (who is then logged in).  Nothing is saved until all of it is right."""
 
     def __init__(self, database: Database, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(_("计量收发台 — 首次使用"), _("创建并登录"), parent)
         self.database = database
         self.clock = clock
-        intro = QLabel(_("这是第一次启动。请创建管理员账户，之后由管理员为收发员等创建账户。"))
+        intro = QLabel(
+            _(
+                "这是第一次启动。请填写本机构的信息（打印在回执、标签、清单和证书上），"
+                "并创建管理员账户，之后由管理员为收发员等创建账户。"
+            )
+        )
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
+        self.institute: dict[str, QLineEdit] = {}
+        mnemonics = {
+            "institute_name": "&I",
+            "address": "&D",
+            "phone": "&T",
+            "authorisation_no": "&Z",
+        }
+        for name, label in identity_labels().items():
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            self.institute[name] = edit
+            self.form.addRow(f"{label}({mnemonics[name]})", edit)
         self.username = QLineEdit("admin")
         self.full_name = QLineEdit()
         self.password = _password_field()
@@ -113,13 +140,28 @@ class FirstRunDialog(_FormDialog):
         self.form.addRow(_("姓名(&N)"), self.full_name)
         self.form.addRow(_("密码(&P)"), self.password)
         self.form.addRow(_("再次输入密码(&A)"), self.password_again)
-        self.full_name.setFocus()
+        self.institute["institute_name"].setFocus()
+
+    def settings(self) -> InstituteSettings:
+        text = {name: edit.text().strip() for name, edit in self.institute.items()}
+        return InstituteSettings(
+            institute_name=text["institute_name"],
+            address=text["address"],
+            phone=text["phone"],
+            authorisation_no=text["authorisation_no"],
+        )
 
     def accept(self) -> None:
         if self.password.text() != self.password_again.text():
             self.show_error(ValidationError([_("两次输入的密码不一致")]))
             self.password_again.clear()
             self.password_again.setFocus()
+            return
+        missing = missing_identity(self.settings())
+        if missing:
+            self.show_error(
+                ValidationError([_("{field}不能为空").format(field=field) for field in missing])
+            )
             return
         try:
             with user_action(self.database) as session:
@@ -133,6 +175,7 @@ class FirstRunDialog(_FormDialog):
                     roles=frozenset({Role.ADMIN}),
                 )
                 actor = actor_of(user)
+                save_settings(session, actor, self.clock, self.settings())
         except CounterError as error:
             self.show_error(error)
             return
@@ -140,26 +183,17 @@ class FirstRunDialog(_FormDialog):
         super().accept()
 
 
-class DemoUsersDialog(QDialog):
-    """The demo database's users and passwords, shown before logging in."""
-
-    def __init__(self, users: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("演示数据库"))
-        rows = "".join(
-            f"<tr><td>{html.escape(u)}</td><td>{html.escape(p)}</td><td>{html.escape(r)}</td></tr>"
-            for u, p, r in users
-        )
-        header = "".join(
-            f"<th align='left'>{html.escape(h)}</th>" for h in (_("用户名"), _("密码"), _("角色"))
-        )
-        intro = QLabel(_("已创建演示数据库（示例客户和委托单）。可用以下账户登录："))
-        intro.setWordWrap(True)
-        table = QLabel(f"<table cellspacing='6'><tr>{header}</tr>{rows}</table>")
-        table.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
+def demo_users_table(users: list[tuple[str, str, str]]) -> QLabel:
+    """The demo database's users and passwords, selectable for copying."""
+    rows = "".join(
+        f"<tr><td>{html.escape(u)}</td><td>{html.escape(p)}</td><td>{html.escape(r)}</td></tr>"
+        for u, p, r in users
+    )
+    header = "".join(
+        f"<th align='left'>{html.escape(h)}</th>" for h in (_("用户名"), _("密码"), _("角色"))
+    )
+    intro = html.escape(_("演示数据库（示例客户和委托单），可用以下账户登录："))
+    table = QLabel(f"<p>{intro}</p><table cellspacing='6'><tr>{header}</tr>{rows}</table>")
+    table.setObjectName("demo_users")
+    table.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return table

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,6 +33,7 @@ from ui.lazy_screen import LazyScreen
 from ui.messages import NoticeBar, confirm
 from ui.order_dialog import OrderDialog
 from ui.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector, cell_editor
+from ui.screens import home_key, offered
 from ui.shortcuts_dialog import ShortcutsDialog
 
 STATUS_MS = 10000
@@ -50,9 +51,15 @@ def _scanner_from_settings(parent: QWidget) -> ScanDetector:
 
 
 class MainWindow(QMainWindow):
+    #: the user asked to switch user and the window has closed
+    user_switch_requested = Signal()
+    #: the window closed (after asking about unsaved work)
+    closed = Signal()
+
     def __init__(self, ctx: AppContext, *, mount_other_screens: bool = True) -> None:
         super().__init__()
         self.ctx = ctx
+        self.switching_user = False
         self.open_dialogs: dict[int, QWidget] = {}
         self.notice = NoticeBar()
         self.tabs = QTabWidget()
@@ -66,10 +73,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        self.intake = IntakeScreen(ctx, self)
-        self.add_screen(self.intake, _("收件登记"), "Ctrl+1")
-        if mount_other_screens:
-            self._mount_other_screens()
+        self.screens: dict[str, QWidget] = {}
+        self.intake: IntakeScreen | None = None
+        self._mount_screens(mount_other_screens)
+        if mount_other_screens:  # orders open in their own windows
+            ctx.signals.order_opened.connect(self.open_order)
+            ctx.signals.item_opened.connect(self.open_item)
         self._scanned_while_editing: QWidget | None = None
         self.scanner = _scanner_from_settings(self)
         self.scanner.code_scanned.connect(self.look_up_code)
@@ -80,29 +89,34 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- the screens, by what the user may do ---------------------------------------------
-    def _mount_other_screens(self) -> None:
-        ctx = self.ctx
-        screens: list[tuple[str, str, str, Perm | None]] = [
-            ("ui.orders_screen", "OrdersScreen", _("委托单"), None),
-            ("ui.billing_screen", "BillingScreen", _("收费"), Perm.BILL),
-            ("ui.review_screen", "ReviewScreen", _("证书终审"), Perm.REVIEW),
-            ("ui.return_screen", "ReturnScreen", _("领取/邮寄"), Perm.RELEASE),
-            ("ui.reprint_screen", "ReprintScreen", _("补打"), Perm.RECEIVE),
-            ("ui.registers_screen", "RegistersScreen", _("标准器与授权"), Perm.ADMIN),
-            ("ui.admin_screen", "AdminScreen", _("系统管理"), Perm.ADMIN),
-            ("ui.lab_work_screen", "LabWorkScreen", _("检定工作"), Perm.LAB_WORK),
-        ]
-        for module, name, title, perm in screens:
-            if perm is not None and not ctx.actor.can(perm):
+    def _mount_screens(self, mount_other_screens: bool) -> None:
+        """The screens of `ui.screens.SCREENS` this user may use; the intake form is built at
+        once (it is where typing starts), the others when first opened."""
+        for spec in offered(self.ctx.actor):
+            if spec.key != "intake" and not mount_other_screens:
                 continue
             shortcut = f"Ctrl+{self.tabs.count() + 1}" if self.tabs.count() < 9 else None
-            self.add_screen(LazyScreen(self._builder(module, name)), title, shortcut)
-        ctx.signals.order_opened.connect(self.open_order)
-        ctx.signals.item_opened.connect(self.open_item)
+            if spec.key == "intake":
+                self.intake = IntakeScreen(self.ctx, self)
+                screen: QWidget = self.intake
+            else:
+                screen = LazyScreen(self._builder(spec.module, spec.factory))
+            self.screens[spec.key] = screen
+            self.add_screen(screen, spec.title(), shortcut)
+
+    def home_screen(self) -> QWidget | None:
+        """The screen this user's role lands on."""
+        return self.screens.get(home_key(self.ctx.actor))
+
+    def show_home(self) -> None:
+        home = self.home_screen()
+        if home is not None:
+            self.show_screen(home)
 
     def _builder(self, module: str, name: str) -> Callable[[QWidget], QWidget]:
         def build(parent: QWidget) -> QWidget:
-            screen: QWidget = getattr(importlib.import_module(module), name)(self.ctx, parent)
+            factory = getattr(importlib.import_module(module), name)
+            screen: QWidget = factory(self.ctx, parent)
             refresh = getattr(screen, "refresh", None)
             if name == "ReviewScreen" and callable(refresh):
                 self.ctx.signals.certificates_changed.connect(refresh)
@@ -172,6 +186,8 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, widget: QWidget) -> None:
         self.tabs.setCurrentWidget(widget)
+        if isinstance(widget, LazyScreen):
+            widget = widget.ensure_built()
         focus_first = getattr(widget, "focus_first", None)
         if callable(focus_first):
             focus_first()
@@ -180,6 +196,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("文件(&F)"))
+        switch = file_menu.addAction(_("切换用户(&U)…"))
+        switch.setShortcut(QKeySequence("Ctrl+L"))
+        switch.triggered.connect(self.switch_user)
         quit_action = file_menu.addAction(_("退出(&Q)"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -194,7 +213,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(_("帮助(&H)"))
         keys = help_menu.addAction(_("快捷键(&K)"))
         keys.setShortcut(QKeySequence("F1"))
-        keys.triggered.connect(lambda: ShortcutsDialog(self).exec())
+        keys.triggered.connect(self.show_shortcuts)
         about = help_menu.addAction(_("关于(&A)"))
         about.triggered.connect(self._about)
 
@@ -212,7 +231,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(label)
         toolbar.addWidget(self.scan_field)
         focus = QAction(_("扫码/查号"), self)
-        focus.setShortcut(QKeySequence("Ctrl+L"))
+        focus.setShortcut(QKeySequence("F6"))
         focus.triggered.connect(self.focus_scan_field)
         self.addAction(focus)
 
@@ -232,6 +251,21 @@ class MainWindow(QMainWindow):
             institute = ""
         parts = [_("计量收发台"), institute, self.ctx.actor.full_name]
         self.setWindowTitle(" — ".join(p for p in parts if p))
+
+    def show_shortcuts(self) -> None:
+        for index in range(self.tabs.count()):  # their keys are listed too
+            page = self.tabs.widget(index)
+            if isinstance(page, LazyScreen):
+                page.ensure_built()
+        ShortcutsDialog(self).exec()
+
+    def switch_user(self) -> None:
+        """Close this user's window (asking about unsaved intake work) and log in again."""
+        self.switching_user = True
+        if not self.close():
+            self.switching_user = False
+            return
+        self.user_switch_requested.emit()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -308,11 +342,21 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.intake.has_unsaved_work() and not confirm(
-            self,
-            _("收件登记中还有没有保存的器具。退出后这些内容会丢失，确定退出吗？"),
-            yes=_("退出"),
-            no=_("返回继续录入"),
+        if self.switching_user:
+            question = _("收件登记中还有没有保存的器具。切换用户后这些内容会丢失，确定切换用户吗？")
+            leave = _("切换用户")
+        else:
+            question = _("收件登记中还有没有保存的器具。退出后这些内容会丢失，确定退出吗？")
+            leave = _("退出")
+        if (
+            self.intake is not None
+            and self.intake.has_unsaved_work()
+            and not confirm(
+                self,
+                question,
+                yes=leave,
+                no=_("返回继续录入"),
+            )
         ):
             event.ignore()
             return
@@ -323,3 +367,4 @@ class MainWindow(QMainWindow):
         for dialog in list(self.open_dialogs.values()):
             dialog.close()
         event.accept()
+        self.closed.emit()

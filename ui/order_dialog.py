@@ -114,6 +114,8 @@ class OrderDialog(QDialog):
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setVisible(action.isVisible())
+        action.visibleChanged.connect(lambda: button.setVisible(action.isVisible()))
         self.button_row.addWidget(button)
         return button
 
@@ -151,6 +153,21 @@ class OrderDialog(QDialog):
         self.button_row.addStretch(1)
         self._button(self.void_order_action)
         self._button(self.close_action)
+        # what the user's roles do not allow is not offered (the domain refuses it anyway)
+        can = self.ctx.actor.can
+        for action, perm in (
+            (self.correct_action, Perm.CORRECT_ITEM),
+            (self.void_item_action, Perm.VOID),
+            (self.hold_action, Perm.RECEIVE),
+            (self.return_action, Perm.RECEIVE),
+            (self.void_order_action, Perm.VOID),
+            (self.certificate_action, Perm.LAB_WORK),
+            (self.labels_action, Perm.RECEIVE),
+            (self.all_labels_action, Perm.RECEIVE),
+            (self.receipt_action, Perm.RECEIVE),
+        ):
+            action.setVisible(can(perm))
+        self.print_button.setVisible(can(Perm.RECEIVE))
 
     # --- showing -------------------------------------------------------
 
@@ -205,7 +222,9 @@ class OrderDialog(QDialog):
         for action in (self.all_labels_action, self.receipt_action):
             action.setEnabled(printing)
         self.labels_action.setEnabled(printing and item is not None)
-        self.send_action.setVisible(bool(self.view and self.view.label_printer))
+        self.send_action.setVisible(
+            bool(self.view and self.view.label_printer) and can(Perm.RECEIVE)
+        )
         self.send_action.setEnabled(printing)
         self.print_button.setEnabled(printing)
 

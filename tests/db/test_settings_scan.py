@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from sqlalchemy import select
 
 from counter.calendar import load_calendar, set_day
 from counter.catalog import list_types
-from counter.errors import PermissionDenied, ValidationError
+from counter.documents import receipt_pdf
+from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.intake import ItemDraft, OrderDraft, save_order
 from counter.scan import lookup, unknown_code_message
 from counter.settings import load_settings, save_settings
-from db.models import AuditEntry
-from tests.conftest import Counter
+from db.engine import Database
+from db.models import AuditEntry, Setting
+from tests.conftest import TEST_INSTITUTE, Counter
+from tests.printing.pdftools import pdf_page_texts, squash
 
 
 def test_settings_round_trip_and_audit(counter: Counter) -> None:
@@ -49,8 +53,35 @@ def test_bad_settings_and_wrong_user_are_refused(counter: Counter) -> None:
     with pytest.raises(ValidationError) as info, counter.db.action() as s:
         save_settings(s, counter.admin, counter.clock, bad)
     assert len(info.value.problems) == 3
+    no_phone = dataclasses.replace(default, phone="", authorisation_no=" ")
+    with pytest.raises(ValidationError) as info, counter.db.action() as s:
+        save_settings(s, counter.admin, counter.clock, no_phone)
+    assert info.value.problems == ["电话不能为空", "授权证书号不能为空"]
     with pytest.raises(PermissionDenied), counter.db.action() as s:
         save_settings(s, counter.clerk, counter.clock, default)
+
+
+def test_a_database_without_institute_details_prints_nothing_made_up(
+    database: Database, counter: Counter
+) -> None:
+    with database.action() as s:
+        s.delete(s.get(Setting, "institute"))  # a real database before its first run's details
+    with database.action() as s:
+        gauge = next(t.id for t in list_types(s) if t.name == "钢卷尺")
+        draft = OrderDraft(counter.customer_id, (ItemDraft(gauge),))
+        order_id = save_order(s, counter.clerk, counter.clock, draft).order_id
+    with database.session() as s:
+        settings = load_settings(s)
+        assert "示例" not in json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
+        with pytest.raises(CounterError) as refused:
+            receipt_pdf(s, order_id)
+        assert "机构信息不完整（缺机构名称、地址、电话、授权证书号）" in str(refused.value)
+        assert "系统管理 → 机构设置" in str(refused.value)
+    with database.action() as s:
+        save_settings(s, counter.admin, counter.clock, TEST_INSTITUTE)
+    with database.session() as s:
+        text = squash("".join(pdf_page_texts(receipt_pdf(s, order_id))))
+    assert squash(TEST_INSTITUTE.address) in text and TEST_INSTITUTE.phone in text
 
 
 def test_administrator_holidays_move_promises_in_uncovered_years(counter: Counter) -> None:

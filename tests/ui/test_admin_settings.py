@@ -36,6 +36,7 @@ def test_saved_settings_are_read_back(qtbot: QtBot, sqlite_counter: Counter) -> 
     assert tab.edits["institute_name"].text() == "示例市计量检定测试所"
     tab.edits["institute_name"].clear()
     type_text(tab.edits["institute_name"], "聊城市计量测试所")
+    tab.edits["authorisation_no"].clear()
     type_text(tab.edits["authorisation_no"], "(鲁)法计(2021)01002号")
     tab.terms.setPlainText("1. 凭回执取件。\n2. 30 日内取回。")
     tab.label_width.setValue(50)

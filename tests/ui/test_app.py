@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,3 +66,29 @@ def test_an_unreachable_database_is_explained_and_exits_2(tmp_path: Path) -> Non
     assert app.run(["--db", UNREACHABLE, "--lang", "en"]) == app.EXIT_DATABASE
     assert seen and seen[0].startswith("Cannot open the database|")
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_demo_database_at_a_path_is_kept_and_reused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "kaipiao")
+    monkeypatch.setenv("COUNTER_PASSWORD", "demo-billing-1")
+    path = tmp_path / "demo.db"
+    assert app.run(["--demo", str(path)]) == 0
+    made = path.stat().st_mtime_ns
+    assert app.run(["--demo", str(path)]) == 0
+    assert path.exists() and capsys.readouterr().out.count("STARTUP_SHOWN") == 2
+    assert path.stat().st_mtime_ns >= made
+
+
+def test_a_temporary_demo_database_is_removed_at_exit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "shoufa")
+    monkeypatch.setenv("COUNTER_PASSWORD", "wrong")
+    assert app.run(["--demo"]) == app.EXIT_LOGIN  # also when it ends badly
+    assert list(tmp_path.iterdir()) == []

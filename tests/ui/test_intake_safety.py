@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from collections.abc import Iterator
 
@@ -14,10 +15,10 @@ from sqlalchemy import func, select
 
 from counter.catalog import list_types
 from counter.intake import ItemDraft, OrderDraft, SavedOrder, save_order
-from counter.settings import InstituteSettings, save_settings
+from counter.settings import save_settings
 from db.engine import Database, make_engine
 from db.models import Order, PrintJob
-from tests.conftest import Counter
+from tests.conftest import TEST_INSTITUTE, Counter
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.conftest import focused, make_ctx, show_active, when_modal
 from tests.ui.test_intake_flow import CTRL, choose_customer, close_message_box, press, type_keys
@@ -173,7 +174,12 @@ def free_port() -> int:
 
 def set_label_printer(counter: Counter, address: str) -> None:
     with counter.db.action() as s:
-        save_settings(s, counter.admin, counter.clock, InstituteSettings(label_printer=address))
+        save_settings(
+            s,
+            counter.admin,
+            counter.clock,
+            dataclasses.replace(TEST_INSTITUTE, label_printer=address),
+        )
 
 
 def save_one_item(qtbot: QtBot, window: MainWindow) -> None:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter.auth import Actor
 from counter.intake import ItemDraft
 from counter.lifecycle import ItemStatus
-from counter.settings import InstituteSettings, save_settings
+from counter.settings import save_settings
 from db.models import AuditEntry, Order, PrintJob
-from tests.conftest import Counter, add_user
+from tests.conftest import TEST_INSTITUTE, Counter, add_user
 from tests.printing.fake_printer import FakePrinter, closed_port
 from tests.ui.orders_helpers import context, item, item_ids, save, type_id, type_text
 from ui.item_correct_dialog import ItemCorrectDialog
@@ -154,6 +156,9 @@ def test_billing_user_gets_the_permission_message(qtbot: QtBot, sqlite_counter: 
     dialog = _dialog(qtbot, c, actor=c.billing)
     assert not dialog.void_item_action.isEnabled()
     assert not dialog.correct_action.isEnabled()
+    # not offered at all: no button for what the role may not do
+    shown = {b.text() for b in dialog.findChildren(QToolButton) if b.isVisible()}
+    assert shown == {"关闭"}
     dialog.void_item()  # the domain refuses even when the button is bypassed
     pending = _answer(qtbot, dialog, "不要了")
     assert pending.message.text() == "李开票 没有“作废”权限"
@@ -190,7 +195,10 @@ def test_labels_go_to_the_label_printer(qtbot: QtBot, sqlite_counter: Counter) -
     with FakePrinter("zpl") as printer:
         with c.db.action() as s:
             save_settings(
-                s, c.admin, c.clock, InstituteSettings(label_printer=f"127.0.0.1:{printer.port}")
+                s,
+                c.admin,
+                c.clock,
+                dataclasses.replace(TEST_INSTITUTE, label_printer=f"127.0.0.1:{printer.port}"),
             )
         dialog = _dialog(qtbot, c)
         assert dialog.send_action.isVisible()
@@ -208,7 +216,12 @@ def test_a_dead_label_printer_is_reported(qtbot: QtBot, sqlite_counter: Counter)
     c = sqlite_counter
     port = closed_port()
     with c.db.action() as s:
-        save_settings(s, c.admin, c.clock, InstituteSettings(label_printer=f"127.0.0.1:{port}"))
+        save_settings(
+            s,
+            c.admin,
+            c.clock,
+            dataclasses.replace(TEST_INSTITUTE, label_printer=f"127.0.0.1:{port}"),
+        )
     dialog = _dialog(qtbot, c)
     dialog.send_action.trigger()
     qtbot.waitUntil(lambda: dialog.message.is_error and "无响应" in dialog.message.text())

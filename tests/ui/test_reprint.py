@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -11,9 +13,9 @@ from sqlalchemy import select
 from counter.documents import reprint_list
 from counter.intake import ItemDraft
 from counter.orders import void_item
-from counter.settings import InstituteSettings, save_settings
+from counter.settings import save_settings
 from db.models import PrintJob
-from tests.conftest import Counter
+from tests.conftest import TEST_INSTITUTE, Counter
 from tests.printing.fake_printer import FakePrinter, closed_port
 from tests.ui.orders_helpers import context, save, type_id
 from ui.models import reprint_model as rm
@@ -30,7 +32,12 @@ def _order(counter: Counter) -> str:
 
 def _printer(counter: Counter, address: str) -> None:
     with counter.db.action() as s:
-        save_settings(s, counter.admin, counter.clock, InstituteSettings(label_printer=address))
+        save_settings(
+            s,
+            counter.admin,
+            counter.clock,
+            dataclasses.replace(TEST_INSTITUTE, label_printer=address),
+        )
 
 
 def _screen(qtbot: QtBot, counter: Counter) -> ReprintScreen:
