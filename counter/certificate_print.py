@@ -3,10 +3,13 @@
 `certificate_pdf` renders the certificate as it stands and stores the PDF as a new
 version when what is printed changed (same content, same PDF: the stored one is
 returned).  A superseded or voided certificate is never rendered again: its last
-PDF is the one that left the house.
+PDF is the one that left the house.  The QR code carries the number, the content
+digest and the issue date signed with the institute's key (`counter.signing_keys`).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +22,7 @@ from counter.certificates.values import norm_regulation
 from counter.clock import Clock, SystemClock
 from counter.documents import institute_info
 from counter.settings import load_settings
+from counter.signing_keys import sign_certificate_qr
 from db.models import User
 from db.models_certificates import CertificatePdf, RegulationEntry
 from printing.certificate import CertificatePrint, certificate_digest, render_certificate
@@ -81,7 +85,9 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
     digest = certificate_digest(data)
     if latest is not None and latest.digest == digest and latest.revision == row.revision:
         return latest.pdf
-    rendered = render_certificate(data)
+    clock = clock or SystemClock()
+    signed = sign_certificate_qr(session, clock, data.number, digest, data.issued)
+    rendered = render_certificate(dataclasses.replace(data, qr_text=signed))
     version = (
         session.scalar(
             select(func.max(CertificatePdf.version)).where(CertificatePdf.certificate_id == row.id)
@@ -96,7 +102,7 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
             pdf=rendered.pdf,
             digest=rendered.digest,
             page_count=rendered.page_count,
-            created_at=(clock or SystemClock()).now(),
+            created_at=clock.now(),
         )
     )
     row.digest = rendered.digest
