@@ -29,6 +29,7 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Ctrl+P", _("预览/打印回执")),
         ("Ctrl+Shift+P", _("预览/打印标签")),
         ("Ctrl+Shift+Delete", _("清空表单")),
+        ("Ctrl+Shift+V", _("验证证书（扫描纸质证书的二维码）")),
         ("F1", _("快捷键")),
         ("Ctrl+Q", _("退出")),
     ]
