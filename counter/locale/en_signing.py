@@ -32,6 +32,32 @@ EN: dict[str, str] = {
     "内容摘要与登记的证书不一致": "The content digest differs from the registered certificate",
     "作废原因：{reason}": "Reason for voiding: {reason}",
     "该证书尚未通过终审": "The certificate has not passed the final check",
-    # __main__.py
+    # __main__.py, ui/signing_key_panel.py
     "公钥已导出到 {path}": "Public key exported to {path}",
+    "证书签名密钥": "Certificate signing key",
+    "导出公钥…": "Export public key…",
+    "导出公钥": "Export public key",
+    "生成新签名密钥…": "Generate a new signing key…",
+    "生成新密钥": "Generate new key",
+    "已生成新签名密钥 {key}": "New signing key {key} generated",
+    "生成新的签名密钥？此后打印的证书用新密钥签名；已打印的证书仍可用旧公钥验证。"
+    "请把新公钥发给需要验证证书的单位。": (
+        "Generate a new signing key? Certificates printed from now on are signed with it;"
+        " certificates already printed still verify with the old public key. Send the new"
+        " public key to whoever verifies our certificates."
+    ),
+    "当前密钥 {key}（Ed25519，{day} 生成）；共 {n} 个公钥，旧证书用旧公钥验证。": (
+        "Current key {key} (Ed25519, generated {day}); {n} public key(s) in all, older"
+        " certificates verify with the older keys."
+    ),
+    "PEM 公钥 (*.pem)": "PEM public key (*.pem)",
+    "无法保存 {path}：{error}": "Cannot save {path}: {error}",
+    # ui/certificate_verify_dialog.py, ui/main_window.py, ui/shortcuts_dialog.py
+    "验证证书": "Verify a certificate",
+    "验证证书…": "Verify a certificate…",
+    "验证证书（扫描纸质证书的二维码）": "Verify a certificate (scan the QR code of a paper certificate)",
+    "扫描纸质证书上的二维码（或粘贴其文字）后回车": (
+        "Scan the QR code of a paper certificate (or paste its text) and press Enter"
+    ),
+    "证书二维码(&Q)：": "Certificate &QR code:",
 }
