@@ -55,7 +55,9 @@ EN: dict[str, str] = {
     # ui/certificate_verify_dialog.py, ui/main_window.py, ui/shortcuts_dialog.py
     "验证证书": "Verify a certificate",
     "验证证书…": "Verify a certificate…",
-    "验证证书（扫描纸质证书的二维码）": "Verify a certificate (scan the QR code of a paper certificate)",
+    "验证证书（扫描纸质证书的二维码）": (
+        "Verify a certificate (scan the QR code of a paper certificate)"
+    ),
     "扫描纸质证书上的二维码（或粘贴其文字）后回车": (
         "Scan the QR code of a paper certificate (or paste its text) and press Enter"
     ),
