@@ -39,6 +39,7 @@ EN: dict[str, str] = {
     "导出公钥": "Export public key",
     "生成新签名密钥…": "Generate a new signing key…",
     "生成新密钥": "Generate new key",
+    "生成新签名密钥": "New signing key generated",  # audit log action
     "已生成新签名密钥 {key}": "New signing key {key} generated",
     "生成新的签名密钥？此后打印的证书用新密钥签名；已打印的证书仍可用旧公钥验证。"
     "请把新公钥发给需要验证证书的单位。": (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.certificate_print import certificate_pdf
@@ -20,6 +20,7 @@ from tests.conftest import Counter
 from tests.printing.pdftools import pdf_barcode_results
 from tests.ui.conftest import show_active, when_modal
 from tests.ui.orders_helpers import context
+from tests.ui.test_file_dialogs import answer_file_dialog
 from ui.admin_settings import SettingsTab
 from ui.certificate_verify_dialog import CertificateVerifyDialog
 from ui.main_window import MainWindow
@@ -76,6 +77,12 @@ def test_clerk_scans_a_certificate_and_reads_valid_then_altered(
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
 
 
+def _agree_to_a_new_key(dialog: QWidget) -> None:
+    assert isinstance(dialog, QMessageBox)
+    [yes] = [b for b in dialog.buttons() if b.text() == "生成新密钥"]
+    yes.click()
+
+
 def test_admin_sees_exports_and_renews_the_public_key(
     qtbot: QtBot, world: CertWorld, tmp_path: Path
 ) -> None:
@@ -91,24 +98,12 @@ def test_admin_sees_exports_and_renews_the_public_key(
     assert "PRIVATE" not in panel.public.toPlainText()
 
     target = tmp_path / "key.pem"
-
-    def choose(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(target))
-        dialog.accept()
-
-    when_modal(choose)
+    answer_file_dialog([], choose=target)
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     assert panel.message.text() == f"公钥已导出到 {target}"
     exported = serialization.load_pem_public_key(target.read_bytes())
     assert exported.public_bytes_raw() == first.public  # type: ignore[union-attr]
-
-    def agree(dialog: QWidget) -> None:
-        assert isinstance(dialog, QMessageBox)
-        [yes] = [b for b in dialog.buttons() if b.text() == "生成新密钥"]
-        yes.click()
-
-    when_modal(agree)
+    when_modal(_agree_to_a_new_key)
     qtbot.mouseClick(panel.rotate_button, Qt.MouseButton.LeftButton)
     with c.db.session() as s:
         first_again, second = public_keys(s)
@@ -124,13 +119,7 @@ def test_a_clerk_cannot_renew_the_key(qtbot: QtBot, world: CertWorld) -> None:
     tab = SettingsTab(context(c, c.clerk))
     qtbot.addWidget(tab)
     show_active(qtbot, tab)
-
-    def agree(dialog: QWidget) -> None:
-        assert isinstance(dialog, QMessageBox)
-        [yes] = [b for b in dialog.buttons() if b.text() == "生成新密钥"]
-        yes.click()
-
-    when_modal(agree)
+    when_modal(_agree_to_a_new_key)
     qtbot.mouseClick(tab.signing_key.rotate_button, Qt.MouseButton.LeftButton)
     assert tab.signing_key.message.is_error and "系统管理" in tab.signing_key.message.text()
     with c.db.session() as s:
