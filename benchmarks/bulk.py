@@ -19,6 +19,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
 from db.models import Base, Order
+from db.models_audit import GENESIS, HEAD_ID, canonical, chain_hash
 
 _DIALECT = sqlite.dialect()
 CACHE_KIB = 1024 * 1024  # 1 GiB page cache while building
@@ -97,16 +98,50 @@ def check_columns(name: str, columns: Sequence[str], generated: Sequence[str] = 
         )
 
 
+AUDIT_CHAIN_COLUMNS = ("seq", "prev_hash", "row_hash")
+
+
 class Loader:
-    """executemany into named tables inside the caller's transaction."""
+    """executemany into named tables inside the caller's transaction.
+
+    Audit rows are chained on as the product chains them (`db.models_audit`);
+    `close_audit_chain()` then moves the chain's head to the last one.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.rows: dict[str, int] = {}
+        head = conn.exec_driver_sql("SELECT seq, row_hash FROM audit_chain").first()
+        self.audit_seq, self.audit_prev = (int(head[0]), str(head[1])) if head else (0, GENESIS)
+
+    def _chained(
+        self, columns: Sequence[str], rows: Sequence[Sequence[object]]
+    ) -> list[tuple[object, ...]]:
+        out = []
+        for row in rows:
+            f: dict[str, Any] = dict(zip(columns, row, strict=True))
+            self.audit_seq += 1
+            at = dt.datetime.fromisoformat(str(f["at"])).replace(tzinfo=dt.UTC)
+            digest = chain_hash(canonical(
+                seq=self.audit_seq, at=at, user_id=f["user_id"], action=f["action"],
+                entity=f["entity"], entity_key=f["entity_key"], before=f["before"],
+                after=f["after"], reason=f["reason"], prev_hash=self.audit_prev,
+            ))  # fmt: skip
+            out.append((*row, self.audit_seq, self.audit_prev, digest))
+            self.audit_prev = digest
+        return out
+
+    def close_audit_chain(self) -> None:
+        self.conn.exec_driver_sql(
+            "UPDATE audit_chain SET seq = ?, row_hash = ? WHERE id = ?",
+            (self.audit_seq, self.audit_prev, HEAD_ID),
+        )
 
     def insert(self, name: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         if not rows:
             return
+        if name == "audit_log":
+            columns, rows = (*columns, *AUDIT_CHAIN_COLUMNS), self._chained(columns, rows)
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" * len(columns))
         sql = f'INSERT INTO "{name}" ({names}) VALUES ({marks})'

@@ -191,7 +191,7 @@ def build(path: Path, items: int) -> None:
     ):
         bulk.check_columns(name, columns)
     bulk.check_columns("print_jobs", gen_orders.PRINT_JOB_COLUMNS)
-    bulk.check_columns("audit_log", gen_orders.AUDIT_COLUMNS)
+    bulk.check_columns("audit_log", gen_orders.AUDIT_COLUMNS, ("id", *bulk.AUDIT_CHAIN_COLUMNS))
     rng = random.Random(SEED)
     plan = gen_customers.plan_customers(
         rng, n_customers, dt.datetime.combine(END, dt.time(), CHINA_TZ)
@@ -229,6 +229,7 @@ def build(path: Path, items: int) -> None:
         say("waiting for the customers' pinyin keys")
         _load_customers(loader, plan, derivation, fmt, clerk_ids[0])
         say(f"customers {loader.rows['customers']:,}")
+        loader.close_audit_chain()
         loader.insert(
             "number_sequences", ("key", "value"), gen_orders.sequence_rows(generator.sequences)
         )

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
 from benchmarks import names
-from counter.audit import _dump
+from counter.audit_write import _dump
 from counter.credit_code import ALPHABET, check_character
 from counter.customers import CustomerForm, _apply, validate_customer
 from db.models import Customer

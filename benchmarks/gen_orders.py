@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks.item_fields import InstrumentRow, ItemFields, Statuses
-from counter.audit import _dump
+from counter.audit_write import _dump
 from counter.catalog import TypeInfo
 from counter.clock import CHINA_TZ
 from counter.intake import MAX_ITEMS

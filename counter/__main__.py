@@ -5,6 +5,9 @@ python -m counter db upgrade [--db URL]      # the only way a shared database is
 python -m counter demo [--path FILE]
 python -m counter create-admin --username NAME --full-name NAME [--db URL]
 python -m counter scan CODE [--db URL]
+python -m counter audit verify [--db URL]     # exit 1 and the first broken link if tampered
+python -m counter backup [--to DIR] [--db URL]
+python -m counter restore BACKUP --to NEWFILE
 python -m counter verify-certificate "QR TEXT" [--db URL]
     exit 0 valid, 1 superseded / voided / not issued, 3 not ours, 4 altered
 python -m counter key export-public [--db URL] [--out FILE]
@@ -17,12 +20,14 @@ import getpass
 import sys
 from pathlib import Path
 
+from counter.audit import verify_chain
 from counter.auth import Role, create_user
+from counter.backup import backup_database, backup_folder, load_backup_settings, restore_backup
 from counter.certificate_verify import Verdict, verify_certificate
 from counter.clock import SystemClock
 from counter.database import open_database, read, resolve_url, run_action, user_action
 from counter.errors import CounterError
-from counter.i18n import _, set_language
+from counter.i18n import LANGUAGES, _, set_language
 from counter.scan import lookup, unknown_code_message
 from counter.signing_keys import export_public_keys
 from db.engine import make_engine
@@ -32,27 +37,52 @@ from db.migrate import head_revision, schema_state, upgrade
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m counter", description=_("计量收发台"))
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
-    sub = parser.add_subparsers(dest="command", required=True)
-    db = sub.add_parser("db")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db = sub.add_parser("db", help=_("查看数据库结构版本（status），或升级共享数据库（upgrade）"))
     db.add_argument("action", choices=("status", "upgrade"))
-    db.add_argument("--db")
-    demo = sub.add_parser("demo")
-    demo.add_argument("--path", type=Path)
-    admin = sub.add_parser("create-admin")
-    admin.add_argument("--username", required=True)
-    admin.add_argument("--full-name", required=True)
-    admin.add_argument("--db")
-    scan = sub.add_parser("scan")
-    scan.add_argument("code")
-    scan.add_argument("--db")
-    verify = sub.add_parser("verify-certificate")
-    verify.add_argument("text")
-    verify.add_argument("--db")
-    key = sub.add_parser("key")
+    db.add_argument("--db", metavar="URL")
+    demo = sub.add_parser("demo", help=_("创建演示数据库，列出其用户名和密码"))
+    demo.add_argument("--path", type=Path, metavar="FILE")
+    admin = sub.add_parser("create-admin", help=_("创建管理员账号（密码在终端输入）"))
+    admin.add_argument("--username", required=True, metavar="NAME")
+    admin.add_argument("--full-name", required=True, metavar="NAME")
+    admin.add_argument("--db", metavar="URL")
+    scan = sub.add_parser("scan", help=_("查询一个条码（委托单、器具、清单或证书编号）"))
+    scan.add_argument("code", metavar="CODE")
+    scan.add_argument("--db", metavar="URL")
+    audit = sub.add_parser("audit", help=_("校验审计日志的哈希链（verify），报告第一处断裂"))
+    audit.add_argument("action", choices=("verify",))
+    audit.add_argument("--db", metavar="URL")
+    backup = sub.add_parser(
+        "backup", help=_("备份数据库（SQLite 在线备份，PostgreSQL 用 pg_dump）")
+    )
+    backup.add_argument("--to", type=Path, metavar="DIR")
+    backup.add_argument("--db", metavar="URL")
+    restore = sub.add_parser("restore", help=_("把备份恢复到一个新文件，并逐表核对内容"))
+    restore.add_argument("backup", type=Path, metavar="BACKUP")
+    restore.add_argument("--to", type=Path, required=True, metavar="NEWFILE")
+    verify = sub.add_parser(
+        "verify-certificate",
+        help=_("验证扫描到的证书二维码：有效、已被替代、已作废、非本所或已被改动"),
+    )
+    verify.add_argument("text", metavar="QR_TEXT")
+    verify.add_argument("--db", metavar="URL")
+    key = sub.add_parser("key", help=_("导出本所证书签名公钥（PEM）"))
     key.add_argument("action", choices=("export-public",))
-    key.add_argument("--db")
-    key.add_argument("--out", type=Path)
+    key.add_argument("--db", metavar="URL")
+    key.add_argument("--out", type=Path, metavar="FILE")
     return parser
+
+
+def _backup_command(url: str | None, folder: Path | None) -> int:
+    database = open_database(url)
+    try:
+        settings = read(database, load_backup_settings)
+        path = backup_database(database, folder or backup_folder(database, settings), SystemClock())
+    finally:
+        database.dispose()
+    print(_("备份已写入 {path}").format(path=path))
+    return 0
 
 
 def _db_command(action: str, url: str | None) -> int:
@@ -102,6 +132,10 @@ def _export_public_key(url: str | None, out: Path | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if "--lang" in arguments[:-1]:  # help texts in the language asked for
+        asked = arguments[arguments.index("--lang") + 1]
+        set_language(asked if asked in LANGUAGES else "zh")
     args = _parser().parse_args(argv)
     set_language(args.lang)
     try:
@@ -135,6 +169,19 @@ def main(argv: list[str] | None = None) -> int:
             hit = read(database, lambda s: lookup(s, args.code))
             print(hit if hit else unknown_code_message(args.code))
             return 0 if hit else 1
+        if args.command == "audit":
+            database = open_database(args.db)
+            try:
+                report = read(database, verify_chain)
+            finally:
+                database.dispose()
+            print(report.message(), file=sys.stdout if report.ok else sys.stderr)
+            return 0 if report.ok else 1
+        if args.command == "backup":
+            return _backup_command(args.db, args.to)
+        if args.command == "restore":
+            print(restore_backup(args.backup, args.to).message())
+            return 0
         if args.command == "verify-certificate":
             return _verify_command(args.text, args.db)
         if args.command == "key":

@@ -1,12 +1,14 @@
 """Users, roles and permissions; passwords hashed with argon2.
 
 Permissions are checked here, in the domain, not only by hiding buttons:
-every action that changes data takes an `Actor` and calls `require()`.
+every action that changes data takes an `Actor` and calls `require()`, which
+re-reads the user's active flag and roles from the database.
 """
 
 from __future__ import annotations
 
 import enum
+import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -92,11 +94,27 @@ class Actor:
         return any(perm in ROLE_PERMS[r] for r in self.roles)
 
 
-def require(actor: Actor, perm: Perm) -> None:
-    if not actor.can(perm):
+def require(session: Session, actor: Actor, perm: Perm) -> None:
+    """Refuse unless the user, as the database knows them now, may do `perm`.
+
+    The actor was fixed at login; the user may since have been deactivated or
+    lost a role.  One primary-key read per action keeps every action current.
+    """
+    user = session.get(User, actor.id, populate_existing=True)
+    if user is None or not user.active:
+        raise PermissionDenied(
+            _("{user} 的账号已停用，不能再操作；请联系管理员").format(user=actor.full_name)
+        )
+    if not actor_of(user).can(perm):
         raise PermissionDenied(
             _("{user} 没有“{perm}”权限").format(user=actor.full_name, perm=perm_label(perm))
         )
+
+
+def require_any(session: Session, actor: Actor, perms: frozenset[Perm]) -> None:
+    """Refuse unless the user holds at least one of `perms` (checked as `require` does)."""
+    held = [p for p in sorted(perms) if actor.can(p)]
+    require(session, actor, held[0] if held else sorted(perms)[0])
 
 
 def parse_roles(text: str) -> frozenset[Role]:
@@ -145,7 +163,7 @@ def create_user(
         if Role.ADMIN not in roles:
             raise ValidationError([_("第一个用户必须是管理员")])
     else:
-        require(actor, Perm.ADMIN)
+        require(session, actor, Perm.ADMIN)
     problems = _check_new_user(username, full_name, password)
     if not roles:
         problems.append(_("至少选择一个角色"))
@@ -163,7 +181,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    from counter.audit import record  # local: audit imports Actor from here
+    from counter.audit_write import record  # local: audit imports Actor from here
 
     record(
         session,
@@ -177,16 +195,31 @@ def create_user(
     return user
 
 
+_NO_SUCH_USER: list[str] = []  # a hash to verify against when there is no such user
+
+
+def _stand_in_hash() -> str:
+    if not _NO_SUCH_USER:
+        _NO_SUCH_USER.append(_hasher.hash(secrets.token_urlsafe(16)))
+    return _NO_SUCH_USER[0]
+
+
 def authenticate(session: Session, username: str, password: str) -> Actor:
-    """The actor for a correct username and password; one message for every failure."""
-    user = session.scalar(select(User).where(User.username == username.strip()))
-    failure = CounterError(_("用户名或密码错误"))
-    if user is None or not user.active:
-        raise failure
+    """The actor for a correct username and password; one message for every failure.
+
+    An unknown or deactivated user costs the same password-hash work as a wrong
+    password, so the answer's timing does not tell which user names exist.
+    """
+    stand_in = _stand_in_hash()
+    name = username.strip().replace("\x00", "")
+    user = session.scalar(select(User).where(User.username == name))
+    known = user is not None and user.active
     try:
-        _hasher.verify(user.password_hash, password)
+        _hasher.verify(user.password_hash if user is not None and known else stand_in, password)
     except (VerificationError, InvalidHashError):
-        raise failure from None
+        known = False
+    if user is None or not known:
+        raise CounterError(_("用户名或密码错误"))
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return actor_of(user)

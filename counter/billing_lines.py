@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor
 from counter.billing_draft import BillingDraft, DraftLine, is_exempt
 from counter.clock import Clock
@@ -18,6 +18,7 @@ from counter.errors import ValidationError
 from counter.fees.addons import format_addons
 from counter.fees.lines import group_label
 from counter.fees.pricing import ExtraCharge, FeeLineInput, PricedLine
+from counter.fees.statement import lines_without_code
 from counter.i18n import _
 from db.models import FeeStatementAdjustment, FeeStatementLine
 
@@ -110,6 +111,22 @@ def check_lines(
             problems.append(where + _("收费标准中没有此器具，请选择收费项目或填写单价及原因"))
     if problems:
         raise ValidationError(problems)
+
+
+def check_codes(priced: Sequence[PricedLine], reason: str) -> None:
+    """Refuse chargeable lines without a fee-standard code unless the clerk says why."""
+    missing = set(map(id, lines_without_code(priced)))
+    if reason.strip() or not missing:
+        return
+    problems = [
+        _("第 {n} 行 {item} {name}：没有收费标准代码").format(
+            n=n, item=p.item_number, name=p.instrument
+        )
+        for n, p in enumerate(priced, 1)
+        if id(p) in missing
+    ]
+    problems.append(_("请选择收费项目，或填写无收费代码的原因（将打印在清单上）"))
+    raise ValidationError(problems)
 
 
 def in_print_order(

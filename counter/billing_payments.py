@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.billing_draft import is_exempt, open_billing, price_draft
 from counter.billing_statements import get_statement
@@ -95,7 +95,7 @@ def record_payment(
     reference: str = "",
 ) -> FeePayment:
     """Money received (cash, transfer, WeChat, Alipay, POS); at most the amount still due."""
-    require(actor, Perm.BILL)
+    require(session, actor, Perm.BILL)
     if amount_fen < 0:
         raise ValidationError([_("收款金额应大于零；退款请用“退款”")])
     new = Payment(_method(method), amount_fen, clock.now(), reference.strip())
@@ -113,7 +113,7 @@ def record_refund(
     reference: str = "",
 ) -> FeePayment:
     """Money given back (`amount_fen` > 0 is refunded); at most what was received, with a reason."""
-    require(actor, Perm.BILL)
+    require(session, actor, Perm.BILL)
     if amount_fen <= 0:
         raise ValidationError([_("退款金额应大于零")])
     new = Payment(_method(method), -amount_fen, clock.now(), reference.strip(), reason.strip())

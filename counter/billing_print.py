@@ -15,6 +15,7 @@ from counter.fees.export import statement_xlsx
 from counter.fees.printout import statement_print
 from counter.fees.statement import Statement, subtotals_of
 from counter.i18n import _
+from counter.print_fonts import printing_fonts
 from counter.settings import load_settings
 from printing.statement import render_statement_pdf
 
@@ -45,6 +46,8 @@ def statement_remarks(view: StatementView) -> tuple[str, ...]:
                 day=local_date(view.voided_at).isoformat(), reason=view.void_reason
             )
         )
+    if view.no_code_reason:
+        remarks.append(_("无收费代码的收费项目，原因：{reason}").format(reason=view.no_code_reason))
     if view.replaced_by:
         remarks.append(_("本清单已由 {number} 替代").format(number=view.replaced_by))
     return tuple(remarks)
@@ -53,9 +56,10 @@ def statement_remarks(view: StatementView) -> tuple[str, ...]:
 def statement_pdf(session: Session, statement_id: int) -> bytes:
     """The statement as an A4 PDF (检定费专用清单), with its barcode."""
     view = statement_view(session, statement_id)
-    institute = institute_info(load_settings(session))
-    data = statement_print(to_statement(view), institute, statement_remarks(view))
-    return render_statement_pdf(data)
+    settings = load_settings(session)
+    data = statement_print(to_statement(view), institute_info(settings), statement_remarks(view))
+    with printing_fonts(settings):
+        return render_statement_pdf(data)
 
 
 def statement_xlsx_bytes(session: Session, statement_id: int) -> bytes:

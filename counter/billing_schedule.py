@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import ValidationError
@@ -200,7 +200,7 @@ def import_fee_schedule(
     note: str = "",
 ) -> VersionSummary:
     """Store a fee standard from CSV/XLSX bytes; row errors raise `ScheduleImportError`."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     result = import_schedule(data, filename, effective_from)
     errors = list(result.errors) or _length_errors(data, filename, result.rows)
     if errors:

@@ -11,7 +11,7 @@ import json
 
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import ValidationError
@@ -45,7 +45,7 @@ def load_fee_policy(session: Session) -> FeePolicy:
 
 
 def save_fee_policy(session: Session, actor: Actor, clock: Clock, policy: FeePolicy) -> FeePolicy:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = policy_problems(policy)
     if problems:
         raise ValidationError(problems)
@@ -82,7 +82,7 @@ _PAYMENT_FIELDS = {f.name for f in dataclasses.fields(PaymentDetails)}
 def save_payment_details(
     session: Session, actor: Actor, clock: Clock, details: PaymentDetails
 ) -> PaymentDetails:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     details = PaymentDetails(**{k: v.strip() for k, v in dataclasses.asdict(details).items()})
     if not details.payee:
         raise ValidationError([_("收款单位不能为空")])

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.billing_draft import DraftLine, open_billing
 from counter.billing_lines import (
     audit_changes,
+    check_codes,
     check_lines,
     extra_charges,
     in_print_order,
@@ -33,7 +34,7 @@ from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.fees.payments import check_edit_allowed
 from counter.fees.pricing import ExtraCharge, price_lines
-from counter.fees.statement import build_statement
+from counter.fees.statement import build_statement, lines_without_code
 from counter.i18n import _
 from counter.money import format_yuan
 from counter.numbering import new_statement_number
@@ -50,9 +51,14 @@ def issue_statement(
     *,
     replaces_id: int | None = None,
     replace_reason: str = "",
+    no_code_reason: str = "",
 ) -> FeeStatement:
-    """Issue the statement of the orders (the caller commits); lines None = as proposed."""
-    require(actor, Perm.BILL)
+    """Issue the statement of the orders (the caller commits); lines None = as proposed.
+
+    A chargeable line without a fee-standard code is refused unless `no_code_reason`
+    says why; the reason is stored and printed on the statement.
+    """
+    require(session, actor, Perm.BILL)
     session.execute(select(Order.id).where(Order.id.in_(list(order_ids))).with_for_update())
     today = local_date(clock.now())
     draft = open_billing(session, order_ids, today=today)
@@ -76,6 +82,8 @@ def issue_statement(
     ordered = in_print_order(draft, chosen, extra_charges(draft, extras))
     priced = price_lines([source for source, _line in ordered], draft.terms, draft.policy)
     check_lines(ordered, priced)
+    check_codes(priced, no_code_reason)
+    no_code_reason = no_code_reason.strip() if lines_without_code(priced) else ""
     number = new_statement_number(session, today.year)
     statement = build_statement(
         number,
@@ -106,6 +114,7 @@ def issue_statement(
         ),
         replaces_id=old.id if old else None,
         replace_reason=statement.replace_reason,
+        no_code_reason=no_code_reason,
     )
     order_ids_by_number = {o.number: o.id for o in draft.orders}
     item_ids = {line.fee.item_number: line.item_id for line in draft.lines}
@@ -131,6 +140,7 @@ def issue_statement(
             "lines": len(priced),
             "total": format_yuan(statement.total_fen),
             **({"replaces": old.number} if old else {}),
+            **({"no_code_reason": no_code_reason} if no_code_reason else {}),
         },
         reason=statement.replace_reason,
     )
@@ -166,7 +176,7 @@ def void_statement(
     session: Session, actor: Actor, clock: Clock, statement_id: int, reason: str
 ) -> FeeStatement:
     """Void a statement with a reason; refused while money received on it is not refunded."""
-    require(actor, Perm.BILL)
+    require(session, actor, Perm.BILL)
     if not reason.strip():
         raise ValidationError([_("作废清单需要填写原因")])
     statement = get_statement(session, statement_id, lock=True)
@@ -202,9 +212,11 @@ def reissue_statement(
     reason: str,
     lines: Sequence[DraftLine] | None = None,
     extras: Sequence[ExtraCharge] = (),
+    *,
+    no_code_reason: str = "",
 ) -> FeeStatement:
     """Void the old statement (if not void yet) and issue a new one that names it and why."""
-    require(actor, Perm.BILL)
+    require(session, actor, Perm.BILL)
     if not reason.strip():
         raise ValidationError([_("重开清单需要填写原因")])
     old = get_statement(session, old_id, lock=True)
@@ -221,4 +233,5 @@ def reissue_statement(
         extras,
         replaces_id=old.id,
         replace_reason=reason.strip(),
+        no_code_reason=no_code_reason,
     )

@@ -69,6 +69,7 @@ class StatementView:
     replaces: str  # number of the statement this one replaces
     replace_reason: str
     replaced_by: str  # number of the statement that replaced this one
+    no_code_reason: str = ""  # why chargeable lines have no fee-standard code
 
     @property
     def due_fen(self) -> int:
@@ -184,6 +185,7 @@ def statement_view(session: Session, statement_id: int) -> StatementView:
         replaces=replaces.number if replaces else "",
         replace_reason=st.replace_reason,
         replaced_by=replaced_by or "",
+        no_code_reason=st.no_code_reason,
     )
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import ValidationError
@@ -34,7 +34,7 @@ def set_day(
     session: Session, actor: Actor, clock: Clock, day: dt.date, kind: str, name: str = ""
 ) -> None:
     """Enter a holiday or a make-up working day; kind "" removes the entry."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     if kind not in ("holiday", "workday", ""):
         raise ValidationError([_("日期类型只能是节假日或调休工作日")])
     row = session.get(CalendarDay, day)

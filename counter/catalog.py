@@ -73,6 +73,13 @@ class TypeInfo:
         return use is not Use.NONE and use in self.compulsory_uses
 
 
+def default_use(info: TypeInfo) -> Use:
+    """The use an item of this type is received with: its compulsory use (电子计价秤 →
+    贸易结算, 血压计 → 医疗卫生, 压力表 → 安全防护); the first in `Use` order when the
+    catalogue names several; none when the type is never compulsory."""
+    return next((use for use in Use if use in info.compulsory_uses), Use.NONE)
+
+
 def _uses_from_text(text: str) -> frozenset[Use]:
     by_zh = {v: k for k, v in USE_NAMES_ZH.items() if v}
     return frozenset(by_zh[p] for p in text.split("|") if p in by_zh)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.certificate_regulations import merged_regulations
 from counter.certificates import (
     DEFAULT_NUMBER_PATTERN,
     Authorisation,
@@ -30,6 +31,7 @@ from counter.certificates import (
     Standard,
     make_context,
 )
+from counter.certificates.values import OLD_NUMBER_PATTERN
 from counter.clock import local_date
 from db.models import Customer, InstrumentType, Item, Order, Setting, User
 from db.models_certificates import (
@@ -58,8 +60,10 @@ def load_certificate_settings(session: Session) -> CertificateSettings:
     if row is None:
         return CertificateSettings()
     data = json.loads(row.value)
+    pattern = data.get("number_pattern") or DEFAULT_NUMBER_PATTERN
     return CertificateSettings(
-        number_pattern=data.get("number_pattern") or DEFAULT_NUMBER_PATTERN,
+        # the default before the JD series was stored as it was: it now means today's default
+        number_pattern=DEFAULT_NUMBER_PATTERN if pattern == OLD_NUMBER_PATTERN else pattern,
         contacts=data.get("contacts", ""),
     )
 
@@ -93,7 +97,7 @@ def _catalog(session: Session) -> tuple[CatalogEntry, ...]:
 
 
 def load_registers(session: Session) -> Registers:
-    regulations = tuple(
+    regulations = merged_regulations(
         Regulation(r.code, r.title, r.effective, r.superseded_on, r.superseded_by)
         for r in session.scalars(select(RegulationEntry))
     )

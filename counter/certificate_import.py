@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter.auth import Actor, Perm, require
 from counter.certificate_context import load_registers
-from counter.certificate_service import SavedCertificate, save_certificate
+from counter.certificate_service import SavedCertificate, check_new_number, save_certificate
 from counter.certificate_store import EDITABLE, cert_status_label
 from counter.certificates import Certificate, ImportProblem, parse_certificates
 from counter.clock import Clock
@@ -91,6 +91,8 @@ def _references(session: Session, certs: Sequence[Certificate]) -> list[ImportPr
             if person.strip() and person.strip() not in known_people:
                 problem(role.value, _("人员“{person}”不在人员名册中").format(person=person))
         taken = used.get(cert.number.strip())
+        if taken is None and cert.number.strip() and (why := check_new_number(cert.number.strip())):
+            problem("number", why)
         if taken is not None and (item is None or taken[0] != item[0] or taken[1] not in EDITABLE):
             problem("number", _("证书编号 {number} 已被使用（{status}）").format(
                 number=cert.number, status=cert_status_label(taken[1])))  # fmt: skip
@@ -112,7 +114,7 @@ def import_certificates_json(
     progress: Progress | None = None,
 ) -> CertificateImport:
     """Parse, resolve and save every certificate of the file — or none of them."""
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     parsed = parse_certificates(data)
     if not parsed.ok:
         return CertificateImport((), parsed.errors)
@@ -146,7 +148,7 @@ def import_certificate_files(
     progress: Progress | None = None,
 ) -> tuple[tuple[SavedCertificate, ...], tuple[FileProblem, ...]]:
     """Several files in one go: all of them are saved, or — with any problem — none."""
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     savepoint = session.begin_nested()
     saved: list[SavedCertificate] = []
     problems: list[FileProblem] = []

@@ -14,11 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.certificate_service import current_certificate
-from counter.certificate_store import certificate_of
+from counter.certificate_store import certificate_of, current_defects
+from counter.certificate_worklist import SendBack, last_send_back
 from counter.certificates import (
     DEFAULT_STATEMENTS,
     Certificate,
     CertType,
+    Defect,
     EnvCondition,
     SignRole,
     Verdict,
@@ -159,6 +161,8 @@ class CertificateFormData:
     standards: tuple[StandardRow, ...]
     signers: tuple[Signer, ...]
     today: dt.date  # at the counter, for dates the lab has not given
+    defects: tuple[Defect, ...] = ()  # the latest check's findings of the saved certificate
+    send_back: SendBack | None = None  # the supervisor's reason, while the lab must act on it
 
 
 _TYPE_BY_SERVICE = {
@@ -218,4 +222,6 @@ def certificate_form_data(session: Session, item_id: int, now: dt.datetime) -> C
         tuple(list_standard_rows(session)),
         tuple(signers_for_type(session, kind.id, today)),
         today,
+        tuple(current_defects(session, live)) if live is not None else (),
+        last_send_back(session, live) if live is not None else None,
     )

@@ -3,8 +3,11 @@
 `certificate_pdf` renders the certificate as it stands and stores the PDF as a new
 version when what is printed changed (same content, same PDF: the stored one is
 returned).  A superseded or voided certificate is never rendered again: its last
-PDF is the one that left the house.  The QR code carries the number, the content
-digest and the issue date signed with the institute's key (`counter.signing_keys`).
+PDF is the one that left the house.  Each version records the font it was drawn with;
+one that records none (made before fonts were glyph-checked, perhaps with blanks where
+digits belong) is rendered again when next shown or released, the old row kept.  The QR
+code carries the number, the content digest and the issue date signed with the
+institute's key (`counter.signing_keys`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from counter.certificates.to_print import print_data
 from counter.certificates.values import norm_regulation
 from counter.clock import Clock, SystemClock
 from counter.documents import institute_info
+from counter.print_fonts import printing_fonts
 from counter.settings import load_settings
 from counter.signing_keys import sign_certificate_qr
 from db.models import User
@@ -76,18 +80,25 @@ def pdf_versions(session: Session, certificate_id: int) -> list[CertificatePdf]:
 
 
 def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None = None) -> bytes:
-    """The certificate's PDF; rendered and stored as a new version when the print changed."""
+    """The certificate's PDF; rendered and stored as a new version when the print changed,
+    or when the stored one does not record a glyph-checked font (it may show blanks)."""
     row = get_certificate(session, certificate_id)
     latest = latest_pdf(session, row.id)
     if latest is not None and row.status in (CertStatus.SUPERSEDED, CertStatus.VOIDED):
         return latest.pdf
     data = print_certificate_data(session, certificate_of(row))
     digest = certificate_digest(data)
-    if latest is not None and latest.digest == digest and latest.revision == row.revision:
+    if (
+        latest is not None
+        and latest.digest == digest
+        and latest.revision == row.revision
+        and latest.font_fingerprint
+    ):
         return latest.pdf
     clock = clock or SystemClock()
     signed = sign_certificate_qr(session, clock, data.number, digest, data.issued)
-    rendered = render_certificate(dataclasses.replace(data, qr_text=signed))
+    with printing_fonts(load_settings(session)):
+        rendered = render_certificate(dataclasses.replace(data, qr_text=signed))
     version = (
         session.scalar(
             select(func.max(CertificatePdf.version)).where(CertificatePdf.certificate_id == row.id)
@@ -103,6 +114,8 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
             digest=rendered.digest,
             page_count=rendered.page_count,
             created_at=clock.now(),
+            font_family=rendered.font_family,
+            font_fingerprint=rendered.font_fingerprint,
         )
     )
     row.digest = rendered.digest

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
+from counter.certificate_regulations import shipped_regulations
 from counter.certificates import SignRole
 from counter.certificates.samples import REGULATIONS as KNOWN_REGULATIONS
 from counter.certificates.values import norm_regulation
@@ -28,11 +29,13 @@ from db.models_certificates import RegulationEntry, SignAuthorisation, StandardE
 
 
 def seed_registers(session: Session) -> int:
-    """Add every regulation the catalogue names that the register lacks; return how many.
+    """Add every regulation the catalogue names, and every one of the shipped starter data
+    (`counter.certificate_regulations.shipped_regulations`), that the register lacks;
+    return how many.
 
     Titles and dates come from the known regulations where the code matches.
     """
-    known = {norm_regulation(r.code): r for r in KNOWN_REGULATIONS}
+    known = {norm_regulation(r.code): r for r in (*KNOWN_REGULATIONS, *shipped_regulations())}
     have = {norm_regulation(code) for code in session.scalars(select(RegulationEntry.code))}
     added = 0
     for code in sorted(set(session.scalars(select(InstrumentType.regulation)))):
@@ -50,6 +53,14 @@ def seed_registers(session: Session) -> int:
             )
         )
         have.add(key)
+        added += 1
+    for reg in shipped_regulations():  # the known replacements shipped as starter data
+        if norm_regulation(reg.code) in have:
+            continue
+        session.add(RegulationEntry(code=reg.code, title=reg.title, effective=reg.effective,
+                                    superseded_on=reg.superseded_on,
+                                    superseded_by=reg.superseded_by))  # fmt: skip
+        have.add(norm_regulation(reg.code))
         added += 1
     session.flush()
     return added
@@ -114,7 +125,7 @@ def save_standard(
     session: Session, actor: Actor, clock: Clock, form: StandardForm, standard_id: int | None = None
 ) -> StandardEntry:
     """Create (no id) or change a standard of the register."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = _standard_problems(session, form, standard_id)
     if problems:
         raise ValidationError(problems)
@@ -151,7 +162,7 @@ def set_standard_active(
     session: Session, actor: Actor, clock: Clock, standard_id: int, active: bool, reason: str = ""
 ) -> StandardEntry:
     """Take a standard out of use (a reason is required) or back into use."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     row = _standard(session, standard_id)
     if not active and not reason.strip():
         raise ValidationError([_("停用计量标准需要填写原因")])
@@ -180,7 +191,7 @@ def grant_authorisation(
     session: Session, actor: Actor, clock: Clock, form: AuthorisationForm
 ) -> SignAuthorisation:
     """Authorise a person to sign certificates of an instrument type until a date."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = []
     user = session.get(User, form.user_id)
     kind = session.get(InstrumentType, form.type_id)
@@ -212,7 +223,7 @@ def grant_authorisation(
 def revoke_authorisation(
     session: Session, actor: Actor, clock: Clock, authorisation_id: int, reason: str
 ) -> SignAuthorisation:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     row = session.get(SignAuthorisation, authorisation_id)
     if row is None:
         raise NotFound(_("授权不存在"))

@@ -28,17 +28,38 @@ from db.models_certificates import (
 )
 
 
-def _words(problems: Sequence[Defect]) -> str:
+def defect_words(defect: Defect) -> str:
+    """A defect as the return desk names it: "[code] message"."""
+    return f"[{defect.code}] {defect.message}"
+
+
+def _words(problems: Sequence[Defect], found: Sequence[Defect]) -> str:
     codes = [p.code for p in problems]
     out: list[str] = []
     if "C17-NOT-REVIEWED" in codes or "C17-REVIEW-NOT-PASSED" in codes:
         out.append(_("证书尚未终审"))
     if "C17-REVIEWER-SIGNED" in codes:
         out.append(_("证书由签字人本人终审，须另请他人终审"))
-    still = codes.count("C17-DEFECT-OPEN")
+    by_key = {d.key: d for d in found}
+    still = [p for p in problems if p.code == "C17-DEFECT-OPEN"]
     if still:
-        out.append(_("证书有 {n} 项阻断性缺陷未处理").format(n=still))
+        named = "；".join(
+            defect_words(by_key[p.field]) if p.field in by_key else p.message for p in still
+        )
+        out.append(
+            _("证书有 {n} 项阻断性缺陷未处理：{defects}").format(n=len(still), defects=named)
+        )
     return "；".join(out)
+
+
+def _not_reviewed(found: Sequence[Defect]) -> str:
+    """Why a certificate that has not passed may not leave, with the defects it has now."""
+    blocking = [defect_words(d) for d in found if d.blocking]
+    if not blocking:
+        return _("证书尚未终审")
+    return _("证书尚未终审，有 {n} 项阻断性缺陷：{defects}").format(
+        n=len(blocking), defects="；".join(blocking)
+    )
 
 
 def _final_checks(session: Session, rows: Sequence[CertificateRecord]) -> dict[int, FinalCheck]:
@@ -103,18 +124,18 @@ def certificate_release_status(
         for found in session.scalars(query):
             current[found.item_id] = found  # the newest live one
     passed = [r for r in current.values() if r.status == CertStatus.PASSED]
-    checks, defects = _final_checks(session, passed), _defects(session, passed)
+    checks, defects = _final_checks(session, passed), _defects(session, list(current.values()))
     out: dict[int, tuple[bool, str]] = {}
     for item_id in ids:
         row = current.get(item_id)
         if row is None:
             out[item_id] = (False, _("尚无证书"))
         elif row.status != CertStatus.PASSED:
-            out[item_id] = (False, _("证书尚未终审"))
+            out[item_id] = (False, _not_reviewed(defects[row.id]))
         else:
             cert = dataclasses.replace(certificate_of(row), final_check=checks.get(row.id))
             problems = release_defects(cert, defects[row.id])
-            out[item_id] = (not problems, _words(problems))
+            out[item_id] = (not problems, _words(problems, defects[row.id]))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.certificate_context import check_context
 from counter.certificate_release import (  # the release gate, where callers found it first
@@ -168,7 +168,7 @@ def _detail(
 
 def open_review(session: Session, actor: Actor, clock: Clock, certificate_id: int) -> ReviewDetail:
     """The certificate with its defects as of now, and whether `actor` may pass it."""
-    require(actor, Perm.REVIEW)
+    require(session, actor, Perm.REVIEW)
     row = get_certificate(session, certificate_id)
     return _detail(session, row, _recheck(session, clock, row), actor)
 
@@ -177,7 +177,7 @@ def override_defect(
     session: Session, actor: Actor, clock: Clock, certificate_id: int, key: str, reason: str
 ) -> DefectOverride:
     """Release despite one blocking defect, with a written reason, where its rule allows."""
-    require(actor, Perm.REVIEW)
+    require(session, actor, Perm.REVIEW)
     row = get_certificate(session, certificate_id)
     if not reason.strip():
         raise ValidationError([_("放行缺陷需要写明理由")])
@@ -225,7 +225,7 @@ def pass_certificate(
     session: Session, actor: Actor, clock: Clock, certificate_id: int, comment: str = ""
 ) -> FinalCheckRecord:
     """Record a passed final check; the item becomes "checked" (ready to leave)."""
-    require(actor, Perm.REVIEW)
+    require(session, actor, Perm.REVIEW)
     row = get_certificate(session, certificate_id)
     defects = _recheck(session, clock, row)
     detail = _detail(session, row, defects, actor)
@@ -249,7 +249,7 @@ def send_back(
     session: Session, actor: Actor, clock: Clock, certificate_id: int, comment: str
 ) -> FinalCheckRecord:
     """Return the certificate to the lab with a comment; the item goes back to the lab."""
-    require(actor, Perm.REVIEW)
+    require(session, actor, Perm.REVIEW)
     if not comment.strip():
         raise ValidationError([_("退回需要写明要改正的内容")])
     row = get_certificate(session, certificate_id)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.certificate_context import Registers, batch_context, load_registers, numbers_in_use
 from counter.certificate_print import print_certificate_data
@@ -47,7 +47,9 @@ from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.numbering import next_values
+from counter.numbering import classify, new_certificate_number
+from counter.print_fonts import printing_fonts
+from counter.settings import load_settings
 from db.models import Item
 from db.models_certificates import CertificateRecord
 from printing.certificate import render_certificate
@@ -87,16 +89,23 @@ def current_certificate(session: Session, item_id: int) -> CertificateRecord | N
     return session.scalar(query)
 
 
-def propose_number(session: Session, item: Item) -> str:
-    """Order number + the order's next 3-digit certificate sequence, never one in use."""
-    order = item.order.number
+def propose_number(session: Session, year: int) -> str:
+    """The next certificate number of the year (JD + year + 6 digits), never one in use."""
     while True:
-        (seq,) = next_values(session, f"cert:{order}")
-        if seq > 999:
-            raise CounterError(_("委托单 {order} 的证书编号已用完").format(order=order))
-        number = f"{order}{seq:03d}"
+        number = new_certificate_number(session, year)
         if not numbers_in_use(session, {number}):
             return number
+
+
+def check_new_number(number: str) -> str:
+    """Why `number` may not be given to a new certificate ("" when it may)."""
+    kind = classify(number)
+    if kind in ("item", "order", "statement"):
+        return _(
+            "证书编号 {number} 与收件编号、委托单号或收费清单号同形，扫码时会被认错；"
+            "请留空由系统编号（JD + 年份 + 6 位序号）"
+        ).format(number=number)
+    return ""
 
 
 def _complete(cert: Certificate, ctx: CheckContext) -> Certificate:
@@ -120,7 +129,9 @@ def _complete(cert: Certificate, ctx: CheckContext) -> Certificate:
 
 def _paginate(session: Session, cert: Certificate, ctx: CheckContext) -> tuple[Certificate, str]:
     """The page count (when the lab gave none) and the digest, from the printed layout."""
-    rendered = render_certificate(print_certificate_data(session, cert, ctx))
+    data = print_certificate_data(session, cert, ctx)
+    with printing_fonts(load_settings(session)):
+        rendered = render_certificate(data)
     if cert.page_count is None:
         cert = dataclasses.replace(cert, page_count=rendered.page_count)
     return cert, rendered.digest
@@ -160,13 +171,17 @@ def save_certificate(
     submit: bool = True,
     stage: str = "save",
     registers: Registers | None = None,
+    withdraw: bool = False,
 ) -> SavedCertificate:
     """Store the lab's certificate for its item, check it, and (`submit`) queue it for review.
 
     An item has one live certificate: saving again changes it in place until it has
     passed the final check; after that only a reissue (`supersedes`) may replace it.
+    Keeping a certificate that waits for review as a draft takes it out of the review
+    queue: that is refused unless the caller asked for it (`withdraw`, after the user
+    confirmed), and it is audited as ``certificate.withdraw``.
     """
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     item = item_by_number(session, cert.item_number)
     existing = current_certificate(session, item.id)
     old = _superseded(session, cert, item, existing)
@@ -177,13 +192,23 @@ def save_certificate(
             )
         )
     row = existing if existing is not None and existing is not old else None
+    withdrawn = row is not None and row.status == CertStatus.AWAITING_REVIEW and not submit
+    if withdrawn and not withdraw:
+        raise CounterError(
+            _("证书 {number} 正在等待终审；存为草稿会把它撤出终审队列，之后须重新提交终审").format(
+                number=row.number if row else ""
+            )
+        )
     if not cert.number.strip():
         cert = dataclasses.replace(
-            cert, number=row.number if row else propose_number(session, item)
+            cert,
+            number=row.number if row else propose_number(session, local_date(clock.now()).year),
         )
     number = cert.number.strip()
     if numbers_in_use(session, {number}, [row.id] if row else []):
         raise ValidationError([_("证书编号 {number} 已被使用").format(number=number)])
+    if (row is None or row.number != number) and (why := check_new_number(number)):
+        raise ValidationError([why])
     registers = registers or load_registers(session)
     today = local_date(clock.now())
     ctx = batch_context(session, registers, [cert], today, [row.id] if row else [])
@@ -209,6 +234,10 @@ def save_certificate(
         record(session, actor, clock, "certificate.supersede", "certificate", old.number,
                after={"by": number}, reason=cert.amendment_reason.strip())  # fmt: skip
     session.flush()
+    if withdrawn:
+        record(session, actor, clock, "certificate.withdraw", "certificate", number,
+               before={"status": CertStatus.AWAITING_REVIEW.value},
+               after={"status": status.value})  # fmt: skip
     store_defects(session, row, defects, stage, now)
     if not (old is not None and item.status == ItemStatus.RELEASED):
         move_item(session, actor, clock, item,
@@ -232,7 +261,7 @@ def reissue_certificate(
 
     `changes` are the corrected fields (names of `Certificate`).
     """
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     if not reason.strip():
         raise ValidationError([_("换发证书需要写明修改内容和原因")])
     old = get_certificate(session, certificate_id)
@@ -269,7 +298,7 @@ def void_certificate(
     session: Session, actor: Actor, clock: Clock, certificate_id: int, reason: str
 ) -> CertificateRecord:
     """Withdraw a certificate that has not passed the final check (kept, with the reason)."""
-    require(actor, Perm.LAB_WORK)
+    require(session, actor, Perm.LAB_WORK)
     if not reason.strip():
         raise ValidationError([_("作废证书需要填写原因")])
     row = get_certificate(session, certificate_id)

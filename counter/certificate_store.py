@@ -13,15 +13,15 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
-from counter.auth import Actor
+from counter.audit_write import record
+from counter.auth import Actor, Perm, require_any
 from counter.certificate_content import certificate_from_dict, content_json
 from counter.certificates import Certificate, Defect, FinalCheck, Override, Severity
 from counter.clock import Clock
 from counter.errors import NotFound
 from counter.i18n import _
 from counter.lifecycle import ItemStatus, check_transition
-from counter.orders import refresh_order_status
+from counter.orders import refresh_order_status, require_documents
 from db.models import Item, User
 from db.models_certificates import (
     CertificateDefect,
@@ -208,6 +208,8 @@ def move_item(
     certificate back moves the item to the lab without holding "lab work"); every
     step is checked by `check_transition` and audited as `item.<state>`.
     """
+    require_any(session, actor, frozenset({Perm.LAB_WORK, Perm.REVIEW}))
+    require_documents(session, item, target)
     current = ItemStatus(item.status)
     if current is target:
         return

@@ -6,10 +6,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Integer, and_, case, select, text, union
+from sqlalchemy import ColumnElement, Integer, and_, case, or_, select, text, union
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.credit_code import validate_customer_code
@@ -173,7 +173,7 @@ def _check_duplicate_code(session: Session, code: str, own_id: int | None) -> li
 
 
 def create_customer(session: Session, actor: Actor, clock: Clock, form: CustomerForm) -> Customer:
-    require(actor, Perm.EDIT_CUSTOMER)
+    require(session, actor, Perm.EDIT_CUSTOMER)
     problems, code, code_kind = validate_customer(form)
     problems += _check_duplicate_code(session, code, None)
     if problems:
@@ -213,7 +213,7 @@ def get_customer(session: Session, customer_id: int) -> Customer:
 def update_customer(
     session: Session, actor: Actor, clock: Clock, customer_id: int, form: CustomerForm
 ) -> Customer:
-    require(actor, Perm.EDIT_CUSTOMER)
+    require(session, actor, Perm.EDIT_CUSTOMER)
     customer = get_customer(session, customer_id)
     problems, code, code_kind = validate_customer(form)
     problems += _check_duplicate_code(session, code, customer.id)
@@ -246,6 +246,7 @@ def _like_escape(text: str) -> str:
 # of them and the clerk types more to narrow it down
 CANDIDATES = 500
 _TRIGRAM = 3
+_MAX_INITIALS = 10
 
 
 def _prefix(column: Any, q: str, dialect: str) -> ColumnElement[bool]:
@@ -254,8 +255,28 @@ def _prefix(column: Any, q: str, dialect: str) -> ColumnElement[bool]:
     return cast("ColumnElement[bool]", column.startswith(q, autoescape=True))
 
 
+def _initials_pattern(q: str) -> str | None:
+    """'lcjl' → 'l%c%j%l%': initials typed with some left out (聊城[市]计量 for 聊城市计量测试所).
+
+    Only for a few ASCII letters, as clerks type initials; the first letter stays first.
+    """
+    if not (2 <= len(q) <= _MAX_INITIALS and q.isascii() and q.isalpha()):
+        return None
+    return "%".join(q) + "%"
+
+
+def _subsequence(q: str, dialect: str) -> ColumnElement[bool] | None:
+    pattern = _initials_pattern(q)
+    if pattern is None:
+        return None
+    # the first letter's range comes from the initials index; LIKE checks the rest
+    return and_(_prefix(Customer.pinyin_initials, q[0], dialect),
+                Customer.pinyin_initials.like(pattern))  # fmt: skip
+
+
 def _candidates(q: str, dialect: str) -> Any:
-    """Ids worth ranking: prefix matches from indexes, plus a bounded set of substring matches."""
+    """Ids worth ranking: prefix matches from indexes, plus a bounded set of substring matches
+    (and of initials typed as a subsequence)."""
     pattern = f"%{_like_escape(q)}%"
     if dialect == "sqlite" and len(q) >= _TRIGRAM:
         phrase = '"' + q.replace('"', '""') + '"'
@@ -273,6 +294,9 @@ def _candidates(q: str, dialect: str) -> Any:
         select(Customer.id).where(_prefix(column, q, dialect)).limit(CANDIDATES)
         for column in (Customer.pinyin_initials, Customer.name, Customer.phone)
     ]
+    subsequence = _subsequence(q, dialect)
+    if subsequence is not None:
+        parts.append(select(Customer.id).where(subsequence).limit(CANDIDATES))
     return union(*(p.subquery().select() for p in parts), contains.subquery().select())
 
 
@@ -280,18 +304,23 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[Cust
     """Part of the name, pinyin initials, phone or credit code; best matches first.
 
     Prefix matches (initials, name, phone) rank first, then substring matches
-    by name.  Substrings are found through the search index (migration 0005).
+    by name, then initials typed as a subsequence ("lcjl" for 聊城市计量测试所,
+    whose initials are lcsjlcss).  Substrings are found through the search index
+    (migration 0005).
     """
     q = normalize_query(query)
     if not q:
         return []
     dialect = session.get_bind().dialect.name
     starts = f"{_like_escape(q)}%"
+    contains = Customer.search_text.like(f"%{_like_escape(q)}%", escape="\\")
+    subsequence = _subsequence(q, dialect)
     rank = case(
         (Customer.pinyin_initials.like(starts, escape="\\"), 0),
         (Customer.name.like(starts, escape="\\"), 0),
         (Customer.phone.like(starts, escape="\\"), 1),
-        else_=2,
+        (contains, 2),
+        else_=3,  # initials as a subsequence
     )
     candidates = _candidates(q, dialect).subquery()
     rows = session.execute(
@@ -308,7 +337,7 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[Cust
         .where(
             Customer.id.in_(select(candidates.c.id)),
             Customer.active,
-            Customer.search_text.like(f"%{_like_escape(q)}%", escape="\\"),
+            contains if subsequence is None else or_(contains, subsequence),
         )
         .order_by(rank, Customer.name)
         .limit(limit)

@@ -2,7 +2,8 @@
 
 Printing happens after the order is committed: a printer that does not answer
 never loses an order.  Each label and receipt has a `PrintJob`; a failed one
-stays in the reprint list with the printer's answer.
+stays in the reprint list with the printer's answer.  Sending labels to a thermal
+printer is `counter.label_printing`.
 """
 
 from __future__ import annotations
@@ -14,19 +15,19 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from counter.audit_write import record
+from counter.auth import Actor, Perm, require
 from counter.clock import CHINA_TZ, Clock
-from counter.database import read, user_action
-from counter.errors import CounterError, NotFound
+from counter.errors import NotFound
 from counter.i18n import _
 from counter.intake import return_way_label, service_label
 from counter.lifecycle import ItemStatus
+from counter.print_fonts import printing_fonts
 from counter.settings import InstituteSettings, load_settings
-from db.engine import Database
 from db.models import Customer, Item, Order, PrintJob, User
 from printing.common import InstituteInfo
-from printing.label import LabelData, LabelSize, render_label_zpl, render_labels_pdf
+from printing.label import LabelData, LabelSize, render_labels_pdf
 from printing.receipt import ReceiptData, ReceiptItem, render_receipt_pdf
-from printing.zpl_send import PrinterError, parse_printer_address, send_raw
 
 Progress = Callable[[int, int, str], None]
 
@@ -41,7 +42,7 @@ def institute_info(settings: InstituteSettings) -> InstituteInfo:
     )
 
 
-def _load_order(session: Session, order_id: int) -> Order:
+def load_order(session: Session, order_id: int) -> Order:
     order = session.scalar(
         select(Order)
         .where(Order.id == order_id)
@@ -70,7 +71,7 @@ def label_of(item: Item, order: Order, customer: Customer) -> LabelData:
 def order_labels(
     session: Session, order_id: int, item_ids: Sequence[int] | None = None
 ) -> list[LabelData]:
-    order = _load_order(session, order_id)
+    order = load_order(session, order_id)
     return [
         label_of(i, order, order.customer)
         for i in order.items
@@ -79,7 +80,7 @@ def order_labels(
 
 
 def receipt_of(session: Session, order_id: int) -> ReceiptData:
-    order = _load_order(session, order_id)
+    order = load_order(session, order_id)
     settings = load_settings(session)
     clerk = session.get(User, order.received_by_id)
     live = [i for i in order.items if i.status != "voided"]
@@ -119,120 +120,44 @@ def label_size(settings: InstituteSettings) -> LabelSize:
 
 def labels_pdf(session: Session, order_id: int, item_ids: Sequence[int] | None = None) -> bytes:
     settings = load_settings(session)
-    return render_labels_pdf(order_labels(session, order_id, item_ids), label_size(settings))
+    labels = order_labels(session, order_id, item_ids)
+    with printing_fonts(settings):
+        return render_labels_pdf(labels, label_size(settings))
 
 
 def receipt_pdf(session: Session, order_id: int) -> bytes:
     settings = load_settings(session)
-    return render_receipt_pdf(receipt_of(session, order_id), settings.receipt_page)
+    data = receipt_of(session, order_id)
+    with printing_fonts(settings):
+        return render_receipt_pdf(data, settings.receipt_page)
 
 
-@dataclass(frozen=True)
-class PrintOutcome:
-    printed: int
-    failed: int
-    message: str
-
-
-def printer_message(error: PrinterError) -> str:
-    return _(
-        "标签打印机 {host}:{port} 无响应（{reason}）。委托单已保存，标签已放入补打列表。"
-    ).format(host=error.host, port=error.port, reason=error.reason)
-
-
-@dataclass(frozen=True)
-class LabelBatch:
-    """The ZPL of an order's labels, ready to send, and which items it covers."""
-
-    host: str
-    port: int
-    zpl: str
-    item_ids: tuple[int, ...]
-
-
-def label_batch(
+def mark_printed(
     session: Session,
-    order_id: int,
-    *,
-    item_ids: Sequence[int] | None = None,
-    progress: Progress | None = None,
-) -> LabelBatch:
-    """Render the labels for the configured thermal printer (reads only)."""
-    settings = load_settings(session)
-    if not settings.label_printer:
-        raise CounterError(_("未设置标签打印机（系统设置 → 标签打印机）"))
-    host, port = parse_printer_address(settings.label_printer)
-    order = _load_order(session, order_id)
-    items = [
-        i for i in order.items if (item_ids is None or i.id in item_ids) and i.status != "voided"
-    ]
-    size = label_size(settings)
-    zpl = []
-    for n, item in enumerate(items, 1):
-        label = label_of(item, order, order.customer)
-        zpl.append(render_label_zpl(label, size, cjk_font=settings.label_printer_font))
-        if progress:
-            progress(n, len(items), item.number)
-    return LabelBatch(host, port, "".join(zpl), tuple(i.id for i in items))
-
-
-def record_label_outcome(
-    session: Session, clock: Clock, order_id: int, batch: LabelBatch, error: PrinterError | None
-) -> PrintOutcome:
-    """Mark the batch's label jobs printed, or failed with the printer's answer."""
-    jobs = {
-        j.item_id: j
-        for j in session.scalars(
-            select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == "label")
-        )
-    }
-    now = clock.now()
-    status, reason = ("failed", error.reason) if error else ("printed", "")
-    for item_id in batch.item_ids:
-        job = jobs.get(item_id)
-        if job is None:
-            job = PrintJob(kind="label", order_id=order_id, item_id=item_id, created_at=now)
-            session.add(job)
-        job.attempts = (job.attempts or 0) + 1
-        job.status, job.error, job.updated_at = status, reason, now
-    session.flush()
-    count = len(batch.item_ids)
-    if error:
-        return PrintOutcome(0, count, printer_message(error))
-    return PrintOutcome(count, 0, "")
-
-
-def print_labels(
-    database: Database,
+    actor: Actor,
     clock: Clock,
     order_id: int,
-    *,
+    kind: str,
     item_ids: Sequence[int] | None = None,
-    progress: Progress | None = None,
-) -> PrintOutcome:
-    """Send an order's labels to the thermal printer and record the outcome.
+) -> None:
+    """The clerk printed the PDF through the system dialog: those jobs are done.
 
-    Three steps so that no transaction is open while the printer is waited for:
-    render (a read), send (may take the printer's whole timeout), record (a short write).
-    The order itself was committed before.
+    ``item_ids`` limits labels to the ones in the PDF (all of the order's when None).
     """
-    batch = read(database, lambda s: label_batch(s, order_id, item_ids=item_ids, progress=progress))
-    failure: PrinterError | None = None
-    try:
-        send_raw(batch.host, batch.port, batch.zpl.encode("utf-8"))
-    except PrinterError as error:
-        failure = error
-    with user_action(database) as session:
-        return record_label_outcome(session, clock, order_id, batch, failure)
-
-
-def mark_printed(session: Session, clock: Clock, order_id: int, kind: str) -> None:
-    """The clerk printed through the system dialog: the jobs of that kind are done."""
-    for job in session.scalars(
-        select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == kind)
-    ):
+    require(session, actor, Perm.RECEIVE)
+    order = load_order(session, order_id)
+    query = select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == kind)
+    if item_ids is not None:
+        query = query.where(PrintJob.item_id.in_(item_ids))
+    done = 0
+    for job in session.scalars(query):
+        if job.status != "printed":
+            done += 1
         job.status, job.error, job.updated_at = "printed", "", clock.now()
         job.attempts = (job.attempts or 0) + 1
+    after = {"kind": kind, "jobs": done, "via": "pdf"}
+    action = "label.printed_pdf" if kind == "label" else "receipt.printed_pdf"
+    record(session, actor, clock, action, "order", order.number, after=after)
     session.flush()
 
 
@@ -269,33 +194,3 @@ def reprint_list(session: Session, limit: int = 500) -> list[ReprintRow]:
         )
         for j, onum, inum in rows
     ]
-
-
-def sample_label_zpl(settings: InstituteSettings, today: dt.date) -> str:
-    """A test label with the institute's size and printer font."""
-    label = LabelData(
-        item_number="20261000000001",
-        order_number="2026100000000",
-        instrument_name=_("测试标签"),
-        customer_short=settings.institute_name,
-        department=settings.counter_name,
-        promised_date=today,
-    )
-    return render_label_zpl(label, label_size(settings), cjk_font=settings.label_printer_font)
-
-
-def send_test_label(settings: InstituteSettings, today: dt.date) -> str:
-    """Send a test label to the printer in `settings` (not yet saved); returns its address."""
-    try:
-        host, port = parse_printer_address(settings.label_printer)
-    except ValueError as error:
-        raise CounterError(_("标签打印机设置无效：{detail}").format(detail=error)) from error
-    try:
-        send_raw(host, port, sample_label_zpl(settings, today).encode("utf-8"))
-    except PrinterError as error:
-        raise CounterError(
-            _("测试标签发送失败：标签打印机 {host}:{port} 无响应（{reason}）").format(
-                host=error.host, port=error.port, reason=error.reason
-            )
-        ) from error
-    return f"{host}:{port}"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.calendar import load_calendar
 from counter.catalog import TypeInfo, Use, list_types
@@ -285,7 +285,7 @@ def save_order(
     calendar: WorkCalendar | None = None,
 ) -> SavedOrder:
     """Store a received order in the caller's transaction (the caller commits)."""
-    require(actor, Perm.RECEIVE)
+    require(session, actor, Perm.RECEIVE)
     existing = _existing(session, draft.request_token)
     if existing is not None:
         return existing

@@ -48,8 +48,14 @@ _PROGRESS = (S.RECEIVED, S.IN_LAB, S.CERT_DRAFTED, S.CHECKED, S.RETURNED_UNPROCE
 
 NEEDS_REASON = frozenset({S.ON_HOLD, S.RETURNED_UNPROCESSED, S.VOIDED})
 
+#: An order's status only (never an item's): some items were handed back, others not yet.
+PARTLY_RELEASED = "partly_released"
+
 
 def status_label(status: ItemStatus | str) -> str:
+    """The word for an item's status, or an order's (which may also be 部分领取)."""
+    if status == PARTLY_RELEASED:
+        return _("部分领取")
     return {
         S.RECEIVED: _("已收件"),
         S.IN_LAB: _("检定中"),
@@ -74,11 +80,15 @@ def check_transition(current: ItemStatus, new: ItemStatus, reason: str = "") -> 
         raise CounterError(_("改为“{new}”需要填写原因").format(new=status_label(new)))
 
 
-def order_status(item_statuses: Iterable[ItemStatus | str]) -> ItemStatus:
-    """One status that sums up an order: the least advanced of its live items."""
+def order_status(item_statuses: Iterable[ItemStatus | str]) -> str:
+    """One status that sums up an order: the least advanced of its live items, or
+    `PARTLY_RELEASED` once some of them were handed back while others were not."""
     live = [ItemStatus(s) for s in item_statuses if ItemStatus(s) is not S.VOIDED]
     if not live:
         return S.VOIDED
     if S.ON_HOLD in live:
         return S.ON_HOLD
-    return min(live, key=_PROGRESS.index)
+    least = min(live, key=_PROGRESS.index)
+    if least is not S.RELEASED and S.RELEASED in live:
+        return PARTLY_RELEASED
+    return least

@@ -2,7 +2,11 @@
 
 Order number = year + channel digit + 6-digit sequence (a public institute's
 convention); item number = order number + 3-digit sequence; fee statement
-number = "F" + year + 6-digit sequence (F2026000123).  Sequences are
+number = "F" + year + 6-digit sequence (F2026000123); certificate number =
+"JD" + year + 6-digit sequence (JD2026000123), a reissue adding "-001", "-002", …
+(JD2026000123-001).  The letters keep a certificate number from ever being read as an
+item or order number; certificates numbered before this series (order number + 3
+digits, the shape of an item number) keep their numbers.  Sequences are
 incremented with one atomic ``UPDATE … RETURNING`` inside the caller's
 transaction: the row stays locked until commit, so two counters never get the
 same value, and a rolled-back save gives its number back unissued.
@@ -23,6 +27,9 @@ CHANNEL_DIGITS = {"counter": "1", "appointment": "2", "mail": "3", "onsite": "4"
 ORDER_RE = re.compile(r"^(\d{4})([1-4])(\d{6,7})$")
 ITEM_RE = re.compile(r"^(\d{4}[1-4]\d{6,7})(\d{3})$")
 STATEMENT_RE = re.compile(r"^F(\d{4})(\d{6})$")
+CERTIFICATE_RE = re.compile(r"^JD(\d{4})(\d{6})(?:-(\d{3}))?$")
+#: a reissue of a certificate numbered before the JD series (an item number + "-NNN")
+OLD_REISSUE_RE = re.compile(r"^\d{4}[1-4]\d{6,7}\d{3}-\d{3}$")
 
 
 def next_values(session: Session, key: str, count: int = 1) -> range:
@@ -68,8 +75,21 @@ def new_statement_number(session: Session, year: int) -> str:
     return statement_number(year, seq)
 
 
+def certificate_number(year: int, seq: int) -> str:
+    if not 1 <= seq <= 999_999:
+        raise ValueError("at most 999999 certificates a year")
+    return f"JD{year:04d}{seq:06d}"
+
+
+def new_certificate_number(session: Session, year: int) -> str:
+    (seq,) = next_values(session, f"certificate:{year}")
+    return certificate_number(year, seq)
+
+
 def classify(code: str) -> str:
-    """ "order", "item", "statement" or "" for a scanned code."""
+    """ "order", "item", "statement", "certificate" or "" for a scanned code."""
+    if CERTIFICATE_RE.match(code) or OLD_REISSUE_RE.match(code):
+        return "certificate"
     if ORDER_RE.match(code):
         return "order"
     if ITEM_RE.match(code):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from counter.errors import NotFound
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.settings import load_settings
+from counter.settings import label_printer_address, load_settings
 from db.models import Item, Order, User
 
 
@@ -47,7 +47,7 @@ class OrderView:
     contact_name: str
     contact_phone: str
     note: str
-    status: ItemStatus
+    status: str  # an item status, or PARTLY_RELEASED
     voided_at: dt.datetime | None
     voided_by: str
     void_reason: str
@@ -96,10 +96,10 @@ def load_order_view(session: Session, order_id: int) -> OrderView:
         order.contact_name,
         order.contact_phone,
         order.note,
-        ItemStatus(order.status),
+        order.status,
         order.voided_at,
         voided_by.full_name if voided_by else "",
         order.void_reason,
         items,
-        load_settings(session).label_printer,
+        label_printer_address(load_settings(session)),
     )

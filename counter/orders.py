@@ -15,15 +15,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.intake import _TEXT_LIMITS, item_field_label
 from counter.lifecycle import ItemStatus, check_transition, order_status, status_label
+from counter.order_payments import payments_of_orders
 from counter.search_keys import normalize_query
 from db.models import Customer, FeeStatement, FeeStatementOrder, Item, Order
+from db.models_certificates import CertificateRecord, FinalCheckRecord
+from db.models_release import ReleaseItem
 
 SORTS = ("received_at", "number", "customer", "status", "item_count", "promised_date")
 
@@ -48,6 +51,7 @@ class OrderRow:
     status: str
     promised_date: dt.date | None
     channel: str
+    payment: str = ""  # counter.order_payments: none / unpaid / partly_paid / paid
 
     def sort_value(self, sort: str) -> Any:
         return {
@@ -140,7 +144,9 @@ def page_orders(
         query = query.order_by(column.desc(), Order.id.desc())
     else:
         query = query.order_by(column.asc(), Order.id.asc())
-    return [OrderRow(*row) for row in session.execute(query.limit(limit))]
+    rows = [OrderRow(*row) for row in session.execute(query.limit(limit))]
+    paid = payments_of_orders(session, [r.id for r in rows])
+    return [dataclasses.replace(r, payment=paid[r.id]) for r in rows]
 
 
 def get_order(session: Session, order_id: int) -> Order:
@@ -203,6 +209,35 @@ def set_item_status(
     return move_item_status(session, actor, clock, item_id, new, reason)
 
 
+def require_documents(session: Session, item: Item, new: ItemStatus) -> None:
+    """The gate's own papers must exist before an item is "checked" or "released".
+
+    Whoever calls, an item never reaches "checked" without a certificate that passed its
+    recorded final check, nor "released" without the handover record that released it.
+    """
+    if new is ItemStatus.CHECKED:
+        passed = exists().where(
+            CertificateRecord.item_id == item.id,
+            CertificateRecord.status == "passed",
+            FinalCheckRecord.certificate_id == CertificateRecord.id,
+            FinalCheckRecord.outcome == "passed",
+        )
+        if not session.scalar(select(passed)):
+            raise CounterError(
+                _("器具 {number} 的证书没有通过终审的记录，不能设为“已终审”").format(
+                    number=item.number
+                )
+            )
+    if new is ItemStatus.RELEASED:
+        handed = exists().where(ReleaseItem.item_id == item.id)
+        if not session.scalar(select(handed)):
+            raise CounterError(
+                _("器具 {number} 没有领取或邮寄的交接记录，不能设为“已发放”").format(
+                    number=item.number
+                )
+            )
+
+
 def move_item_status(
     session: Session,
     actor: Actor,
@@ -211,10 +246,11 @@ def move_item_status(
     new: ItemStatus,
     reason: str = "",
 ) -> Item:
-    """Move an item along its life; for `counter` code that has applied its own gate
-    (the certificate review, the release transaction)."""
-    require(actor, STATUS_PERMS[new])
+    """Move an item along its life, with the permission the new state needs; "checked"
+    and "released" only once their papers exist (`require_documents`)."""
+    require(session, actor, STATUS_PERMS[new])
     item = get_item(session, item_id)
+    require_documents(session, item, new)
     old = ItemStatus(item.status)
     check_transition(old, new, reason)
     item.status = new
@@ -255,13 +291,14 @@ def _refuse_while_billed(session: Session, order: Order) -> None:
 
 
 def void_item(session: Session, actor: Actor, clock: Clock, item_id: int, reason: str) -> Item:
+    require(session, actor, Perm.VOID)
     _refuse_while_billed(session, get_item(session, item_id).order)
     return set_item_status(session, actor, clock, item_id, ItemStatus.VOIDED, reason)
 
 
 def void_order(session: Session, actor: Actor, clock: Clock, order_id: int, reason: str) -> Order:
     """Void a whole order with a reason; refused once any item has left the counter."""
-    require(actor, Perm.VOID)
+    require(session, actor, Perm.VOID)
     if not reason.strip():
         raise ValidationError([_("作废委托单需要填写原因")])
     order = get_order(session, order_id)
@@ -307,7 +344,7 @@ def correct_item(
     session: Session, actor: Actor, clock: Clock, item_id: int, new: ItemCorrection, reason: str
 ) -> Item:
     """Correct an item's details as registered; before → after goes to the audit log."""
-    require(actor, Perm.CORRECT_ITEM)
+    require(session, actor, Perm.CORRECT_ITEM)
     item = get_item(session, item_id)
     if item.status in (ItemStatus.VOIDED, ItemStatus.RELEASED):
         raise CounterError(

@@ -15,6 +15,7 @@ from counter.clock import CHINA_TZ, Clock
 from counter.documents import institute_info
 from counter.errors import NotFound
 from counter.i18n import _
+from counter.print_fonts import printing_fonts
 from counter.scan import clean_code
 from counter.settings import load_settings
 from db.models import Customer, Item, Order
@@ -76,7 +77,9 @@ def handover_data(session: Session, release_id: int) -> HandoverData:
 
 
 def handover_pdf(session: Session, release_id: int, page_size: str = "A5") -> bytes:
-    return render_handover_pdf(handover_data(session, release_id), page_size)
+    data = handover_data(session, release_id)
+    with printing_fonts(load_settings(session)):
+        return render_handover_pdf(data, page_size)
 
 
 def address_label_data(session: Session, release_id: int) -> AddressLabelData:
@@ -98,7 +101,9 @@ def address_label_data(session: Session, release_id: int) -> AddressLabelData:
 
 
 def address_label_pdf(session: Session, release_id: int, page: LabelPage | None = None) -> bytes:
-    return render_address_label_pdf(address_label_data(session, release_id), page or LabelPage())
+    data = address_label_data(session, release_id)
+    with printing_fonts(load_settings(session)):
+        return render_address_label_pdf(data, page or LabelPage())
 
 
 def release_certificates(

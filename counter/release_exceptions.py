@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import NotFound, ValidationError
@@ -41,6 +41,7 @@ def return_unprocessed(
     The note defaults to the reason.  The lifecycle decides from which states this
     is allowed (not once a certificate exists) and says why not.
     """
+    require(session, actor, Perm.RECEIVE)
     if not reason.strip():
         raise ValidationError([_("退回未检需要填写原因")])
     note = note_for_customer.strip() or reason.strip()
@@ -77,7 +78,7 @@ def release_against_unpaid(
     reason: str,
 ) -> list[UnpaidReleaseApproval]:
     """A quality supervisor's written approval for an account customer's items to leave unpaid."""
-    require(actor, Perm.REVIEW)
+    require(session, actor, Perm.REVIEW)
     if not reason.strip():
         raise ValidationError([_("欠费放行需要写明理由")])
     if not item_ids:

@@ -68,11 +68,17 @@ class GateFacts:
 @dataclass(frozen=True)
 class GateResult:
     can_leave: bool
-    reason: str
+    reason: str  # every reason, joined with "；" (or what lets it leave)
     # the approval text recorded on the release when an item leaves unpaid ("" = none)
     override: str = ""
     # only the fees stop it, and it belongs to an account customer: a supervisor may approve
     fees_only: bool = False
+    # every reason the item may not leave, in the order a clerk explains them
+    reasons: tuple[str, ...] = ()
+
+
+def _refused(reasons: list[str], *, fees_only: bool = False) -> GateResult:
+    return GateResult(False, "；".join(reasons), fees_only=fees_only, reasons=tuple(reasons))
 
 
 def handover_text(h: Handover) -> str:
@@ -85,42 +91,44 @@ def handover_text(h: Handover) -> str:
 
 
 def needs_certificate(status: str) -> bool:
-    return status == S.CHECKED
+    return status in (S.CHECKED, S.CERT_DRAFTED)
+
+
+#: The item may not leave whatever else is true (nothing more needs saying).
+FINAL = frozenset({S.VOIDED, S.RELEASED, S.RETURNED_UNPROCESSED})
 
 
 def decide(f: GateFacts) -> GateResult:
     """Whether the item may leave, and why not (or on what terms) in the clerk's words."""
     status = ItemStatus(f.status)
     if status is S.VOIDED:
-        return GateResult(False, _("已作废"))
+        return _refused([_("已作废")])
     if status is S.RELEASED:
-        return GateResult(False, handover_text(f.handover) if f.handover else _("已发放"))
+        return _refused([handover_text(f.handover) if f.handover else _("已发放")])
     if status is S.RETURNED_UNPROCESSED:
         note = f.unprocessed_note.strip() or f.status_reason.strip()
         return GateResult(True, _("退回未检：{note}").format(note=note) if note else _("退回未检"))
+    reasons: list[str] = []
     if status in IN_LAB:
-        return GateResult(False, _("仍在检定中"))
-    if status is S.ON_HOLD:
+        reasons.append(_("仍在检定中"))
+    elif status is S.ON_HOLD:
         why = f.status_reason.strip()
-        return GateResult(
-            False, _("暂停检定：{reason}").format(reason=why) if why else _("暂停检定")
-        )
-    if status is S.CERT_DRAFTED:
-        return GateResult(False, _("证书尚未终审"))
-    cert_ok, cert_words = f.certificate if f.certificate is not None else (False, "")
-    if not cert_ok:
-        return GateResult(False, cert_words or _("证书尚未终审"))
-    fees_ok, fees_words = f.fees if f.fees is not None else (False, "")
+        reasons.append(_("暂停检定：{reason}").format(reason=why) if why else _("暂停检定"))
+    else:
+        cert_ok, cert_words = f.certificate if f.certificate is not None else (False, "")
+        if not cert_ok:
+            reasons.append(cert_words or _("证书尚未终审"))
+    fees_ok, fees_words = f.fees if f.fees is not None else (True, "")
     if fees_ok:
-        return GateResult(True, _("可以领取"))
-    if f.account_customer and f.approval_reason.strip():
+        return _refused(reasons) if reasons else GateResult(True, _("可以领取"))
+    if not reasons and f.account_customer and f.approval_reason.strip():
         override = _("{by} 批准欠费放行：{reason}").format(
             by=f.approval_by, reason=f.approval_reason.strip()
         )
         return GateResult(
             True, _("可以领取（记账客户，{override}）").format(override=override), override
         )
-    return GateResult(False, fees_words, fees_only=f.account_customer)
+    return _refused([*reasons, fees_words], fees_only=f.account_customer and not reasons)
 
 
 # --- reading the facts --------------------------------------------------------------------
@@ -184,7 +192,7 @@ def gate_facts(
     for item in items:
         fee = None
         certificate = certificates.get(item.id)
-        if certificate is not None and certificate[0]:
+        if item.status not in FINAL:  # every reason is told, fees too
             if item.order_id not in fees:
                 fees[item.order_id] = fees_settled(session, order_id=item.order_id, today=today)
             fee = fees[item.order_id]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
@@ -138,7 +138,7 @@ def _release(
     token: str,
     fill: Collector | MailTo,
 ) -> ReleaseDone:
-    require(actor, Perm.RELEASE)
+    require(session, actor, Perm.RELEASE)
     if not item_ids:
         raise ValidationError([_("请至少选择一件器具")])
     items = _locked_items(session, item_ids)
@@ -271,6 +271,7 @@ def mail_dispatch(
     request_token: str = "",
 ) -> ReleaseDone:
     """Post the chosen items: courier, tracking number, address; the items are released."""
+    require(session, actor, Perm.RELEASE)
     tracking = clean_code(mail.tracking_number)
     if tracking:
         used = session.scalar(

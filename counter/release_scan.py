@@ -177,7 +177,7 @@ def _orders_of_code(session: Session, raw: str) -> tuple[list[int], int | None]:
             .order_by(FeeStatementOrder.seq)
         )
         return list(billed) or [hit.order_id], None
-    return [hit.order_id], hit.item_id if hit.kind == "item" else None
+    return [hit.order_id], hit.item_id if hit.kind in ("item", "certificate") else None
 
 
 def scan_for_return(session: Session, code: str, *, today: dt.date | None = None) -> ReturnView:

@@ -1,4 +1,5 @@
-"""What a scanned code is: an item, an order, or a fee statement (opens its first order).
+"""What a scanned code is: an item, an order, a fee statement (opens its first order), or a
+certificate (opens the item it belongs to: `counter.numbering` keeps the two apart).
 
 The lookup is on the hot path of every scan at every counter, so it runs one
 indexed Core query and returns a small frozen dataclass, not ORM objects.
@@ -11,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ClauseElement, Connection, Dialect, bindparam, select
+from sqlalchemy import ClauseElement, Connection, Dialect, Select, bindparam, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -29,11 +30,12 @@ from db.models import (
     Item,
     Order,
 )
+from db.models_certificates import CertificateRecord
 
 
 @dataclass(frozen=True)
 class ScanHit:
-    kind: str  # "item" | "order" | "statement"
+    kind: str  # "item" | "order" | "statement" | "certificate"
     order_id: int
     order_number: str
     customer_name: str
@@ -45,25 +47,37 @@ class ScanHit:
     promised_date: dt.date | None = None
     statement_id: int | None = None
     statement_number: str = ""
+    certificate_number: str = ""
 
 
-_ITEM_QUERY = (
-    select(
-        Item.id,
-        Item.number,
-        Item.status,
-        Item.promised_date,
-        Order.id,
-        Order.number,
-        Customer.name,
-        InstrumentType.name,
-        Department.name,
+def _item_select(*extra: Any) -> Select[Any]:
+    """An item with its order, customer, type and department (and `extra` columns)."""
+    return (
+        select(
+            Item.id,
+            Item.number,
+            Item.status,
+            Item.promised_date,
+            Order.id,
+            Order.number,
+            Customer.name,
+            InstrumentType.name,
+            Department.name,
+            *extra,
+        )
+        .join(Order, Order.id == Item.order_id)
+        .join(Customer, Customer.id == Order.customer_id)
+        .join(InstrumentType, InstrumentType.id == Item.type_id)
+        .join(Department, Department.id == Item.department_id)
     )
-    .join(Order, Order.id == Item.order_id)
-    .join(Customer, Customer.id == Order.customer_id)
-    .join(InstrumentType, InstrumentType.id == Item.type_id)
-    .join(Department, Department.id == Item.department_id)
-    .where(Item.number == bindparam("code"))
+
+
+_ITEM_QUERY = _item_select().where(Item.number == bindparam("code"))
+
+_CERTIFICATE_QUERY = (
+    _item_select(CertificateRecord.number)
+    .join(CertificateRecord, CertificateRecord.item_id == Item.id)
+    .where(CertificateRecord.number == bindparam("code"))
 )
 
 _ORDER_QUERY = (
@@ -122,12 +136,14 @@ def lookup(db: Session | Connection, raw: str) -> ScanHit | None:
     conn = db.connection() if isinstance(db, Session) else db
     if kind == "item":
         row = _first(conn, _ITEM_QUERY, code)
-        if row is None:
-            return None
+        if row is None:  # a certificate numbered before the JD series has an item's shape
+            return _certificate(conn, code)
         item_id, inum, status, promised, oid, onum, cname, tname, dname = row
         return ScanHit(
             "item", oid, onum, cname, item_id, inum, tname, dname, status, _date(promised)
         )
+    if kind == "certificate":
+        return _certificate(conn, code)
     if kind == "order":
         orow = _first(conn, _ORDER_QUERY, code)
         if orow is None:
@@ -143,12 +159,24 @@ def lookup(db: Session | Connection, raw: str) -> ScanHit | None:
     return None
 
 
+def _certificate(conn: Connection, code: str) -> ScanHit | None:
+    """The item a certificate number belongs to (the item its certificate names)."""
+    row = _first(conn, _CERTIFICATE_QUERY, code)
+    if row is None:
+        return None
+    item_id, inum, status, promised, oid, onum, cname, tname, dname, cnum = row
+    return ScanHit("certificate", oid, onum, cname, item_id, inum, tname, dname, status,
+                   _date(promised), certificate_number=cnum)  # fmt: skip
+
+
 def unknown_code_message(raw: str) -> str:
     code = clean_code(raw)
     if not code:
         return _("扫描内容为空")
     if not classify(code):
         return _("无法识别的条码：{code}（不是本所的收件编号或委托单号）").format(code=code)
+    if classify(code) == "certificate":
+        return _("未找到编号为 {code} 的证书").format(code=code)
     return _("未找到编号为 {code} 的器具或委托单").format(code=code)
 
 

@@ -61,3 +61,16 @@ def normalize_query(q: str) -> str:
     half-width and lower-cases; Chinese text and punctuation are kept.
     """
     return _to_half_width(_CONTROL.sub("", q).strip()).lower()
+
+
+def pick_choice(labels: list[str], typed: str) -> int:
+    """The first of `labels` the typed letters start: pinyin initials, full pinyin or the
+    label itself ("m" → 贸易结算, "jz" → 校准, "u" → Urgent); -1 when none does."""
+    q = normalize_query(typed)
+    if not q:
+        return -1
+    for position, label in enumerate(labels):
+        initials, full = name_keys(label)
+        if initials.startswith(q) or full.startswith(q) or normalize_query(label).startswith(q):
+            return position
+    return -1

@@ -8,23 +8,29 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import changes, record
+from counter.audit_write import changes, record
 from counter.auth import Actor, Perm, require
 from counter.clock import Clock
 from counter.errors import ValidationError
 from counter.i18n import _
 from db.models import Setting
+from printing.label_dots import DPI_CHOICES
+from printing.zpl_send import parse_printer_address
 
 SERVICES = ("verification", "calibration", "testing", "repair")
 URGENCIES = ("normal", "urgent", "same_day")
 
+LABEL_PROTOCOLS = ("zpl", "tspl", "pdf")
+
 _KEY = "institute"
+_PORT_AT_END = re.compile(r":\s*\d+$")
 
 
 def _default_turnaround() -> dict[str, dict[str, int]]:
@@ -45,10 +51,17 @@ class InstituteSettings:
     counter_name: str = "收发室"
     label_width_mm: float = 60.0
     label_height_mm: float = 40.0
-    # "host:port" of a ZPL thermal printer; "" = print labels as PDF only
+    # "host:port" of a thermal label printer; "" = print labels as PDF only
     label_printer: str = ""
-    label_printer_font: str = "E:SIMSUN.TTF"
+    # how the label printer is spoken to: "zpl" (Zebra …), "tspl" (TSC, Gprinter …), "pdf"
+    label_printer_protocol: str = "zpl"
+    label_printer_dpi: int = 203
+    # seconds allowed for each wait on the label printer (connect, take a label, answer)
+    label_printer_timeout_s: float = 5.0
     receipt_page: str = "A5"
+    # TrueType fonts the administrator picked ("" = the shipped ones): `counter.print_fonts`
+    document_font: str = ""
+    label_font: str = ""
     # working days promised, by service then urgency
     turnaround: dict[str, dict[str, int]] = field(default_factory=_default_turnaround)
 
@@ -65,10 +78,12 @@ def validate_settings(s: InstituteSettings) -> list[str]:
             problems.append(_("{what}应在 20 到 150 毫米之间").format(what=label))
     if s.receipt_page not in ("A4", "A5"):
         problems.append(_("回执纸张只能是 A4 或 A5"))
-    if s.label_printer:
-        host, _sep, port = s.label_printer.rpartition(":")
-        if not host or not port.isdigit() or not 0 < int(port) < 65536:
-            problems.append(_("标签打印机地址应为 主机:端口，例如 192.168.1.50:9100"))
+    problems += label_printer_problems(s)
+    if s.document_font.strip() or s.label_font.strip():
+        # imported here: reportlab loads only when a font was picked (cold start)
+        from counter.print_fonts import font_problems
+
+        problems += font_problems(s)
     for service in SERVICES:
         for urgency in URGENCIES:
             days = s.turnaround.get(service, {}).get(urgency)
@@ -76,6 +91,45 @@ def validate_settings(s: InstituteSettings) -> list[str]:
                 problems.append(_("约定工作日数应在 0 到 60 之间"))
                 break
     return problems
+
+
+def printer_address_problem(address: str) -> str | None:
+    """Why ``address`` is not a usable ``host:port`` of a label printer (None when it is)."""
+    text = address.strip()
+    try:
+        parse_printer_address(text)
+        bare_ipv6 = text.count(":") > 1 and not text.startswith("[")
+        if bare_ipv6 or not _PORT_AT_END.search(text):
+            raise ValueError("the port is missing")
+    except ValueError:
+        if any(c.isspace() for c in text) or "/" in text or "\\" in text:
+            return _(
+                "标签打印机地址“{address}”不能含空格或斜杠，应为 主机:端口，例如 192.168.1.50:9100"
+            ).format(address=address)
+        return _("标签打印机地址“{address}”无效，应为 主机:端口，例如 192.168.1.50:9100").format(
+            address=address
+        )
+    return None
+
+
+def label_printer_problems(s: InstituteSettings) -> list[str]:
+    problems = []
+    if s.label_printer_protocol not in LABEL_PROTOCOLS:
+        problems.append(_("标签打印机类型只能是 ZPL、TSPL 或 PDF"))
+    if s.label_printer_dpi not in DPI_CHOICES:
+        problems.append(_("标签打印机分辨率只能是 203 或 300 dpi"))
+    if not 1 <= s.label_printer_timeout_s <= 60:
+        problems.append(_("标签打印机等待时间应在 1 到 60 秒之间"))
+    if s.label_printer and s.label_printer_protocol != "pdf":
+        problem = printer_address_problem(s.label_printer)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def label_printer_address(s: InstituteSettings) -> str:
+    """The thermal label printer labels are sent to; "" when labels print as PDF."""
+    return s.label_printer.strip() if s.label_printer_protocol != "pdf" else ""
 
 
 def load_settings(session: Session) -> InstituteSettings:
@@ -95,7 +149,7 @@ def load_settings(session: Session) -> InstituteSettings:
 def save_settings(
     session: Session, actor: Actor, clock: Clock, new: InstituteSettings
 ) -> InstituteSettings:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     problems = validate_settings(new)
     if problems:
         raise ValidationError(problems)

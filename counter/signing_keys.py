@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import Actor, Perm, require
 from counter.certificates.signature import key_id, sign_payload
 from counter.clock import Clock
@@ -126,7 +126,7 @@ def sign_certificate_qr(
 
 def rotate_signing_key(session: Session, actor: Actor, clock: Clock) -> PublicKey:
     """Generate a new signing key; earlier public keys stay so older certificates verify."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     old = public_keys(session)
     kid, _raw = _new_key(session, clock)
     record(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.audit import record
+from counter.audit_write import record
 from counter.auth import (
     MIN_PASSWORD_LENGTH,
     Actor,
@@ -43,7 +43,7 @@ class UserRow:
 
 def list_user_rows(session: Session, actor: Actor) -> list[UserRow]:
     """Every user, active or not, by username."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     return [
         UserRow(u.id, u.username, u.full_name, parse_roles(u.roles), u.active, u.created_at)
         for u in session.scalars(select(User).order_by(User.username))
@@ -65,7 +65,7 @@ def _other_active_admins(session: Session, user_id: int) -> int:
 def set_roles(
     session: Session, actor: Actor, clock: Clock, user_id: int, roles: frozenset[Role]
 ) -> User:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     user = _user(session, user_id)
     if not roles:
         raise ValidationError([_("至少选择一个角色")])
@@ -100,7 +100,7 @@ def deactivate_user(
     session: Session, actor: Actor, clock: Clock, user_id: int, reason: str = ""
 ) -> User:
     """The user can no longer log in; their name stays on everything they did."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     user = _user(session, user_id)
     if user.id == actor.id:
         raise CounterError(_("不能停用自己的账号"))
@@ -125,7 +125,7 @@ def deactivate_user(
 
 
 def activate_user(session: Session, actor: Actor, clock: Clock, user_id: int) -> User:
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     user = _user(session, user_id)
     if user.active:
         return user
@@ -148,7 +148,7 @@ def reset_password(
     session: Session, actor: Actor, clock: Clock, user_id: int, password: str
 ) -> User:
     """Set a new password (the audit log records that it changed, never the password)."""
-    require(actor, Perm.ADMIN)
+    require(session, actor, Perm.ADMIN)
     user = _user(session, user_id)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError([_("密码至少 {n} 个字符").format(n=MIN_PASSWORD_LENGTH)])

@@ -1,6 +1,7 @@
 """Engines for the embedded SQLite file and the shared PostgreSQL database.
 
-SQLite: WAL journal, foreign keys on, a busy timeout, and transactions begun
+SQLite: WAL journal with synchronous=FULL (a commit is on disk before it returns),
+foreign keys on, a busy timeout, and transactions begun
 by us (the pysqlite driver's own implicit BEGIN breaks SAVEPOINT and cannot
 take the write lock up front).  A session opened with `write_session()` begins
 with ``BEGIN IMMEDIATE`` so two counters saving at once wait for each other
@@ -72,7 +73,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")  # a committed order survives a power cut
         cursor.close()
 
     @event.listens_for(engine, "begin")

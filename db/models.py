@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -275,6 +276,10 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # the hash chain, see db.models_audit: appended only by counter.audit_write
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime] = mapped_column(index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(48), index=True)
@@ -383,6 +388,8 @@ class FeeStatement(Base):
     void_reason: Mapped[str] = mapped_column(Text, default="")
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id"), index=True)
     replace_reason: Mapped[str] = mapped_column(Text, default="")
+    # why chargeable lines carry no fee-standard code (printed on the statement)
+    no_code_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     lines: Mapped[list[FeeStatementLine]] = relationship(
         back_populates="statement", order_by="FeeStatementLine.seq"

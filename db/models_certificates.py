@@ -163,6 +163,10 @@ class CertificatePdf(Base):
     digest: Mapped[str] = mapped_column(String(16))
     page_count: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime]
+    # the font it was drawn with (every character glyph-checked); "" = made before fonts
+    # were recorded, perhaps with one that lacked digits: rendered again when next used
+    font_family: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    font_fingerprint: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class CertificateDefect(Base):

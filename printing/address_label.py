@@ -17,8 +17,8 @@ from reportlab.platypus import Paragraph
 
 from printing.barcodes import draw_code128, module_count
 from printing.common import InstituteInfo
-from printing.fonts import cjk_font
-from printing.pdf_doc import PT_PER_MM, draw_fitted, markup
+from printing.fonts import sans_font
+from printing.pdf_doc import BOLD_STROKE, PT_PER_MM, draw_fitted, markup
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,18 @@ class AddressLabelData:
 
 
 def _paragraph(canvas: Any, text: str, x: float, top: float, width: float, size: float) -> float:
-    """Draw wrapped text with its top at `top`; return the y of its bottom."""
+    """Draw wrapped text, bold, with its top at `top`; return the y of its bottom."""
     style = ParagraphStyle(
-        "p", fontName=cjk_font(), fontSize=size, leading=size * 1.3, wordWrap="CJK"
+        "p", fontName=sans_font(), fontSize=size, leading=size * 1.3, wordWrap="CJK"
     )
     para = Paragraph(markup(text), style)
     _w, h = para.wrapOn(canvas, width, top)
+    canvas.saveState()
+    # synthetic bold: text render mode "fill, then stroke" stays set for the paragraph
+    canvas.setLineWidth(size * BOLD_STROKE)
+    canvas.addLiteral("2 Tr")
     para.drawOn(canvas, x, top - h)
+    canvas.restoreState()
     return float(top - h)
 
 
@@ -64,10 +69,10 @@ def render_address_label_pdf(data: AddressLabelData, page: LabelPage = LabelPage
     canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
     canvas.setTitle(f"快递面单 {data.tracking_number}")
     canvas.setCreator("计量收发台")
-    font = cjk_font()
+    font = sans_font()
     size = min(10.5, height / 42)
     y = height - margin - size * 1.5
-    draw_fitted(canvas, data.courier, margin, y, inner, font, size * 1.6)
+    draw_fitted(canvas, data.courier, margin, y, inner, font, size * 1.6, bold=True)
     # the barcode: at least 0.33 mm per module, never wider than the label
     bar_width = min(inner, max(inner * 0.8, module_count(data.tracking_number) * 0.33 * PT_PER_MM))
     bar_height = min(22 * PT_PER_MM, height * 0.15)
@@ -77,9 +82,7 @@ def render_address_label_pdf(data: AddressLabelData, page: LabelPage = LabelPage
     )
     canvas.setFillGray(0)
     y -= size * 1.3
-    draw_fitted(
-        canvas, data.tracking_number, margin, y, inner, "Helvetica-Bold", size * 1.3, "centre"
-    )
+    draw_fitted(canvas, data.tracking_number, margin, y, inner, font, size * 1.3, "centre", True)
     y -= size * 0.9
     _rule(canvas, y, margin, width - margin)
     y -= size * 0.5

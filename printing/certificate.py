@@ -44,7 +44,7 @@ from printing.certificate_pages import (
     text,
 )
 from printing.common import InstituteInfo
-from printing.fonts import cjk_font
+from printing.fonts import font_record, serif_font
 from printing.pdf_doc import draw_fitted, numbered_canvas, page_label
 
 KINDS = tuple(TITLES)
@@ -119,6 +119,8 @@ class RenderedCertificate:
     pdf: bytes
     page_count: int
     digest: str
+    font_family: str = ""  # the face every character was drawn (and glyph-checked) with
+    font_fingerprint: str = ""  # `printing.fonts.CheckedTTFont.fingerprint`
 
 
 def certificate_digest(data: CertificatePrint) -> str:
@@ -149,7 +151,7 @@ class _Cover:
     """Page 1, drawn on the canvas at fixed places (millimetres from the top edge)."""
 
     def __init__(self, c: Any, data: CertificatePrint) -> None:
-        self.c, self.data, self.font = c, data, cjk_font()
+        self.c, self.data, self.font = c, data, serif_font()
         self.width, self.height = c._pagesize
         self.right = self.width - MARGIN
         self.label_x, self.value_x = MARGIN + 12 * MM, MARGIN + 48 * MM
@@ -169,7 +171,7 @@ class _Cover:
         self.put(data.institute.name, MARGIN, 50, full, 20, "centre")
         title, english = TITLES[data.kind]
         self.put(title, MARGIN, 72, full, 30, "centre")
-        draw_fitted(c, english, MARGIN, self.at(80), full, "Helvetica", 11, "centre")
+        self.put(english, MARGIN, 80, full, 11, "centre")
 
     def fields(self) -> None:
         end = self.right - 12 * MM
@@ -250,7 +252,7 @@ def decorator(
 
     `pages` receives the page count once the document is finished.
     """
-    font = cjk_font()
+    font = serif_font()
     title = TITLES[data.kind][0].replace(" ", "")
 
     def decorate(c: Any, page: int, total: int) -> None:
@@ -305,7 +307,10 @@ def render_certificate(data: CertificatePrint) -> RenderedCertificate:
     story = [cover_space(), *inner_story(data, doc.width)]
     decorate = decorator(data, qr_payload(data, digest), footnotes(data), pages)
     doc.build(story, canvasmaker=numbered_canvas(decorate))
-    return RenderedCertificate(buffer.getvalue(), pages[0] if pages else 0, digest)
+    font = font_record(serif_font())
+    return RenderedCertificate(
+        buffer.getvalue(), pages[0] if pages else 0, digest, font.family, font.fingerprint
+    )
 
 
 def render_certificate_pdf(data: CertificatePrint) -> bytes:

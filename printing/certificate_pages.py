@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
-from printing.fonts import cjk_font
+from printing.fonts import serif_font
 from printing.pdf_doc import PT_PER_MM, markup
 
 if TYPE_CHECKING:
@@ -23,9 +23,7 @@ GRID = colors.Color(0.3, 0.3, 0.3)
 MARGIN = 20 * MM
 TOP = 27 * MM  # below the running header
 BOTTOM = 18 * MM
-# Glyphs some CJK fonts leave empty (WenQuanYi Micro Hei draws nothing for "℃").
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-_SAFE = str.maketrans({"℃": "°C", "℉": "°F"})
 
 #: (Chinese title as printed, English subtitle) per document type.
 TITLES: dict[str, tuple[str, str]] = {
@@ -85,8 +83,8 @@ class CoverSpace(Flowable):  # type: ignore[misc,unused-ignore]
 
 def text(value: str) -> str:
     """One printable line: line breaks and runs of spaces collapsed (the ideographic space
-    "　" is kept: it is layout), glyphs that fonts lack replaced."""
-    return _SPACES.sub(" ", value).strip(" ").translate(_SAFE)
+    "　" is kept: it is layout)."""
+    return _SPACES.sub(" ", value).strip(" ")
 
 
 def cover_space() -> CoverSpace:
@@ -131,7 +129,7 @@ def cover_fields(data: CertificatePrint) -> list[tuple[str, str]]:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    font = cjk_font()
+    font = serif_font()
     body = ParagraphStyle("cert-body", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
     return {
         "body": body,
@@ -154,7 +152,7 @@ def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[f
     head = ParagraphStyle("cert-th", style, alignment=TA_CENTER)
     body = [[_cell(v, w, style) for v, w in zip(row, widths, strict=True)] for row in rows]
     heads = [_cell(h, w, head) for h, w in zip(headers, widths, strict=True)]
-    t = LongTable([heads, *body], colWidths=widths, repeatRows=1)
+    t = LongTable([heads, *body], colWidths=widths, repeatRows=1, splitInRow=1)
     t.setStyle(
         TableStyle(
             [
@@ -187,7 +185,7 @@ def inner_story(data: CertificatePrint, width: float) -> list[Any]:
         story.append(line("计量检定机构授权证书号", inst.authorisation_no))
     story += [line("原始记录编号", data.record_number), line(f"{verb}依据", data.regulation)]
     story.append(line(f"{verb}地点", data.location))
-    env = "，".join(f"{q} {v} {u}".strip() for q, v, u in data.environment).translate(_SAFE)
+    env = "，".join(f"{q} {v} {u}".strip() for q, v, u in data.environment)
     story.append(line("环境条件", env))
     story.append(Paragraph(f"{verb}使用的计量标准器具", s["head"]))
     story.append(

@@ -30,7 +30,7 @@ from reportlab.platypus import (
 
 from printing import pdf_doc
 from printing.common import InstituteInfo, one_line
-from printing.fonts import cjk_font
+from printing.fonts import sans_font, serif_font
 from printing.pdf_doc import PT_PER_MM, BarcodeFlowable, draw_fitted, markup, numbered_canvas
 
 TITLE = "器具交接单"
@@ -78,7 +78,7 @@ def masked_phone(phone: str) -> str:
 
 
 def _styles(size: float) -> dict[str, ParagraphStyle]:
-    font = cjk_font()
+    font = serif_font()
     body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * 1.4, wordWrap="CJK")
     return {
         "body": body,
@@ -112,7 +112,7 @@ def _header(data: HandoverData, st: dict[str, ParagraphStyle], width: float) -> 
     b = st["body"]
     info = [
         Paragraph(
-            f'交接单号 <font name="Helvetica-Bold" size="{b.fontSize * 1.5:.1f}">'
+            f'交接单号 <font name="{sans_font()}" size="{b.fontSize * 1.5:.1f}">'
             f"{markup(data.release_number)}</font>",
             st["number"],
         ),
@@ -160,11 +160,11 @@ def _items(data: HandoverData, st: dict[str, ParagraphStyle], width: float) -> L
                 _cell(item.note, cell, ""),
             ]
         )
-    table = LongTable(rows, colWidths=[width * s for s in SHARES], repeatRows=1)
+    table = LongTable(rows, colWidths=[width * s for s in SHARES], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), cjk_font(), cell.fontSize, cell.leading),
+                ("FONT", (0, 0), (-1, -1), serif_font(), cell.fontSize, cell.leading),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.35, 0.35, 0.35)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -197,7 +197,7 @@ def _signature(data: HandoverData, st: dict[str, ParagraphStyle], width: float) 
         colWidths=[b.fontSize * 5.5, width * 0.5, b.fontSize * 3, b.fontSize * 8],
     )
     style = [
-        ("FONT", (0, 0), (-1, -1), cjk_font(), b.fontSize),
+        ("FONT", (0, 0), (-1, -1), serif_font(), b.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
     ]
@@ -245,20 +245,20 @@ def _decorate(data: HandoverData, margin: float, size: float) -> pdf_doc.Decorat
         canvas.saveState()
         canvas.setFillGray(0)
         y = margin * 0.6
-        draw_fitted(canvas, footer, margin, y, inner - size * 8, cjk_font(), size)
+        draw_fitted(canvas, footer, margin, y, inner - size * 8, serif_font(), size)
         draw_fitted(
             canvas,
             pdf_doc.page_label(page, total),
             width - margin - size * 8,
             y,
             size * 8,
-            cjk_font(),
+            serif_font(),
             size,
             "right",
         )
         if page > 1:
             head = f"{inst.name}　{TITLE}　{data.release_number}（续）"
-            draw_fitted(canvas, head, margin, height - margin * 0.7, inner, cjk_font(), size)
+            draw_fitted(canvas, head, margin, height - margin * 0.7, inner, serif_font(), size)
         canvas.restoreState()
 
     return decorate

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.barcodes import draw_code128
 from printing.common import fit_first
-from printing.fonts import cjk_bold_font, cjk_font
+from printing.fonts import sans_font
 from printing.label_layout import (
     DEFAULT_LABEL_SIZE,
     QUIET_ZONE_MODULES,
@@ -26,6 +26,7 @@ from printing.label_layout import (
     layout_label,
 )
 from printing.label_zpl import render_label_zpl, render_labels_zpl
+from printing.pdf_doc import BOLD_STROKE, PT_PER_MM
 
 __all__ = [
     "LabelData",
@@ -35,9 +36,7 @@ __all__ = [
     "render_labels_zpl",
 ]
 
-PT_PER_MM = 72 / 25.4
 MIN_FONT_PT = 5.0
-ASCII_FONT = "Helvetica-Bold"
 
 
 def _pt(mm: float) -> float:
@@ -69,9 +68,9 @@ def _draw_row(
     baseline = _pt(label_height - (row.box.top + row.box.height / 2)) - size * 0.35
     obj = canvas.beginText(x, baseline)
     obj.setFont(font, size)
-    if bold:  # fake bold: fill and stroke the outline (CJK fonts rarely ship a bold face)
+    if bold:  # fake bold: fill and stroke the outline (the shipped sans has no bold face)
         obj.setTextRenderMode(2)
-        canvas.setLineWidth(size * 0.04)
+        canvas.setLineWidth(size * BOLD_STROKE)
     obj.textOut(text)
     canvas.drawText(obj)
 
@@ -90,10 +89,10 @@ def _draw_label(canvas: Any, label: LabelData, layout: LabelLayout) -> None:
     )
     canvas.setFillGray(0)
     canvas.setStrokeGray(0)
-    hr_font = ASCII_FONT if layout.human_readable.text.isascii() else cjk_font()
-    _draw_row(canvas, layout.human_readable, h, hr_font, centred=True)
+    font = sans_font()  # every label text is bold sans, as institutes print them
+    _draw_row(canvas, layout.human_readable, h, font, centred=True, bold=True)
     for row in layout.rows:
-        _draw_row(canvas, row, h, cjk_bold_font() if row.bold else cjk_font(), bold=row.bold)
+        _draw_row(canvas, row, h, font, bold=True)
     if layout.urgent is not None:
         box = layout.urgent.box
         canvas.rect(
@@ -106,7 +105,7 @@ def _draw_label(canvas: Any, label: LabelData, layout: LabelLayout) -> None:
         )
         canvas.setFillGray(1)
         canvas.setStrokeGray(1)
-        _draw_row(canvas, layout.urgent, h, cjk_bold_font(), centred=True, bold=True)
+        _draw_row(canvas, layout.urgent, h, font, centred=True, bold=True)
         canvas.setFillGray(0)
         canvas.setStrokeGray(0)
 

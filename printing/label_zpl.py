@@ -1,27 +1,18 @@
 """ZPL II for thermal label printers (Zebra and compatibles), same layout as the PDF label.
 
-Chinese is printed with a TrueType font stored on the printer (``^A@`` with e.g.
-``E:SIMSUN.TTF``) and UTF-8 field data (``^CI28``). Every field goes through ``^FH``
-hex escaping, so no customer-typed text can end a field or the label early.
+The printer needs no font: all text is sent as ``^GFA`` graphic fields drawn from the
+project's own font (`printing.label_raster`); only the barcode is a native ``^BC``
+Code 128. Field data goes through ``^FH`` hex escaping, so no typed text can end a
+field or the label early.
 """
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Sequence
 
-from printing.barcodes import code128_modules
-from printing.common import fit_first
-from printing.label_layout import (
-    DEFAULT_LABEL_SIZE,
-    QUIET_ZONE_MODULES,
-    LabelData,
-    LabelLayout,
-    LabelSize,
-    TextRow,
-    layout_label,
-)
+from printing.label_dots import Barcode, DotLabel, dot_label
+from printing.label_layout import DEFAULT_LABEL_SIZE, LabelData, LabelSize
+from printing.label_raster import Bitmap
 
 HEX_INDICATOR = "_"
 _UNSAFE = frozenset("^~" + HEX_INDICATOR)
@@ -38,101 +29,62 @@ def escape_field(text: str) -> str:
     return "".join(out)
 
 
-def _char_em(char: str) -> float:
-    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.6
+def graphic_data(bitmap: Bitmap) -> str:
+    """``^GFA`` hex data with ZPL's two simplest compressions: "," ends a row with white
+    dots, ":" repeats the row above."""
+    out: list[str] = []
+    previous = b""
+    step = bitmap.row_bytes
+    for top in range(0, len(bitmap.rows), step):
+        row = bitmap.rows[top : top + step]
+        if top and row == previous:
+            out.append(":")
+        else:
+            kept = row.rstrip(b"\0")
+            out.append(kept.hex().upper() + ("," if len(kept) < step else ""))
+        previous = row
+    return "".join(out)
 
 
-def _estimated_width(text: str, size: float) -> float:
-    """Conservative advance of ``text`` in a scalable font at ``size`` dots."""
-    return sum(_char_em(c) for c in text) * size
-
-
-class _Dots:
-    def __init__(self, dpi: int) -> None:
-        self.per_mm = dpi / 25.4
-        self.min_font = 5 / 72 * dpi  # 5 pt
-
-    def __call__(self, mm: float) -> int:
-        return round(mm * self.per_mm)
-
-
-def _text_field(
-    row: TextRow, dots: _Dots, font: str, centred: bool = False, reverse: bool = False
-) -> str:
-    nominal = row.size * dots.per_mm
-    max_width = row.box.width * dots.per_mm
-    text, size = fit_first(
-        row.choices,
-        _estimated_width,
-        max_width,
-        nominal,
-        min(nominal, max(dots.min_font, nominal * 0.6)),
-    )
-    if not text:
-        return ""
-    height = max(10, math.floor(size))
-    x = dots(row.box.x)
-    if centred:
-        x += max(0, round((max_width - _estimated_width(text, height)) / 2))
-    y = max(0, dots(row.box.top + row.box.height / 2) - height // 2)
-    reverse_cmd = "^FR" if reverse else ""
+def graphic_field(bitmap: Bitmap) -> str:
+    total = bitmap.row_bytes * bitmap.height
     return (
-        f"^FO{x},{y}^A@N,{height},{height},{font}{reverse_cmd}"
-        f"^FH{HEX_INDICATOR}^FD{escape_field(text)}^FS"
+        f"^FO{bitmap.x},{bitmap.y}^GFA,{total},{total},{bitmap.row_bytes},{graphic_data(bitmap)}^FS"
     )
 
 
-def _barcode_field(code: str, layout: LabelLayout, dots: _Dots) -> str:
-    symbol = len(code128_modules(code))  # also validates the code
-    box = layout.barcode
-    module = max(1, math.floor(box.width * dots.per_mm / (symbol + 2 * QUIET_ZONE_MODULES)))
-    x = max(0, (dots(layout.width) - symbol * module) // 2)
-    height = dots(box.height)
-    hr = layout.human_readable
-    hr_height = max(10, dots(hr.size))
+def barcode_field(barcode: Barcode) -> str:
     return (
-        f"^FO{x},{dots(box.top)}^BY{module},3,{height}"
-        f"^A0N,{hr_height},{hr_height}^BCN,{height},Y,N,N,A"
-        f"^FH{HEX_INDICATOR}^FD{escape_field(code)}^FS"
+        f"^FO{barcode.x},{barcode.y}^BY{barcode.module},3,{barcode.height}"
+        f"^BCN,{barcode.height},N,N,N,A^FH{HEX_INDICATOR}^FD{escape_field(barcode.data)}^FS"
     )
 
 
-def render_label_zpl(
-    label: LabelData,
-    size: LabelSize = DEFAULT_LABEL_SIZE,
-    dpi: int = 203,
-    cjk_font: str = "E:SIMSUN.TTF",
-) -> str:
-    """One label as a ZPL II format (``^XA`` … ``^XZ``) for a printer of ``dpi`` dots per inch."""
-    if not 100 <= dpi <= 1200:
-        raise ValueError(f"printer resolution {dpi} dpi is not plausible (100–1200)")
-    if not cjk_font or any(c in cjk_font for c in "^~,") or not cjk_font.isprintable():
-        raise ValueError(f"invalid printer font name {cjk_font!r}")
-    dots = _Dots(dpi)
-    layout = layout_label(label, size)
+def zpl_of(label: DotLabel) -> str:
     lines = [
         "^XA",
         "^CI28",
-        f"^PW{dots(size.width_mm)}",
-        f"^LL{dots(size.height_mm)}",
+        f"^PW{label.width}",
+        f"^LL{label.height}",
         "^LH0,0",
-        _barcode_field(label.item_number, layout, dots),
+        barcode_field(label.barcode),
+        *(graphic_field(b) for b in label.bitmaps),
+        "^PQ1",
+        "^XZ",
     ]
-    lines += [_text_field(row, dots, cjk_font) for row in layout.rows]
-    if layout.urgent is not None:
-        box = layout.urgent.box
-        w, h = dots(box.width), dots(box.height)
-        lines.append(f"^FO{dots(box.x)},{dots(box.top)}^GB{w},{h},{min(w, h)},B,0^FS")
-        lines.append(_text_field(layout.urgent, dots, cjk_font, centred=True, reverse=True))
-    lines += ["^PQ1", "^XZ"]
-    return "\n".join(line for line in lines if line) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def render_label_zpl(label: LabelData, size: LabelSize = DEFAULT_LABEL_SIZE, dpi: int = 203) -> str:
+    """One label as a ZPL II format (``^XA`` … ``^XZ``) for a printer of ``dpi`` dots per inch.
+
+    Raises ``MissingGlyphs`` when the label font cannot draw a character of the text.
+    """
+    return zpl_of(dot_label(label, size, dpi))
 
 
 def render_labels_zpl(
-    labels: Sequence[LabelData],
-    size: LabelSize = DEFAULT_LABEL_SIZE,
-    dpi: int = 203,
-    cjk_font: str = "E:SIMSUN.TTF",
+    labels: Sequence[LabelData], size: LabelSize = DEFAULT_LABEL_SIZE, dpi: int = 203
 ) -> str:
     """Several labels, one ``^XA`` … ``^XZ`` format each, ready to send in one job."""
-    return "".join(render_label_zpl(label, size, dpi, cjk_font) for label in labels)
+    return "".join(render_label_zpl(label, size, dpi) for label in labels)

@@ -1,4 +1,4 @@
-"""Building blocks for paged PDF documents (receipt now; statements and certificates later).
+"""Building blocks for paged PDF documents: receipts, handover slips, certificates.
 
 ``numbered_canvas(decorate)`` gives platypus a canvas that knows the page count when
 the document is finished, so every page can say "第 x 页 共 y 页".
@@ -18,8 +18,10 @@ from reportlab.platypus import Flowable
 
 from printing.barcodes import draw_code128, module_count
 from printing.common import fit_text
+from printing.fonts import serif_font
 
 PT_PER_MM = 72 / 25.4
+BOLD_STROKE = 0.04  # stroke width of synthetic bold, as a share of the font size
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
 
 #: ``decorate(canvas, page_number, page_count)`` draws headers and footers on a finished page.
@@ -80,28 +82,39 @@ def draw_fitted(
     font: str,
     size: float,
     align: str = "left",
+    bold: bool = False,
 ) -> None:
-    """Draw one line at baseline ``y``, shrunk (down to 70 %) or cut so it fits ``max_width``."""
+    """Draw one line at baseline ``y``, shrunk (down to 70 %) or cut so it fits ``max_width``.
+
+    ``bold`` fills and strokes the outline: the shipped faces have no bold of their own.
+    """
     text, size = fit_text(
         text, lambda s, z: float(stringWidth(s, font, z)), max_width, size, size * 0.7
     )
     canvas.setFont(font, size)
+    mode = None
+    if bold:
+        canvas.saveState()
+        canvas.setLineWidth(size * BOLD_STROKE)
+        mode = 2
     if align == "right":
-        canvas.drawRightString(x + max_width, y, text)
+        canvas.drawRightString(x + max_width, y, text, mode=mode)
     elif align == "centre":
-        canvas.drawCentredString(x + max_width / 2, y, text)
+        canvas.drawCentredString(x + max_width / 2, y, text, mode=mode)
     else:
-        canvas.drawString(x, y, text)
+        canvas.drawString(x, y, text, mode=mode)
+    if bold:
+        canvas.restoreState()
 
 
 class BarcodeFlowable(Flowable):  # type: ignore[misc,unused-ignore]
     """A Code 128 symbol with its text underneath, as a platypus flowable."""
 
     def __init__(
-        self, code: str, max_width: float, bar_height: float, text_size: float = 8
+        self, code: str, max_width: float, bar_height: float, text_size: float = 8, font: str = ""
     ) -> None:
         super().__init__()
-        self.code = code
+        self.code, self.font = code, font
         self.text_size = text_size
         self.bar_height = bar_height
         self.bar_width = min(max_width, module_count(code) * 0.45 * PT_PER_MM)
@@ -122,7 +135,7 @@ class BarcodeFlowable(Flowable):  # type: ignore[misc,unused-ignore]
             0,
             0.15 * self.text_size,
             self.bar_width,
-            "Helvetica",
+            self.font or serif_font(),
             self.text_size,
             "centre",
         )

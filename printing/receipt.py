@@ -21,7 +21,7 @@ from reportlab.platypus import (
 
 from printing import pdf_doc
 from printing.common import InstituteInfo
-from printing.fonts import cjk_bold_font, cjk_font
+from printing.fonts import sans_font, serif_font
 from printing.pdf_doc import (
     PT_PER_MM,
     BarcodeFlowable,
@@ -79,7 +79,7 @@ _METRICS = {
 
 
 def _styles(m: _Metrics) -> dict[str, ParagraphStyle]:
-    font = cjk_font()
+    font = serif_font()
     base = ParagraphStyle(
         "body", fontName=font, fontSize=m.body, leading=m.body * 1.35, wordWrap="CJK"
     )
@@ -88,7 +88,7 @@ def _styles(m: _Metrics) -> dict[str, ParagraphStyle]:
         "institute": ParagraphStyle(
             "institute",
             base,
-            fontName=cjk_bold_font(),
+            fontName=font,
             fontSize=m.title,
             leading=m.title * 1.3,
             alignment=TA_CENTER,
@@ -104,7 +104,7 @@ def _styles(m: _Metrics) -> dict[str, ParagraphStyle]:
 def _header(data: ReceiptData, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
     b = styles["body"]
     order = (
-        f'委托单号 <font name="Helvetica-Bold" size="{b.fontSize * 1.6:.1f}">'
+        f'委托单号 <font name="{sans_font()}" size="{b.fontSize * 1.6:.1f}">'
         f"{markup(data.order_number)}</font>"
     )
     contact = "　".join(x for x in (data.customer_contact, data.customer_phone) if x.strip())
@@ -166,7 +166,7 @@ def _closing(data: ReceiptData, styles: dict[str, ParagraphStyle]) -> list[Any]:
     signature.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), cjk_font(), b.fontSize),
+                ("FONT", (0, 0), (-1, -1), serif_font(), b.fontSize),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (0, 0), 0),
                 ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
@@ -193,7 +193,7 @@ def _decorator(data: ReceiptData, m: _Metrics) -> Decorate:
         f"授权证书号：{inst.authorisation_no}" if inst.authorisation_no else "",
     ]
     footer_lines = [line for line in footer_lines if line]
-    font = cjk_font()
+    font = serif_font()
     size = m.table
 
     def decorate(canvas: Any, page: int, total: int) -> None:

@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, TableStyle
 
 from printing.common import one_line
-from printing.fonts import cjk_font
+from printing.fonts import serif_font
 from printing.pdf_doc import markup
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _name_cell(
 
 def items_table(items: Sequence[ReceiptItem], width: float, font_size: float) -> LongTable:
     """Build the table; an empty order still shows the header and a "无" row."""
-    font = cjk_font()
+    font = serif_font()
     style = ParagraphStyle(
         "cell", fontName=font, fontSize=font_size, leading=font_size * 1.25, wordWrap="CJK"
     )
@@ -108,7 +108,7 @@ def items_table(items: Sequence[ReceiptItem], width: float, font_size: float) ->
         )
     if not items:
         rows.append(["", "无", "", "", "", "", "", "", ""])
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table = LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.barcodes import draw_code128
 from printing.common import InstituteInfo, one_line
-from printing.fonts import cjk_font
+from printing.fonts import checked_font, serif_font
 from printing.pdf_doc import PT_PER_MM, page_label
 
 TITLE = "检定费专用清单"
@@ -92,17 +92,17 @@ def yuan(fen: int, sign: bool = False) -> str:
 
 
 class _Pen:
-    """Measures, wraps and writes text; TrueType text goes out as raw, cached operators."""
+    """Measures, wraps and writes text; it goes out as raw, cached operators (each
+    character glyph-checked once by the font)."""
 
     def __init__(self, canvas: Any, font_name: str) -> None:
         self.canvas, self.name = canvas, font_name
-        self.font = pdfmetrics.getFont(font_name)
-        self.fast = bool(getattr(self.font, "_dynamicFont", False))
+        self.font = checked_font(font_name)
         self._ops: list[str] = []
         self._enc: dict[tuple[str, float], str] = {}
         self._wraps: dict[tuple[str, float, float], list[str]] = {}
         self._chars: dict[str, float] = {}
-        self._glyphs: dict[str, tuple[int, str]] = {}
+        self._glyphs: dict[str, list[tuple[int, str]]] = {}
 
     def width(self, text: str, size: float) -> float:
         chars, total = self._chars, 0.0
@@ -136,10 +136,6 @@ class _Pen:
     ) -> None:
         if align in ("r", "c"):
             x += (w - self.width(text, size)) / (1 if align == "r" else 2)
-        if not self.fast:  # the built-in CID font: reportlab's own (slower) path
-            self.canvas.setFont(self.name, size)
-            self.canvas.drawString(x, y, text)
-            return
         enc = self._enc.get((text, size))
         if enc is None:
             enc = self._enc[text, size] = self._encode(text, size)
@@ -150,19 +146,20 @@ class _Pen:
         doc, glyphs = self.canvas._doc, self._glyphs
         runs: list[tuple[int, list[str]]] = []
         for ch in text:
-            if ch not in glyphs:
-                ((subset, code),) = self.font.splitString(ch, doc)
-                glyphs[ch] = (subset, self.canvas._escape(code))
-            subset, byte = glyphs[ch]
-            if runs and runs[-1][0] == subset:
-                runs[-1][1].append(byte)
-            else:
-                runs.append((subset, [byte]))
+            if ch not in glyphs:  # the glyph check happens here, once per character
+                glyphs[ch] = [
+                    (s, self.canvas._escape(c)) for s, c in self.font.splitString(ch, doc)
+                ]
+            for subset, byte in glyphs[ch]:
+                if runs and runs[-1][0] == subset:
+                    runs[-1][1].append(byte)
+                else:
+                    runs.append((subset, [byte]))
         name = self.font.getSubsetInternalName
         return " ".join(f"{name(s, doc)} {size:g} Tf ({''.join(b)}) Tj" for s, b in runs)
 
     def bold(self, x: float, y: float, text: str, size: float, align: str, w: float) -> None:
-        """Fake bold (fill and stroke), as printing.fonts has one face only."""
+        """Fake bold (fill and stroke): the shipped Song face has no bold of its own."""
         self._ops.append(f"2 Tr {size / 40:.2f} w")
         self.text(x, y, text, size, align, w)
         self._ops.append("0 Tr")
@@ -331,7 +328,7 @@ def render_statement_pdf(data: StatementPrint) -> bytes:
     canvas.setTitle(f"{TITLE} {data.number}")
     canvas.setAuthor(data.institute.name)
     canvas.setCreator("计量收发台")
-    pen = _Pen(canvas, cjk_font())
+    pen = _Pen(canvas, serif_font())
     pages = _paginate(_rows(pen, data), _closing(pen, data, 0, draw=False))
     for number, rows in enumerate(pages, start=1):
         y = _head(pen, data, number)

@@ -1,40 +1,202 @@
-"""Send raw data (ZPL) to a network label printer: TCP port 9100, "raw"/JetDirect printing."""
+"""Send labels to a network label printer (raw TCP port 9100) and confirm they arrived.
+
+Bytes handed to the kernel are not a printed label: a printer may never read them, or
+close after reading part. So after each label the printer is asked for its status
+(ZPL ``~HS``, TSPL ``<ESC>!?``). Because the question travels behind the label on the
+same connection, an answer proves the label was read; the answer also says whether the
+printer can print (paper, head, pause …). Every wait is bounded: connecting, handing
+over each label, and waiting for the answer.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from printing.printer_status import (
+    BadAnswer,
+    tspl_problems,
+    zpl_answer_complete,
+    zpl_problems,
+)
 
 DEFAULT_PORT = 9100
+PROTOCOLS = ("zpl", "tspl")
+ZPL_STATUS_QUERY = b"~HS"
+TSPL_STATUS_QUERY = b"\x1b!?"
+_CHUNK = 65536
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds allowed for each wait."""
+
+    connect: float = 3.0
+    send: float = 10.0  # for the printer to take one label's bytes
+    status: float = 5.0  # for the printer to answer a status query
 
 
 class PrinterError(Exception):
-    """The printer could not be reached or did not take the data.
+    """A label was not confirmed by the printer.
 
-    ``reason`` is the English technical detail (from the OS); the UI says the rest.
+    ``code`` says what happened (``unreachable``, ``connect_timeout``, ``not_reading``,
+    ``closed``, ``no_answer``, ``bad_answer``, ``status``); for ``status``, ``problems``
+    holds the printer's own problem codes (`printing.printer_status`). ``reason`` is
+    the English technical detail; the counter words it for the clerk.
     """
 
-    def __init__(self, host: str, port: int, reason: str) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        reason: str,
+        *,
+        code: str = "unreachable",
+        problems: tuple[str, ...] = (),
+        answer: bytes = b"",
+    ) -> None:
         super().__init__(f"printer {host}:{port}: {reason}")
         self.host = host
         self.port = port
         self.reason = reason
+        self.code = code
+        self.problems = problems
+        self.answer = answer
 
 
-def send_raw(host: str, port: int, data: bytes, timeout: float = 5.0) -> None:
-    """Open a TCP connection to ``host:port``, send all of ``data`` and close it.
+@dataclass(frozen=True)
+class Delivery:
+    """How many labels (in order) the printer confirmed, and why it stopped if it did."""
 
-    ``timeout`` applies to connecting and to each send. Any network failure becomes a
-    ``PrinterError`` whose ``__cause__`` is the original ``OSError``.
-    """
+    confirmed: int
+    error: PrinterError | None = None
+
+
+class _Link:
+    def __init__(self, sock: socket.socket, host: str, port: int) -> None:
+        self.sock, self.host, self.port = sock, host, port
+
+    def fail(
+        self, reason: str, code: str, problems: tuple[str, ...] = (), answer: bytes = b""
+    ) -> PrinterError:
+        return PrinterError(
+            self.host, self.port, reason, code=code, problems=problems, answer=answer
+        )
+
+    def send(self, data: bytes, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        view = memoryview(data)
+        sent = 0
+        try:
+            while sent < len(data):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError
+                self.sock.settimeout(remaining)
+                sent += self.sock.send(view[sent : sent + _CHUNK])
+        except TimeoutError as exc:
+            raise self.fail(
+                f"took {sent} of {len(data)} bytes in {timeout:g} s", code="not_reading"
+            ) from exc
+        except OSError as exc:
+            raise self.fail(
+                f"connection closed after {sent} of {len(data)} bytes ({_os_reason(exc)})",
+                code="closed",
+            ) from exc
+
+    def answer(self, complete: Callable[[bytes], bool], timeout: float) -> bytes:
+        deadline = time.monotonic() + timeout
+        data = b""
+        try:
+            while not complete(data):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError
+                self.sock.settimeout(remaining)
+                chunk = self.sock.recv(4096)
+                if not chunk:
+                    raise self.fail("closed the connection without answering", code="closed")
+                data += chunk
+        except TimeoutError as exc:
+            raise self.fail(
+                f"no status answer within {timeout:g} s", code="no_answer", answer=data
+            ) from exc
+        except PrinterError:
+            raise
+        except OSError as exc:
+            raise self.fail(
+                f"connection lost while waiting for the status ({_os_reason(exc)})", code="closed"
+            ) from exc
+        return data
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _check(link: _Link, protocol: str, timeouts: Timeouts) -> None:
+    """Ask for the status behind what was sent; raise unless the printer is ready."""
+    if protocol == "zpl":
+        link.send(ZPL_STATUS_QUERY, timeouts.send)
+        answer = link.answer(zpl_answer_complete, timeouts.status)
+        parse = zpl_problems
+    else:
+        link.send(TSPL_STATUS_QUERY, timeouts.send)
+        answer = link.answer(lambda data: len(data) >= 1, timeouts.status)
+        parse = tspl_problems
     try:
-        with socket.create_connection((host, port), timeout=timeout) as sock:
-            sock.sendall(data)
-            sock.shutdown(socket.SHUT_WR)
-    except TimeoutError as exc:
-        raise PrinterError(host, port, f"timed out after {timeout:g} s") from exc
+        problems = parse(answer)
+    except BadAnswer as exc:
+        raise link.fail(f"unexpected status answer {answer!r}", code="bad_answer") from exc
+    if problems:
+        raise link.fail(
+            "status: " + ", ".join(problems), code="status", problems=problems, answer=answer
+        )
+
+
+def deliver(
+    host: str,
+    port: int,
+    labels: Sequence[bytes],
+    protocol: str,
+    timeouts: Timeouts = Timeouts(),
+    progress: Callable[[int], None] | None = None,
+) -> Delivery:
+    """Send ``labels`` one by one on one connection, confirming each with a status query.
+
+    Stops at the first label the printer does not confirm: ``confirmed`` counts the
+    labels before it. ``progress(n)`` is called after each confirmed label.
+    """
+    if protocol not in PROTOCOLS:
+        raise ValueError(f"printer protocol {protocol!r} is not one of {PROTOCOLS}")
+    try:
+        sock = socket.create_connection((host, port), timeout=timeouts.connect)
+    except TimeoutError:
+        reason = f"no connection within {timeouts.connect:g} s"
+        return Delivery(0, PrinterError(host, port, reason, code="connect_timeout"))
     except OSError as exc:
-        raise PrinterError(host, port, exc.strerror or str(exc) or type(exc).__name__) from exc
+        return Delivery(0, PrinterError(host, port, _os_reason(exc), code="unreachable"))
+    confirmed = 0
+    link = _Link(sock, host, port)
+    try:
+        with sock:
+            if not labels:  # nothing to print: still say whether the printer is ready
+                _check(link, protocol, timeouts)
+            for data in labels:
+                link.send(data, timeouts.send)
+                _check(link, protocol, timeouts)
+                confirmed += 1
+                if progress:
+                    progress(confirmed)
+            with contextlib.suppress(OSError):  # all confirmed: how it hangs up does not matter
+                sock.shutdown(socket.SHUT_WR)
+    except PrinterError as error:
+        return Delivery(confirmed, error)
+    return Delivery(confirmed)
 
 
 def _parse_port(text: str, address: str) -> int:

@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import create_engine, text
 
+import db.models_audit
 import db.models_certificates
 import db.models_release  # noqa: F401
 from counter.auth import Actor, Role, actor_of, hash_password
@@ -94,6 +95,8 @@ def pg_url() -> Iterator[str]:
 def _truncate_all(database: Database) -> None:
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with database.engine.begin() as conn:
+        # the superuser's way past the audit log's append-only triggers
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
 
 
@@ -179,6 +182,22 @@ def make_counter(database: Database, password_hash: str) -> Counter:
     return Counter(database, clock, users["admin"], users["clerk"], users["billing"], customer_id)
 
 
+def add_user(counter: Counter, username: str, full_name: str, roles: str) -> Actor:
+    """Another real user of the counter (the domain re-reads users from the database)."""
+    with counter.db.action() as session:
+        user = User(
+            username=username,
+            full_name=full_name,
+            password_hash=hash_password(PASSWORD),
+            roles=roles,
+            active=True,
+            created_at=counter.clock.now(),
+        )
+        session.add(user)
+        session.flush()
+        return actor_of(user)
+
+
 @pytest.fixture
 def counter(database: Database, password_hash: str) -> Counter:
     return make_counter(database, password_hash)
@@ -189,4 +208,4 @@ def sqlite_counter(sqlite_database: Database, password_hash: str) -> Counter:
     return make_counter(sqlite_database, password_hash)
 
 
-__all__ = ["NOW", "PASSWORD", "Counter", "Role"]
+__all__ = ["NOW", "PASSWORD", "Counter", "Role", "add_user"]

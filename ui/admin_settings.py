@@ -3,7 +3,11 @@
 Validation is the domain's (`save_settings` → `ValidationError`); the spin
 boxes are deliberately wider than the allowed ranges so that the message says
 what is allowed instead of the field silently refusing a digit.  "测试标签打印机"
-sends one sample label to the address typed in the form (saved or not).
+sends one sample label to the printer typed in the form (saved or not) and says
+whether the printer confirmed it.  The label printer's kind (ZPL, TSPL or PDF
+through the system printer), resolution and wait are chosen here.  The print
+fonts are the shipped ones unless a TrueType file is picked; saving refuses one that
+cannot be embedded or lacks Chinese, digits or Latin letters.
 """
 
 from __future__ import annotations
@@ -29,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from counter.clock import local_date
 from counter.database import read, user_action
-from counter.documents import send_test_label
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake import service_label, urgency_label
+from counter.label_printing import send_test_label
 from counter.settings import (
     SERVICES,
     URGENCIES,
@@ -42,6 +46,7 @@ from counter.settings import (
     validate_settings,
 )
 from ui.context import AppContext
+from ui.font_picker import FontPicker
 from ui.message_line import MessageLine
 from ui.signing_key_panel import SigningKeyPanel
 from ui.worker import Progress, run_in_background
@@ -64,7 +69,25 @@ class SettingsTab(QWidget):
         self.label_width, self.label_height = self._mm_box(), self._mm_box()
         self.printer = QLineEdit(self)
         self.printer.setPlaceholderText(_("例如 192.168.1.50:9100；留空则只打印 PDF"))
-        self.printer_font = QLineEdit(self)
+        self.document_font = FontPicker(_("AR PL UMing 宋体"), self)
+        self.document_font.setObjectName("document_font")
+        self.label_font = FontPicker(_("文泉驿微米黑，加粗"), self)
+        self.label_font.setObjectName("label_font")
+        self.protocol = QComboBox(self)
+        for code, title in (
+            ("zpl", _("ZPL（斑马等）")),
+            ("tspl", _("TSPL（TSC、佳博等）")),
+            ("pdf", _("PDF（系统打印机）")),
+        ):
+            self.protocol.addItem(title, code)
+        self.protocol.currentIndexChanged.connect(lambda _i: self._protocol_changed())
+        self.dpi = QComboBox(self)
+        for dpi in (203, 300):
+            self.dpi.addItem(f"{dpi} dpi", dpi)
+        self.printer_timeout = QDoubleSpinBox(self)
+        self.printer_timeout.setRange(0, 999)
+        self.printer_timeout.setDecimals(1)
+        self.printer_timeout.setSuffix(_(" 秒"))
         self.receipt_page = QComboBox(self)
         self.receipt_page.addItems(["A4", "A5"])
         self.days: dict[tuple[str, str], QSpinBox] = {}
@@ -103,9 +126,13 @@ class SettingsTab(QWidget):
         printer = QHBoxLayout()
         printer.addWidget(self.printer, 1)
         printer.addWidget(self.test_button)
+        form.addRow(_("标签打印机类型"), self.protocol)
         form.addRow(_("标签打印机"), printer)
-        form.addRow(_("打印机中文字体"), self.printer_font)
+        form.addRow(_("标签打印机分辨率"), self.dpi)
+        form.addRow(_("等待标签打印机"), self.printer_timeout)
         form.addRow(_("回执纸张"), self.receipt_page)
+        form.addRow(_("证书与文书字体"), self.document_font)
+        form.addRow(_("标签字体"), self.label_font)
         grid = QGridLayout()
         for col, urgency in enumerate(URGENCIES, 1):
             grid.addWidget(QLabel(urgency_label(urgency), self), 0, col)
@@ -140,8 +167,13 @@ class SettingsTab(QWidget):
         self.label_width.setValue(loaded.label_width_mm)
         self.label_height.setValue(loaded.label_height_mm)
         self.printer.setText(loaded.label_printer)
-        self.printer_font.setText(loaded.label_printer_font)
+        self.protocol.setCurrentIndex(max(0, self.protocol.findData(loaded.label_printer_protocol)))
+        self.dpi.setCurrentIndex(max(0, self.dpi.findData(loaded.label_printer_dpi)))
+        self.printer_timeout.setValue(loaded.label_printer_timeout_s)
+        self._protocol_changed()
         self.receipt_page.setCurrentText(loaded.receipt_page)
+        self.document_font.setText(loaded.document_font)
+        self.label_font.setText(loaded.label_font)
         for (service, urgency), box in self.days.items():
             box.setValue(loaded.working_days(service, urgency))
 
@@ -154,10 +186,19 @@ class SettingsTab(QWidget):
             label_width_mm=self.label_width.value(),
             label_height_mm=self.label_height.value(),
             label_printer=self.printer.text().strip(),
-            label_printer_font=self.printer_font.text().strip(),
+            label_printer_protocol=self.protocol.currentData(),
+            label_printer_dpi=self.dpi.currentData(),
+            label_printer_timeout_s=self.printer_timeout.value(),
             receipt_page=self.receipt_page.currentText(),
+            document_font=self.document_font.text(),
+            label_font=self.label_font.text(),
             turnaround=turnaround,
         )
+
+    def _protocol_changed(self) -> None:
+        raw = self.protocol.currentData() != "pdf"
+        for widget in (self.printer, self.test_button, self.dpi, self.printer_timeout):
+            widget.setEnabled(raw)
 
     def save(self) -> None:
         new = self.form_settings()
@@ -195,7 +236,7 @@ class SettingsTab(QWidget):
 
     def _sent(self, _result: object) -> None:
         self.test_button.setEnabled(True)
-        self.message.show_info(_("测试标签已发送，请查看打印机是否打出"))
+        self.message.show_info(_("打印机已确认收到测试标签，请查看是否打出"))
 
     def _failed(self, error: Exception) -> None:
         self.test_button.setEnabled(True)

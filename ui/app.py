@@ -20,13 +20,15 @@ import time
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from counter.auth import Actor, authenticate, has_users
+from counter.auth import Actor, has_users
 from counter.clock import Clock, SystemClock
-from counter.database import open_database, read, user_action
+from counter.database import open_database, read
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.i18n import LANGUAGES, _, set_language
 from counter.i18n import language as chosen_language
+from counter.login import log_in
 from db.engine import Database
+from ui.backup_actions import DailyBackup
 from ui.context import AppContext, AppSignals
 from ui.crash_dialog import install_crash_handler
 from ui.login_dialog import DemoUsersDialog, FirstRunDialog, LoginDialog
@@ -93,6 +95,9 @@ def run(argv: list[str] | None = None, *, process_start: float | None = None) ->
         window = MainWindow(AppContext(database, actor, clock, AppSignals()))
         window.show()
         window.intake.focus_first()
+        daily = DailyBackup(window.ctx, window)
+        daily.backup_failed.connect(window.show_notice)
+        daily.start()
         return app.exec()
     finally:
         crash_handler.uninstall()
@@ -125,10 +130,12 @@ def _first_run(database: Database, clock: Clock) -> Actor | None:
 def _probe(app: QApplication, database: Database, clock: Clock, process_start: float | None) -> int:
     """Log in from the environment, show the window, report the time, quit."""
     try:
-        with user_action(database) as session:
-            actor = authenticate(
-                session, os.environ.get("COUNTER_USER", ""), os.environ.get("COUNTER_PASSWORD", "")
-            )
+        actor = log_in(
+            database,
+            clock,
+            os.environ.get("COUNTER_USER", ""),
+            os.environ.get("COUNTER_PASSWORD", ""),
+        )
     except CounterError as error:
         print(f"LOGIN_FAILED {error}", file=sys.stderr)
         return EXIT_LOGIN

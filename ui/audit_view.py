@@ -6,7 +6,8 @@ of its stored code (`order.`, `item.void`, `user.` …), applied while typing.
 Actions, objects and changed fields show by name (`counter.audit_names`); the
 action's tooltip shows its stored code.  Older entries load while scrolling.
 F5 reloads.  "Export CSV" saves every entry the filter matches, as shown, plus
-the stored action code.
+the stored action code.  "校验审计日志" walks the hash chain (off the UI thread)
+and says whether the log is intact or where it was first tampered with.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.audit import ChainReport, check_audit_log
 from counter.audit_export import audit_csv
 from counter.audit_names import action_label, codes_named
 from counter.database import read
@@ -37,6 +39,7 @@ from ui.file_dialogs import save_file_name
 from ui.message_line import MessageLine
 from ui.models import audit_model as am
 from ui.models.audit_model import AuditModel
+from ui.worker import Progress, run_in_background
 
 DEBOUNCE_MS = 300
 
@@ -63,6 +66,8 @@ class AuditView(QWidget):
         self.refresh_button.clicked.connect(self.model.reload)
         self.export_button = QPushButton(_("导出 CSV…"), self)
         self.export_button.clicked.connect(self.export_csv)
+        self.verify_button = QPushButton(_("校验审计日志"), self)
+        self.verify_button.clicked.connect(self.verify)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,6 +93,7 @@ class AuditView(QWidget):
         filters.addWidget(self.action_prefix, 1)
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.export_button)
+        filters.addWidget(self.verify_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -135,3 +141,26 @@ class AuditView(QWidget):
         if self.model.has_more:
             text += _("，向下滚动加载更早的记录")
         self.count_label.setText(text)
+
+    def verify(self) -> None:
+        """Check the whole chain in the background; the answer goes to the message line."""
+        self.verify_button.setEnabled(False)
+        self.message.show_info(_("正在校验审计日志…"))
+        ctx = self.ctx
+
+        def op(_progress: Progress) -> ChainReport:
+            return read(ctx.database, lambda s: check_audit_log(s, ctx.actor))
+
+        run_in_background(
+            op, on_success=self._verified, on_failure=self._verify_failed, parent=self
+        )
+
+    def _verified(self, report: ChainReport) -> None:
+        self.verify_button.setEnabled(True)
+        self.message.show_message(report.message(), not report.ok)
+
+    def _verify_failed(self, error: Exception) -> None:
+        self.verify_button.setEnabled(True)
+        if not isinstance(error, CounterError):
+            raise error  # to the crash dialog
+        self.message.show_error(str(error))

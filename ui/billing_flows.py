@@ -18,6 +18,7 @@ from counter.billing import (
     DraftLine,
     StatementView,
     issue_statement,
+    price_draft,
     reissue_statement,
     statement_pdf,
     statement_xlsx_bytes,
@@ -27,11 +28,14 @@ from counter.database import read, run_action
 from counter.errors import CounterError, ValidationError
 from counter.fees.payments import check_edit_allowed
 from counter.fees.pricing import ExtraCharge
+from counter.fees.statement import lines_without_code
 from counter.i18n import _
+from counter.money import format_yuan
 from ui.billing_texts import Reissue
 from ui.extra_charge_dialog import ExtraChargeDialog
 from ui.fee_line_dialog import FeeLineDialog
 from ui.file_dialogs import save_file_name
+from ui.messages import confirm
 from ui.payment_dialog import PaymentDialog
 from ui.reason_dialog import ReasonDialog
 from ui.statement_orders_dialog import StatementOrdersDialog
@@ -72,22 +76,47 @@ def issue(
     extras: list[ExtraCharge],
     reissue: Reissue | None,
 ) -> Issued | None:
+    """Ask before issuing; lines without a fee-standard code need the reason printed with them."""
     ctx = screen.ctx
+    done: list[Issued] = []
 
-    def act(s: Session) -> Issued:
+    def act(s: Session, reason: str) -> Issued:
         if reissue is not None:
             st = reissue_statement(
-                s, ctx.actor, ctx.clock, reissue.id, reissue.reason, lines, extras
-            )
+                s, ctx.actor, ctx.clock, reissue.id, reissue.reason, lines, extras,
+                no_code_reason=reason,
+            )  # fmt: skip
         else:
-            st = issue_statement(s, ctx.actor, ctx.clock, draft.order_ids, lines, extras)
+            st = issue_statement(
+                s, ctx.actor, ctx.clock, draft.order_ids, lines, extras, no_code_reason=reason
+            )
         return Issued(st.id, st.number)
 
+    def run(reason: str) -> None:
+        done.append(run_action(ctx.database, lambda s: act(s, reason)))
+
+    priced = price_draft(draft, lines, extras)
+    total = format_yuan(sum(p.amount_fen for p in priced))
+    codeless = [f"{p.item_number} {p.instrument}" for p in lines_without_code(priced)]
+    if codeless:
+        prompt = _(
+            "以下收费项目没有收费标准代码：{lines}。\n如确需开具（合计 {total}），"
+            "请填写原因，原因将打印在清单上："
+        ).format(lines=_("、").join(codeless), total=total)
+        dialog = ReasonDialog(_("开具清单"), prompt, run, screen, confirm_text=_("开具清单"))
+        _run(screen, dialog)
+        return done[0] if done else None
+    question = _("开具收费清单：{n} 行，合计 {total}。开具后如需更正，须作废后重新开具。").format(
+        n=len(priced), total=total
+    )
+    if not confirm(screen, question, yes=_("开具清单"), title=_("开具清单")):
+        return None
     try:
-        return run_action(ctx.database, act)
+        run("")
     except CounterError as error:
         screen.message.show_error(str(error))
         return None
+    return done[0]
 
 
 def preview(screen: BillingScreen, statement: StatementView) -> None:

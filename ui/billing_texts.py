@@ -79,6 +79,8 @@ def status_text(
             text += _("；替代清单 {number}（原因：{reason}）").format(
                 number=statement.replaces, reason=statement.replace_reason
             )
+        if statement.no_code_reason:
+            text += _("；无收费代码原因：{reason}").format(reason=statement.no_code_reason)
         if statement.voided_at is not None:
             text += _("；作废原因：{reason}").format(reason=statement.void_reason)
         if statement.replaced_by:

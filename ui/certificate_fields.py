@@ -10,6 +10,7 @@ lab changes them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +39,7 @@ from counter.certificates import (
     compose_conclusion,
     propose_valid_until,
 )
+from counter.errors import ValidationError
 from counter.i18n import _
 from ui.certificate_widgets import date_edit, picked, qdate, rows_table
 from ui.models.cert_rows_model import RowsModel
@@ -46,6 +48,7 @@ from ui.models.standards_model import StandardsModel
 
 RESULT_FIELDS = ("quantity", "nominal", "measured", "error", "mpe", "uncertainty", "unit")
 ENV_FIELDS = ("quantity", "value", "unit")
+OTHER_STANDARD_FIELDS = ("name", "range", "accuracy", "certificate_number", "valid_until", "ref")
 
 
 def _result_headers() -> list[str]:
@@ -71,7 +74,7 @@ class CertificateFields(QTabWidget):
         for kind in CertType:
             self.type_box.addItem(type_title(kind.value), kind.value)
         self.number = QLineEdit(page)
-        self.number.setPlaceholderText(_("留空则自动编号（委托单号 + 3 位序号）"))
+        self.number.setPlaceholderText(_("留空则自动编号（JD + 年份 + 6 位序号）"))
         self.regulation = QComboBox(page)
         self.regulation.setEditable(True)
         self.customer, self.instrument = QLineEdit(page), QLineEdit(page)
@@ -128,6 +131,15 @@ class CertificateFields(QTabWidget):
         layout.addWidget(env_box, 1)
         layout.addWidget(QLabel(_("所用计量标准（勾选，取自标准台账）"), page))
         layout.addWidget(self.standards_table, 2)
+        self.other_standards = RowsModel(
+            OTHER_STANDARD_FIELDS,
+            [_("名称"), _("测量范围"), _("准确度"), _("证书编号"), _("有效期至"), _("台账编号")],
+            page,
+        )
+        others_box, self.other_standards_table = rows_table(self.other_standards, page)
+        layout.addWidget(QLabel(_("其他计量标准（导入的或不在标准台账中的，逐行删除才会去掉）"),
+                                page))  # fmt: skip
+        layout.addWidget(others_box, 1)
         return page
 
     def _results(self) -> QWidget:
@@ -236,8 +248,14 @@ class CertificateFields(QTabWidget):
                 box.addItem(chosen, chosen)
             box.setCurrentIndex(box.findData(chosen))
         self.environment.set_values([(e.quantity, e.value, e.unit) for e in cert.environment])
+        registered = {s.ref for s in data.standards}
         self.standards.set_rows(data.standards)
-        self.standards.set_checked(s.ref for s in cert.standards if s.ref)
+        self.standards.set_checked(s.ref for s in cert.standards if s.ref in registered)
+        self.other_standards.set_values(
+            [(s.name, s.range, s.accuracy, s.certificate_number,
+              s.valid_until.isoformat() if s.valid_until else "", s.ref)
+             for s in cert.standards if s.ref not in registered or not s.ref]
+        )  # fmt: skip
         self.results.set_values([[getattr(r, f) for f in RESULT_FIELDS] for r in cert.results])
         self.before.set_values(
             [[getattr(r, f) for f in RESULT_FIELDS] for r in cert.results_before]
@@ -248,14 +266,36 @@ class CertificateFields(QTabWidget):
         self.interval.setChecked(cert.customer_requested_interval)
         self.remarks.setPlainText(cert.remarks)
 
+    def _standards(self) -> tuple[StandardUsed, ...]:
+        """Ticked register standards (as the certificate already had them, when it did),
+        then the other standards as their rows say."""
+        assert self._base is not None
+        had = {s.ref: s for s in self._base.standards if s.ref}
+        out = [
+            had.get(s.ref)
+            or StandardUsed(s.name, s.measuring_range, s.accuracy, s.certificate_number,
+                            s.valid_until, s.ref)
+            for s in self.standards.checked()
+        ]  # fmt: skip
+        problems: list[str] = []
+        for name, rng, acc, cert_no, until, ref in self.other_standards.values():
+            try:
+                day = dt.date.fromisoformat(until) if until else None
+            except ValueError:
+                problems.append(
+                    _("计量标准“{name}”的有效期“{day}”不是日期（YYYY-MM-DD）").format(
+                        name=name, day=until
+                    )
+                )
+                continue
+            out.append(StandardUsed(name, rng, acc, cert_no, day, ref))
+        if problems:
+            raise ValidationError(problems)
+        return tuple(out)
+
     def certificate(self) -> Certificate:
         """The certificate as the form shows it; page count left for the counter to fill."""
         assert self._base is not None, "load() first"
-        standards = tuple(
-            StandardUsed(s.name, s.measuring_range, s.accuracy, s.certificate_number,
-                         s.valid_until, s.ref)
-            for s in self.standards.checked()
-        )  # fmt: skip
         return dataclasses.replace(
             self._base,
             type=self.kind(), number=self.number.text().strip(),
@@ -268,7 +308,7 @@ class CertificateFields(QTabWidget):
             valid_until=picked(self.valid_until) if self.has_valid.isChecked() else None,
             location=self.location.text(),
             environment=tuple(EnvCondition(*row) for row in self.environment.values()),
-            standards=standards,
+            standards=self._standards(),
             results=tuple(ResultRow(*row) for row in self.results.values()),
             results_before=tuple(ResultRow(*row) for row in self.before.values()),
             adjusted=self.adjusted.isChecked(), repaired=self.repaired.isChecked(),

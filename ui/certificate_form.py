@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 from counter.auth import Perm
 from counter.certificate_lookups import CertificateFormData, certificate_form_data
 from counter.certificate_service import SavedCertificate, save_certificate
-from counter.certificate_store import EDITABLE, cert_status_label
+from counter.certificate_store import EDITABLE, CertStatus, cert_status_label
+from counter.certificate_worklist import SHOWS_SEND_BACK
 from counter.database import read, user_action
 from counter.i18n import _
 from ui.certificate_fields import CertificateFields
 from ui.certificate_widgets import defects_table
 from ui.context import AppContext
 from ui.message_line import MessageLine
+from ui.messages import confirm
 from ui.models.defects_model import DefectsModel
 
 
@@ -41,9 +43,14 @@ class CertificateForm(QDialog):
         self.item_id = item_id
         self.data: CertificateFormData | None = None
         self.saved: SavedCertificate | None = None
+        self.status = ""  # the certificate's status as last read or saved ("" = not saved)
         self.setWindowTitle(_("证书"))
         self.header = QLabel(self)
         self.header.setWordWrap(True)
+        self.send_back = QLabel(self)  # the supervisor's reason, when it was sent back
+        self.send_back.setWordWrap(True)
+        self.send_back.setStyleSheet("color: #a33;")
+        self.send_back.hide()
         self.fields = CertificateFields(self)
         self.defects = DefectsModel(self)
         self.defect_table = defects_table(self)
@@ -65,6 +72,7 @@ class CertificateForm(QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.send_back)
         layout.addWidget(self.fields, 1)
         layout.addWidget(QLabel(_("自动检查发现的问题"), self))
         layout.addWidget(self.defect_table)
@@ -88,29 +96,54 @@ class CertificateForm(QDialog):
             return
         self.data = data
         self.fields.load(data)
-        item = data.item
-        status = cert_status_label(data.status) if data.status else _("尚未保存")
+        self.defects.set_defects(data.defects)
+        self.defect_table.resizeRowsToContents()
+        self._show_status(data.status)
+        if data.send_back is not None:
+            self.send_back.setText(data.send_back.text())
+        self.send_back.setVisible(data.send_back is not None)
+        if data.status and not editable:
+            self.message.show_error(
+                _("证书{status}，不能再修改；如需更改请换发证书").format(
+                    status=cert_status_label(data.status)
+                )
+            )
+        self.fields.number.setFocus()
+
+    def _show_status(self, status: str) -> None:
+        """The header: the item, and the certificate's status as it is now."""
+        assert self.data is not None
+        self.status = status
+        item = self.data.item
         self.header.setText(
             _("器具 {item}　{kind}　{customer}　证书状态：{status}").format(
                 item=item.item_number, kind=item.instrument_type, customer=item.customer,
-                status=status,
+                status=cert_status_label(status) if status else _("尚未保存"),
             )
         )  # fmt: skip
-        if data.status and not editable:
-            self.message.show_error(
-                _("证书{status}，不能再修改；如需更改请换发证书").format(status=status)
-            )
-        self.fields.number.setFocus()
+        if status not in SHOWS_SEND_BACK:
+            self.send_back.hide()
 
     def save(self, *, submit: bool) -> None:
         if not self.save_button.isEnabled():
             return
         ctx = self.ctx
-        cert = self.fields.certificate()
+        cert = self.message.attempt(self.fields.certificate)
+        if cert is None:
+            return
+        withdraw = not submit and self.status == CertStatus.AWAITING_REVIEW
+        if withdraw and not confirm(
+            self,
+            _("证书正在等待终审。存为草稿会把它撤出终审队列，改好后须重新提交终审。"),
+            yes=_("撤出终审并存为草稿"),
+        ):
+            return
 
         def apply() -> SavedCertificate:
             with user_action(ctx.database) as session:
-                return save_certificate(session, ctx.actor, ctx.clock, cert, submit=submit)
+                return save_certificate(
+                    session, ctx.actor, ctx.clock, cert, submit=submit, withdraw=withdraw
+                )
 
         self.message.clear_message()
         saved = self.message.attempt(apply)
@@ -120,7 +153,14 @@ class CertificateForm(QDialog):
         self.fields.number.setText(saved.number)
         self.defects.set_defects(saved.defects)
         self.defect_table.resizeRowsToContents()
-        where = _("已提交终审") if submit else _("已暂存为草稿")
+        self._show_status(saved.status)
+        where = (
+            _("已提交终审")
+            if submit
+            else _("已撤出终审队列并存为草稿，须重新提交终审")
+            if withdraw
+            else _("已暂存为草稿")
+        )
         self.message.show_info(
             _("证书 {number} {where}；阻断性缺陷 {b} 项，提示 {w} 项。").format(
                 number=saved.number, where=where, b=saved.blocking, w=saved.warnings

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.file_dialogs import open_file_names
 from ui.message_line import MessageLine
 from ui.models import import_problems_model as pm
+from ui.models.import_findings_model import ImportFindingsModel, blocking_findings
 from ui.models.import_problems_model import ImportProblemsModel
 from ui.worker import Progress, run_in_background
 
@@ -69,6 +70,14 @@ class CertificateImportDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(pm.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.findings = ImportFindingsModel(self)  # blocking defects of what was imported
+        self.findings_table = QTableView(self)
+        self.findings_table.setModel(self.findings)
+        self.findings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings_table.setWordWrap(True)
+        self.findings_table.verticalHeader().hide()
+        self.findings_table.horizontalHeader().setStretchLastSection(True)
+        self.findings_table.hide()
         self.message = MessageLine(self)
         row = QHBoxLayout()
         row.addWidget(self.files_label, 1)
@@ -81,6 +90,7 @@ class CertificateImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.findings_table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_files)
@@ -96,6 +106,8 @@ class CertificateImportDialog(QDialog):
         self.paths = list(paths)
         self.files_label.setText("、".join(p.name for p in self.paths) or _("尚未选择文件"))
         self.problems.set_rows([])
+        self.findings.set_rows([])
+        self.findings_table.hide()
         self.message.clear_message()
         self._update()
 
@@ -149,11 +161,17 @@ class CertificateImportDialog(QDialog):
             self.import_refused.emit(len(problems))
             return
         blocking = sum(1 for s in saved if s.blocking)
-        self.message.show_info(
-            _("已导入 {n} 份证书，已提交终审；其中 {b} 份有阻断性缺陷。").format(
-                n=len(saved), b=blocking
-            )
+        findings = blocking_findings(saved)
+        self.findings.set_rows(findings)
+        self.findings_table.setVisible(bool(findings))
+        self.findings_table.resizeColumnsToContents()
+        self.findings_table.resizeRowsToContents()
+        text = _("已导入 {n} 份证书，已提交终审；其中 {b} 份有阻断性缺陷。").format(
+            n=len(saved), b=blocking
         )
+        if findings:
+            text += _("阻断性缺陷列在上表，须改正后才能通过终审。")
+        self.message.show_info(text)
         self.paths = []
         self._update()
         self.certificates_imported.emit(len(saved))

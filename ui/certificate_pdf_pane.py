@@ -9,9 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from counter.i18n import _
+from ui.pdf_zoom import add_zoom_controls
 
 
 class PdfPane(QWidget):
@@ -24,10 +25,13 @@ class PdfPane(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.status = QLabel(self)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        self.zoom_out, self.zoom_in, self.fit = add_zoom_controls(self.view, row, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(row)
         self.set_pdf(None)
 
     def set_pdf(self, pdf: bytes | None) -> None:

@@ -30,6 +30,10 @@ from ui.message_line import MessageLine
 from ui.signature_pad import SignaturePad
 
 
+def _sign_please() -> str:
+    return _("请领取人在签字板上签名，或打印纸质交接单签字")
+
+
 class CollectorDialog(QDialog):
     def __init__(
         self,
@@ -63,6 +67,7 @@ class CollectorDialog(QDialog):
         self.clear_button.setToolTip("Ctrl+Backspace")
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(self.pad.clear)
+        self.pad.signature_changed.connect(self._signed)
         self.message = MessageLine(self)
         self.paper_button = QPushButton(_("打印纸质交接单（纸上签字）"), self)
         self.paper_button.setToolTip("Ctrl+P")
@@ -102,11 +107,16 @@ class CollectorDialog(QDialog):
             self.name.text(), self.phone.text(), self.id_digits.text(), png, paper=paper
         )
 
+    def _signed(self, has_ink: bool) -> None:
+        """Once the collector has signed, the request to sign is no longer shown."""
+        if has_ink and self.message.text() == _sign_please():
+            self.message.clear_message()
+
     def submit(self, *, paper: bool = False) -> None:
         """Release with what is entered; accept only when it went through."""
         self.message.clear_message()
         if not paper and self.pad.is_empty():
-            self.message.show_error(_("请领取人在签字板上签名，或打印纸质交接单签字"))
+            self.message.show_error(_sign_please())
             return
         result = self.message.attempt(lambda: self._apply(self.collector(paper=paper), self.token))
         if result is not None:

@@ -2,8 +2,9 @@
 
 The documents are rendered in the background from a read session opened after
 the commit; labels go to the thermal printer when one is configured.  A
-printer that does not answer never touches the saved order: its labels wait in
-the reprint list and the panel says so.
+printer that does not confirm never touches the saved order: its labels wait in
+the reprint list and the panel says so.  With no label printer the panel says
+so once and offers the PDF labels on the labels button.
 """
 
 from __future__ import annotations
@@ -15,17 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from counter.database import read, user_action
-from counter.documents import (
-    PrintOutcome,
-    labels_pdf,
-    mark_printed,
-    print_labels,
-    receipt_pdf,
-)
+from counter.documents import labels_pdf, mark_printed, receipt_pdf
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake import SavedOrder
-from counter.settings import load_settings
+from counter.label_printing import PrintOutcome, print_labels
+from counter.settings import label_printer_address, load_settings
 from ui.context import AppContext
 from ui.messages import show_error
 from ui.pdf_preview import PdfPreviewDialog
@@ -73,6 +69,7 @@ class SavedOrderPanel(QFrame):
     def show_saved(self, saved: SavedOrder, customer: str) -> None:
         self.saved = saved
         self.documents = {}
+        self.labels_button.setText(_("预览/打印标签"))
         self.number.setText(saved.number)
         lines = [
             html.escape(customer),
@@ -102,7 +99,7 @@ class SavedOrderPanel(QFrame):
             return {
                 "label": labels_pdf(session, order_id),
                 "receipt": receipt_pdf(session, order_id),
-                "printer": load_settings(session).label_printer,
+                "printer": label_printer_address(load_settings(session)),
             }
 
         return read(self.ctx.database, query)
@@ -116,9 +113,7 @@ class SavedOrderPanel(QFrame):
             self.printing.setText(
                 _("正在发送标签到标签打印机 {printer}…").format(printer=docs["printer"])
             )
-            self._send_labels(order_id)
-        else:
-            self.printing.setText(_("标签和回执已生成（未设置标签打印机：请预览后打印）。"))
+        self._send_labels(order_id)  # with no printer: marks the labels for PDF printing
 
     def _render_failed(self, order_id: int, error: Exception) -> None:
         if self.saved is None or self.saved.order_id != order_id:
@@ -135,7 +130,9 @@ class SavedOrderPanel(QFrame):
         ctx = self.ctx
 
         def op(progress: Progress) -> PrintOutcome:
-            return print_labels(ctx.database, ctx.clock, order_id, progress=progress)
+            return print_labels(
+                ctx.database, ctx.clock, order_id, actor=ctx.actor, progress=progress
+            )
 
         run_in_background(
             op,
@@ -147,7 +144,10 @@ class SavedOrderPanel(QFrame):
     def _labels_sent(self, order_id: int, outcome: PrintOutcome) -> None:
         if self.saved is None or self.saved.order_id != order_id:
             return
-        if outcome.failed:
+        if outcome.pdf_offered:
+            self.printing.setText(outcome.message)
+            self.labels_button.setText(_("用 PDF 打印标签"))
+        elif outcome.failed:
             self.printing.setStyleSheet(_ERROR_STYLE)
             self.printing.setText(outcome.message)
             self.ctx.signals.status_message.emit(outcome.message)
@@ -191,7 +191,7 @@ class SavedOrderPanel(QFrame):
     def _mark_printed(self, order_id: int, kind: str) -> None:
         try:
             with user_action(self.ctx.database) as session:
-                mark_printed(session, self.ctx.clock, order_id, kind)
+                mark_printed(session, self.ctx.actor, self.ctx.clock, order_id, kind)
         except CounterError as error:
             show_error(self, error)
             return

@@ -2,8 +2,11 @@
 
 The instrument-name editor completes by name or pinyin initials ("dzjjc" →
 电子计价秤) and refuses a name that is not in the catalogue, keeping the editor
-open with the reason; choice columns get combo boxes; Enter commits and moves
-on like Tab.
+open with the reason; choice columns get combo boxes that pick by pinyin
+initials or first letters ("m" → 贸易结算) and keep their choice on Esc; the
+serial column reads its own scans.  Tab commits and moves on; Enter commits and
+the table decides where to (`ItemsTable.enter_target`).  An editor stays open,
+untouched, while another window is in front (an order window opened by a scan).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
     QTimer,
+    Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -34,11 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from counter.catalog import TypeInfo, match_types
+from counter.search_keys import pick_choice
 from ui.models.items_columns import choices
 from ui.models.items_model import ItemsModel
+from ui.scanner import take_own_scans
 
 Index: TypeAlias = QModelIndex | QPersistentModelIndex
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+_PLAIN = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
 _MAX_SUGGESTIONS = 30
 
 
@@ -135,8 +142,37 @@ class TypeEditor(QLineEdit):
         self._completer.list_view().hide()
 
 
+class ChoiceEditor(QComboBox):
+    """A choice cell: letters pick by pinyin initials or the label's first letters."""
+
+    def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for code, label in options:
+            self.addItem(label, code)
+        self._typed = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if plain and len(text) == 1 and text.isascii() and text.isalpha():
+            labels = [self.itemText(i) for i in range(self.count())]
+            typed = self._typed + text
+            found = pick_choice(labels, typed)
+            if found < 0:  # not a continuation: a fresh start with this letter
+                typed, found = text, pick_choice(labels, text)
+            if found >= 0:
+                self.setCurrentIndex(found)
+                self._typed = typed
+            event.accept()
+            return
+        self._typed = ""
+        super().keyPressEvent(event)
+
+
 class ItemsDelegate(QStyledItemDelegate):
-    """Editors per column; Enter commits and moves on like Tab."""
+    """Editors per column; Tab and Enter commit, Esc in a choice keeps the choice."""
+
+    enter_committed = Signal()  # Enter took what was typed: the table moves on
 
     def __init__(self, model: ItemsModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -148,11 +184,11 @@ class ItemsDelegate(QStyledItemDelegate):
         if column == ItemsModel.TYPE:
             return TypeEditor(self._model.type_list(), self.completer, parent)
         if column in ItemsModel.CHOICE_FIELDS:
-            combo = QComboBox(parent)
-            for code, label in choices(ItemsModel.CHOICE_FIELDS[column]):
-                combo.addItem(label, code)
-            return combo
-        return super().createEditor(parent, option, index)
+            return ChoiceEditor(choices(ItemsModel.CHOICE_FIELDS[column]), parent)
+        editor = super().createEditor(parent, option, index)
+        if column == ItemsModel.SERIAL:
+            take_own_scans(editor)  # a serial is the customer's code, whatever its shape
+        return editor
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, TypeEditor):
@@ -177,27 +213,38 @@ class ItemsDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QWidget):
+            return super().eventFilter(watched, event)
         if (
-            isinstance(watched, QWidget)
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in _COMMIT_KEYS
-            and not event.modifiers()
-            & ~Qt.KeyboardModifier.KeypadModifier
-            & ~Qt.KeyboardModifier.ShiftModifier
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() == Qt.FocusReason.ActiveWindowFocusReason
         ):
-            if isinstance(watched, TypeEditor):
-                reason = self._model.check_type_text(watched.text())
-                if reason:
-                    self._model.edit_refused.emit(reason)
-                    return True  # keep the editor open with what was typed
-            self.commitData.emit(watched)
-            hint = (
-                QAbstractItemDelegate.EndEditHint.EditPreviousItem
-                if event.key() == Qt.Key.Key_Backtab
-                or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-                else QAbstractItemDelegate.EndEditHint.EditNextItem
-            )
-            self.closeEditor.emit(watched, hint)
+            return False  # another window in front: the editor waits, nothing is taken or lost
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        plain = not event.modifiers() & ~_PLAIN
+        if event.key() == Qt.Key.Key_Escape and isinstance(watched, ChoiceEditor) and plain:
+            self.commitData.emit(watched)  # the choice made stays; nothing typed is pending
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
             return True
-        return super().eventFilter(watched, event)
+        if event.key() not in _COMMIT_KEYS or not plain:
+            return super().eventFilter(watched, event)
+        if isinstance(watched, TypeEditor):
+            reason = self._model.check_type_text(watched.text())
+            if reason:
+                self._model.edit_refused.emit(reason)
+                return True  # keep the editor open with what was typed
+        self.commitData.emit(watched)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.enter_committed.emit()
+            return True
+        hint = (
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem
+            if event.key() == Qt.Key.Key_Backtab
+            or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            else QAbstractItemDelegate.EndEditHint.EditNextItem
+        )
+        self.closeEditor.emit(watched, hint)
+        return True

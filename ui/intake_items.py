@@ -1,8 +1,10 @@
 """The items table of the intake screen: keyboard behaviour and the row actions.
 
-Tab and Enter walk through the editable cells of a row and on to the next row;
-at the last cell of the last row they add a row.  Rows are added, copied (N
-identical items) and removed here; Space on the compulsory flag asks why.
+Tab walks through the cells clerks fill (`ItemsModel.TAB_COLUMNS`: 测量范围 and
+准确度等级 are skipped, 强检 is a stop) and on to the next row; from the last cell of
+the last row it leaves the table for 收件方式.  Enter moves on like Tab, adds a
+row after the last cell, and goes DOWN the serial column through the copies
+just added ("N identical items").  Space on the compulsory flag asks why.
 """
 
 from __future__ import annotations
@@ -69,6 +71,10 @@ class ItemsTable(QTableView):
         self.setWordWrap(False)
         self.horizontalHeader().setHighlightSections(False)
         self.doubleClicked.connect(self._double_clicked)
+        self.delegate.enter_committed.connect(lambda: self.begin_edit(self.enter_target()))
+        self._serial_run = range(0)  # rows whose serials Enter walks down
+        for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            changed.connect(self._end_serial_run)
         self.size_columns()
 
     def size_columns(self) -> None:
@@ -85,45 +91,86 @@ class ItemsTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
 
     # -- moving through the cells -----------------------------------------------------
-    def step(self, forward: bool) -> QModelIndex:
-        """The next editable cell (adding a row after the last one), or the previous one."""
+    def step(self, forward: bool, *, add: bool = False) -> QModelIndex:
+        """The next stop (with `add`, a new row after the last one), or the previous one.
+
+        Invalid when there is none: Tab then leaves the table.
+        """
         current = self.currentIndex()
         columns = ItemsModel.TAB_COLUMNS
         if not current.isValid():
             return self._items.index(0, columns[0])
         row = current.row()
-        position = columns.index(current.column()) if current.column() in columns else -1
+        column = current.column()
+        if column in columns:
+            position = columns.index(column)
+        else:  # a skipped column: carry on from the stop before it
+            position = max(i for i, c in enumerate(columns) if c < column)
+            if not forward:
+                return self._items.index(row, columns[position])
         if forward:
             if position + 1 < len(columns):
                 return self._items.index(row, columns[position + 1])
             if row + 1 >= self._items.rowCount():
+                if not add:
+                    return QModelIndex()
                 self._items.add_row()
             return self._items.index(row + 1, columns[0])
         if position > 0:
             return self._items.index(row, columns[position - 1])
         if row > 0:
             return self._items.index(row - 1, columns[-1])
-        return self._items.index(row, current.column())
+        return QModelIndex()
+
+    def enter_target(self) -> QModelIndex:
+        """Where Enter goes: down the serials of copies just added, else on like Tab."""
+        current = self.currentIndex()
+        run = self._serial_run
+        if current.column() == ItemsModel.SERIAL and current.row() + 1 in run:
+            return self._items.index(current.row() + 1, ItemsModel.SERIAL)
+        self._serial_run = range(0)
+        return self.step(True, add=True)
+
+    def _end_serial_run(self, *_args: object) -> None:
+        self._serial_run = range(0)
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
         action = QAbstractItemView.CursorAction
-        if cursorAction == action.MoveNext:
-            return self.step(True)
-        if cursorAction == action.MovePrevious:
-            return self.step(False)
+        if cursorAction in (action.MoveNext, action.MovePrevious):
+            forward = cursorAction == action.MoveNext
+            target = self.step(forward)
+            if not target.isValid() and self.hasFocus():  # Tab past either end leaves
+                QWidget.focusNextPrevChild(self, forward)
+            return target
         return super().moveCursor(cursorAction, modifiers)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~(
-            Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.begin_edit(self.step(True))
+        key = event.key()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.begin_edit(self.enter_target())
             event.accept()
             return
-        if event.key() == Qt.Key.Key_Space and current.column() == ItemsModel.COMPULSORY:
+        # Qt also sends Tab here to pass the focus on when a closing editor had it: no editing then
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain and self.hasFocus():
+            forward = key == Qt.Key.Key_Tab and not event.modifiers() & (
+                Qt.KeyboardModifier.ShiftModifier
+            )
+            target = self.moveCursor(
+                QAbstractItemView.CursorAction.MoveNext
+                if forward
+                else QAbstractItemView.CursorAction.MovePrevious,
+                event.modifiers(),
+            )
+            self.begin_edit(target)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Space and current.column() == ItemsModel.COMPULSORY:
             self.change_compulsory(current.row())
             event.accept()
             return
@@ -165,22 +212,34 @@ class ItemsTable(QTableView):
         self.begin_edit(self._items.index(row, ItemsModel.TYPE))
 
     def copy_row(self, n: int = 1) -> None:
-        """N more items like the current row, serials left to type."""
+        """N more items like the current row, serials left to type (the first copy's is next)."""
         self.commit_open_editor()
+        row = self.current_row()
         try:
-            added = self._items.copy_row(self.current_row(), n)
+            added = self._items.copy_row(row, n)
         except ValidationError as error:
             show_error(self, error)
             return
-        self.begin_edit(self._items.index(added[-1], ItemsModel.SERIAL))
+        first = row if not self._items.item_row(row).draft.serial.strip() else added[0]
+        self._serial_run = range(first, added[-1] + 1)  # after the insert ended any earlier run
+        self.begin_edit(self._items.index(first, ItemsModel.SERIAL))
 
     def add_copies(self) -> None:
+        """Ask how many identical items there are in all (this row included)."""
         self.commit_open_editor()
-        n = ask_int(
-            self, _("添加多件相同器具"), _("再添加几件与本行相同的器具？"), 1, 1, MAX_ITEMS - 1
+        room = MAX_ITEMS - self._items.rowCount() + 1
+        total = ask_int(
+            self, _("添加多件相同器具"), _("与本行相同的器具一共几件（含本行）？"), 2, 2, room
         )
-        if n is not None:
-            self.copy_row(n)
+        if total is not None:
+            self.copy_row(total - 1)
+
+    def edit_range(self) -> None:
+        """测量范围 of the current row (Tab skips it; Right then reaches 准确度等级)."""
+        self.commit_open_editor()
+        row = self.current_row()
+        if row >= 0:
+            self.begin_edit(self._items.index(row, ItemsModel.RANGE))
 
     def remove_row(self) -> None:
         self.commit_open_editor()

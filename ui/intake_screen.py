@@ -1,7 +1,11 @@
 """收件登记: receive one customer's instruments, keyboard and scanner first.
 
-Customer (search, Enter) → items (type by name or pinyin, Tab/Enter through the
-cells, Ctrl+D to copy a row) → Ctrl+S.  Problems and warnings show under the
+Customer (search, Enter) → items (type by name or pinyin, Tab/Enter through
+the cells, letters pick a choice, Ctrl+D copies a row, Ctrl+Shift+N adds N
+identical items, Ctrl+R reaches 测量范围, which Tab skips) → Tab past the last
+cell, or Alt+W/B/T/M, for 收件方式/送检人/送检人电话/备注 → Ctrl+S.  The
+screen's shortcuts work wherever the focus is in the window while the screen
+is shown (the scan field, the tab bar).  Problems and warnings show under the
 table while typing.  Saving runs on a worker with a request token, so a double
 press stores one order; on success the order number shows in large type, the
 documents are produced, and the form is ready for the next customer.
@@ -98,13 +102,15 @@ class IntakeScreen(QWidget):
         buttons.addWidget(items_label)
         buttons.addStretch(1)
         self.order_fields = QHBoxLayout()
-        for text, widget in (
-            (_("收件方式"), self.channel),
-            (_("送检人"), self.contact_name),
-            (_("送检人电话"), self.contact_phone),
-            (_("备注"), self.note),
+        for text, widget in (  # Alt+W/B/T/M reach them from anywhere on the screen
+            (_("收件方式(&W)"), self.channel),
+            (_("送检人(&B)"), self.contact_name),
+            (_("送检人电话(&T)"), self.contact_phone),
+            (_("备注(&M)"), self.note),
         ):
-            self.order_fields.addWidget(QLabel(text))
+            label = QLabel(text)
+            label.setBuddy(widget)
+            self.order_fields.addWidget(label)
             self.order_fields.addWidget(widget, 1 if widget is self.note else 0)
         self.order_fields.addWidget(self.save_button)
         self.button_row = buttons
@@ -138,7 +144,8 @@ class IntakeScreen(QWidget):
     def _action(self, text: str, keys: Sequence[str], slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # the whole window while this screen is shown: also from the scan field or the tab bar
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())  # not the bool into slot
         self.addAction(action)
         return action
@@ -158,6 +165,7 @@ class IntakeScreen(QWidget):
         self._action(_("编辑客户资料"), ["Ctrl+Shift+E"], self.picker.edit_customer)
         self._action(_("查找客户"), ["F3", "Ctrl+F"], self.picker.focus_search)
         self._action(_("清空表单"), ["Ctrl+Shift+Delete"], self.discard)
+        self._action(_("填写测量范围（其后是准确度等级）"), ["Ctrl+R"], table.edit_range)
         for action in (self.add_action, self.copy_action, self.copies_action, self.remove_action):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             button = QPushButton(f"{action.text()} ({keys})")

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.auth import Actor, Role, actor_of, authenticate, create_user
-from counter.clock import Clock
+from counter.auth import Actor, Role, actor_of, create_user
+from counter.clock import Clock, SystemClock
 from counter.database import user_action
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
+from counter.login import log_in
 from db.engine import Database
 from ui.messages import error_text
 
@@ -69,10 +70,12 @@ class LoginDialog(_FormDialog):
         *,
         username: str = "",
         password: str = "",
+        clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("计量收发台 — 登录"), _("登录"), parent)
         self.database = database
+        self.clock = clock or SystemClock()
         self.username = QLineEdit(username)
         self.password = _password_field()
         self.password.setText(password)
@@ -82,8 +85,7 @@ class LoginDialog(_FormDialog):
 
     def accept(self) -> None:
         try:
-            with user_action(self.database) as session:
-                actor = authenticate(session, self.username.text(), self.password.text())
+            actor = log_in(self.database, self.clock, self.username.text(), self.password.text())
         except CounterError as error:
             self.show_error(error)
             self.password.clear()

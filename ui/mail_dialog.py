@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from counter.i18n import _
 from counter.release import MailDefaults, MailTo
 from ui.message_line import MessageLine
+from ui.scanner import take_own_scans
 
 COURIERS = ("顺丰速运", "中国邮政 EMS", "京东物流", "中通快递", "圆通速递", "韵达快递", "申通快递")
 
@@ -55,6 +56,7 @@ class MailDialog(QDialog):
         self.tracking = QLineEdit(self)
         self.tracking.setMaxLength(64)
         self.tracking.setPlaceholderText(_("扫描或输入快递单号"))
+        take_own_scans(self.tracking)
         self.recipient = QLineEdit(defaults.recipient, self)
         self.recipient.setMaxLength(64)
         self.phone = QLineEdit(defaults.phone, self)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +25,7 @@ from counter.i18n import _
 from counter.scan import ScanHit, find, unknown_code_message
 from counter.settings import load_settings
 from counter.ui_support import order_of_item
+from ui.backup_actions import BackupActions
 from ui.certificate_import_dialog import CertificateImportDialog
 from ui.certificate_verify_dialog import CertificateVerifyDialog
 from ui.context import AppContext
@@ -31,7 +33,7 @@ from ui.intake_screen import IntakeScreen
 from ui.lazy_screen import LazyScreen
 from ui.messages import NoticeBar, confirm
 from ui.order_dialog import OrderDialog
-from ui.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector
+from ui.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector, cell_editor
 from ui.shortcuts_dialog import ShortcutsDialog
 
 STATUS_MS = 10000
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.add_screen(self.intake, _("收件登记"), "Ctrl+1")
         if mount_other_screens:
             self._mount_other_screens()
+        self._scanned_while_editing: QWidget | None = None
         self.scanner = _scanner_from_settings(self)
         self.scanner.code_scanned.connect(self.look_up_code)
         self.scanner.install()
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
             ("ui.reprint_screen", "ReprintScreen", _("补打"), Perm.RECEIVE),
             ("ui.registers_screen", "RegistersScreen", _("标准器与授权"), Perm.ADMIN),
             ("ui.admin_screen", "AdminScreen", _("系统管理"), Perm.ADMIN),
+            ("ui.lab_work_screen", "LabWorkScreen", _("检定工作"), Perm.LAB_WORK),
         ]
         for module, name, title, perm in screens:
             if perm is not None and not ctx.actor.can(perm):
@@ -125,12 +129,14 @@ class MainWindow(QMainWindow):
         """Show an order in its own window, next to whatever is being typed."""
         dialog_class = OrderDialog
         existing = self.open_dialogs.get(order_id)
+        typing_in = self._scanned_while_editing  # a cell editor keeps the keyboard
         if existing is not None:  # already open: bring it forward, keep what is typed there
             focus_item = getattr(existing, "focus_item", None)
             if focus_item_id is not None and callable(focus_item):
                 focus_item(focus_item_id)
             existing.raise_()
-            existing.activateWindow()
+            if typing_in is None:
+                existing.activateWindow()
             return
         if focus_item_id is None:
             dialog = dialog_class(self.ctx, order_id, self)
@@ -140,8 +146,17 @@ class MainWindow(QMainWindow):
         dialog.setModal(False)
         dialog.destroyed.connect(lambda *_a: self.open_dialogs.pop(order_id, None))
         self.open_dialogs[order_id] = dialog
+        if typing_in is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         dialog.show()
         dialog.raise_()
+        if typing_in is not None:  # platforms that activate every new window anyway
+            QTimer.singleShot(0, lambda: self._keep_typing(typing_in))
+
+    def _keep_typing(self, editor: QWidget) -> None:
+        if shiboken6.isValid(editor) and editor.isVisible():
+            self.activateWindow()
+            editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def open_item(self, item_id: int) -> None:
         try:
@@ -185,6 +200,9 @@ class MainWindow(QMainWindow):
         verify = cert_menu.addAction(_("验证证书…"))
         verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
         verify.triggered.connect(self.verify_certificate)
+        if self.ctx.actor.can(Perm.ADMIN):
+            self.backup = BackupActions(self.ctx, self, self.show_notice)
+            self.menuBar().addMenu(_("备份(&B)")).addActions(list(self.backup.actions))
         help_menu = self.menuBar().addMenu(_("帮助(&H)"))
         keys = help_menu.addAction(_("快捷键(&K)"))
         keys.setShortcut(QKeySequence("F1"))
@@ -252,6 +270,13 @@ class MainWindow(QMainWindow):
         accept = getattr(self.tabs.currentWidget(), "accept_scan", None)
         if callable(accept) and accept(code):
             return None
+        self._scanned_while_editing = cell_editor()
+        try:
+            return self._open_code(code)
+        finally:
+            self._scanned_while_editing = None
+
+    def _open_code(self, code: str) -> ScanHit | None:
         try:
             hit = find(self.ctx.database, code)
         except CounterError as error:
@@ -262,7 +287,7 @@ class MainWindow(QMainWindow):
             self.show_status(message)
             self.show_notice(message)
             return None
-        if hit.kind == "item" and hit.item_id is not None:
+        if hit.kind in ("item", "certificate") and hit.item_id is not None:
             self.show_status(
                 _("器具 {number}：{name}，{customer}").format(
                     number=hit.item_number, name=hit.instrument_name, customer=hit.customer_name

@@ -16,16 +16,10 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from counter.database import read, user_action
-from counter.documents import (
-    PrintOutcome,
-    labels_pdf,
-    mark_printed,
-    order_labels,
-    print_labels,
-    receipt_pdf,
-)
+from counter.documents import labels_pdf, mark_printed, order_labels, receipt_pdf
 from counter.errors import CounterError
 from counter.i18n import _
+from counter.label_printing import PrintOutcome, print_labels
 from ui.context import AppContext
 from ui.worker import Progress, run_in_background
 
@@ -66,7 +60,9 @@ class DocumentPrinter(QObject):
         title = _("标签 — {number}").format(number=number)
         self._start(
             render,
-            lambda pdf: self._open_preview(pdf, title, f"{number}-labels.pdf", order_id, "label"),
+            lambda pdf: self._open_preview(
+                pdf, title, f"{number}-labels.pdf", order_id, "label", item_ids
+            ),
         )
 
     def preview_receipt(self, order_id: int, number: str) -> None:
@@ -80,7 +76,13 @@ class DocumentPrinter(QObject):
         )
 
     def _open_preview(
-        self, pdf: bytes, title: str, file_name: str, order_id: int, kind: str
+        self,
+        pdf: bytes,
+        title: str,
+        file_name: str,
+        order_id: int,
+        kind: str,
+        item_ids: Sequence[int] | None = None,
     ) -> None:
         try:
             from ui.pdf_preview import PdfPreviewDialog  # built by the shell; may be missing
@@ -89,14 +91,14 @@ class DocumentPrinter(QObject):
             return
         dialog = PdfPreviewDialog(pdf, title, self._window, file_name=file_name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.printed.connect(lambda: self._mark_printed(order_id, kind))
+        dialog.printed.connect(lambda: self._mark_printed(order_id, kind, item_ids))
         self.preview = dialog
         dialog.show()
 
-    def _mark_printed(self, order_id: int, kind: str) -> None:
+    def _mark_printed(self, order_id: int, kind: str, item_ids: Sequence[int] | None) -> None:
         try:
             with user_action(self.ctx.database) as session:
-                mark_printed(session, self.ctx.clock, order_id, kind)
+                mark_printed(session, self.ctx.actor, self.ctx.clock, order_id, kind, item_ids)
         except CounterError as error:
             self.reported.emit(str(error), True)
             return
@@ -107,18 +109,18 @@ class DocumentPrinter(QObject):
 
     def send_labels(self, batches: Sequence[Batch]) -> None:
         """Send the labels of every batch to the label printer, one order per transaction."""
-        database, clock = self.ctx.database, self.ctx.clock
+        database, clock, actor = self.ctx.database, self.ctx.clock, self.ctx.actor
 
         def send(progress: Progress) -> PrintOutcome:
             printed = failed = 0
-            message = ""
+            message, pdf = "", False
             for order_id, item_ids in batches:
                 outcome = print_labels(
-                    database, clock, order_id, item_ids=item_ids, progress=progress
+                    database, clock, order_id, actor=actor, item_ids=item_ids, progress=progress
                 )
                 printed, failed = printed + outcome.printed, failed + outcome.failed
-                message = outcome.message or message
-            return PrintOutcome(printed, failed, message)
+                message, pdf = outcome.message or message, pdf or outcome.pdf_offered
+            return PrintOutcome(printed, failed, message, pdf)
 
         self._start(send, self._sent, progress=self._progressed)
 
@@ -129,7 +131,9 @@ class DocumentPrinter(QObject):
         )
 
     def _sent(self, outcome: PrintOutcome) -> None:
-        if outcome.failed:
+        if outcome.pdf_offered:
+            self.reported.emit(outcome.message, False)
+        elif outcome.failed:
             self.reported.emit(outcome.message, True)
         elif outcome.printed:
             self.reported.emit(_("已发送 {n} 张标签到标签打印机").format(n=outcome.printed), False)

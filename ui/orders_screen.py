@@ -31,7 +31,7 @@ from counter.clock import local_date
 from counter.database import read
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.lifecycle import ItemStatus, status_label
+from counter.lifecycle import PARTLY_RELEASED, ItemStatus, status_label
 from counter.orders import OrderFilter
 from ui.context import AppContext
 from ui.message_line import MessageLine
@@ -91,8 +91,8 @@ class OrdersScreen(QWidget):
         self.to_check, self.date_to = self._date_filter(_("到"), today)
         self.status_combo = QComboBox(self)
         self.status_combo.addItem(_("全部状态"), "")
-        for status in ItemStatus:
-            self.status_combo.addItem(status_label(status), status.value)
+        for status in (*ItemStatus, PARTLY_RELEASED):
+            self.status_combo.addItem(status_label(status), str(status))
         self.status_combo.currentIndexChanged.connect(self._schedule)
         self.department_combo = QComboBox(self)
         self.department_combo.addItem(_("全部科室"), None)
@@ -148,6 +148,7 @@ class OrdersScreen(QWidget):
             om.RECEIVED: "2026-11-23 09:30  ",
             om.ITEMS: om.headers()[om.ITEMS] + "   ",
             om.STATUS: "退回未检 / Returned  ",
+            om.PAYMENT: "未开清单 / No statement",
             om.PROMISED: "2026-11-30   ",
             om.CHANNEL: "窗口送检 / Counter  ",
         }

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from counter.i18n import _
 from ui.file_dialogs import save_file_name
 from ui.messages import show_error
+from ui.pdf_zoom import add_zoom_controls
 
 MAX_RENDER_DPI = 300
 _POINTS_PER_INCH = 72.0
@@ -60,20 +61,10 @@ class PdfPreviewDialog(QDialog):
         save_button = QPushButton(_("保存为 PDF…"))
         save_button.setToolTip("Ctrl+Shift+S")
         save_button.clicked.connect(self.save_with_dialog)
-        zoom_in = QPushButton(_("放大"))
-        zoom_in.setToolTip("Ctrl++")
-        zoom_in.clicked.connect(lambda: self.zoom(1.25))
-        zoom_out = QPushButton(_("缩小"))
-        zoom_out.setToolTip("Ctrl+-")
-        zoom_out.clicked.connect(lambda: self.zoom(0.8))
-        fit = QPushButton(_("适合宽度"))
-        fit.setToolTip("Ctrl+0")
-        fit.clicked.connect(self.fit_width)
         close = QPushButton(_("关闭"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for button in (zoom_out, zoom_in, fit):
-            buttons.addWidget(button)
+        add_zoom_controls(self.view, buttons, self)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(save_button)
         buttons.addWidget(self.print_button)
@@ -83,9 +74,6 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(buttons)
         for keys, slot in (
             (QKeySequence.StandardKey.Print, self.print_with_dialog),
-            (QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1.25)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(0.8)),
-            (QKeySequence("Ctrl+0"), self.fit_width),
             (QKeySequence("Ctrl+Shift+S"), self.save_with_dialog),
         ):
             QShortcut(keys, self, slot)
@@ -95,13 +83,6 @@ class PdfPreviewDialog(QDialog):
             self.print_button.setEnabled(False)
         else:
             self.status.setText(_("共 {n} 页").format(n=self.document.pageCount()))
-
-    def zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.1, min(8.0, self.view.zoomFactor() * factor)))
-
-    def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
     # -- printing ---------------------------------------------------------------------
     def prepare_printer(self, printer: QPrinter) -> None:

@@ -30,6 +30,7 @@ from counter.certificate_registers import (
 )
 from counter.certificates import SignRole
 from counter.database import read, user_action
+from counter.errors import ValidationError
 from counter.i18n import _
 from ui.certificate_widgets import date_edit, picked
 from ui.context import AppContext
@@ -69,8 +70,11 @@ class StandardDialog(_FormDialog):
         self.ctx, self.row = ctx, row
         self.ref, self.name, self.range = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.accuracy, self.certificate_number = QLineEdit(self), QLineEdit(self)
-        today = ctx.clock.now().date()
-        self.valid_until = date_edit(self, row.valid_until if row and row.valid_until else today)
+        # no default: the date on the standard's own certificate is typed deliberately
+        self.valid_until = QLineEdit(self)
+        self.valid_until.setPlaceholderText(_("按标准证书填写，如 2027-06-30"))
+        if row is not None and row.valid_until is not None:
+            self.valid_until.setText(row.valid_until.isoformat())
         for label, widget in ((_("标准编号"), self.ref), (_("标准名称"), self.name),
                               (_("测量范围"), self.range),
                               (_("不确定度/准确度等级/最大允许误差"), self.accuracy),
@@ -87,10 +91,26 @@ class StandardDialog(_FormDialog):
     def apply(self) -> None:
         form = StandardForm(self.ref.text(), self.name.text(), self.range.text(),
                             self.accuracy.text(), self.certificate_number.text(),
-                            picked(self.valid_until))  # fmt: skip
+                            typed_day(self.valid_until.text()))  # fmt: skip
         ctx, standard_id = self.ctx, self.row.id if self.row else None
         with user_action(ctx.database) as session:
             save_standard(session, ctx.actor, ctx.clock, form, standard_id)
+
+
+def typed_day(text: str) -> dt.date | None:
+    """A date typed as 2027-06-30, 2027/6/30, 2027.6.30 or 20270630; None when empty."""
+    cleaned = text.strip().replace("/", "-").replace(".", "-")
+    if not cleaned:
+        return None
+    try:
+        if cleaned.isdigit() and len(cleaned) == 8:
+            return dt.date(int(cleaned[:4]), int(cleaned[4:6]), int(cleaned[6:]))
+        year, month, day = (int(part) for part in cleaned.split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValidationError(
+            [_("有效期“{text}”不是有效日期，请按 2027-06-30 的格式填写").format(text=text.strip())]
+        ) from None
 
 
 def _choices(session: Session) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:

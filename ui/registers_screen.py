@@ -1,7 +1,8 @@
 """The registers certificates are checked against, for the administrator.
 
-Two tabs: the standards register (new: Ctrl+N, change: F2 / Enter, take out of use
-with a reason) and the signing authorisations (new: Ctrl+N, revoke with a reason).
+Three tabs: the standards register (new: Ctrl+N, change: F2 / Enter, take out of use
+with a reason), the signing authorisations (new: Ctrl+N, revoke with a reason) and the
+regulations register (`ui.regulations_tab`).
 Nothing is deleted; every change is audited by `counter.certificate_registers`.
 """
 
@@ -197,6 +198,10 @@ class RegistersScreen(QTabWidget):
         self.authorisations = AuthorisationsTab(ctx, self)
         self.addTab(self.standards, _("计量标准台账"))
         self.addTab(self.authorisations, _("签字授权"))
+        from ui.regulations_tab import RegulationsTab  # it builds on this module's tab
+
+        self.regulations = RegulationsTab(ctx, self)
+        self.addTab(self.regulations, _("检定规程目录"))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.standards.table,
                                  self.standards.edit_standard)  # fmt: skip

@@ -28,7 +28,7 @@ from counter.database import read
 from counter.documents import ReprintRow, reprint_list
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.settings import load_settings
+from counter.settings import label_printer_address, load_settings
 from ui.context import AppContext
 from ui.message_line import MessageLine
 from ui.models import reprint_model as rm
@@ -40,7 +40,7 @@ def _load(session: Session) -> tuple[list[ReprintRow], dict[str, int], str]:
     """The rows (labels of voided items are left out), item ids by number, the label printer."""
     rows = reprint_list(session)
     ids = {r.item_number: r.item_id for r in rows if r.item_id is not None}
-    return rows, ids, load_settings(session).label_printer
+    return rows, ids, label_printer_address(load_settings(session))
 
 
 class ReprintScreen(QWidget):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from counter.i18n import _
 from ui.message_line import MessageLine
 from ui.models import return_model as rm
+from ui.scanner import take_own_scans
 
 #: key, button text, shortcut, slot, shown
 Action = tuple[str, str, str, Callable[[], object], bool]
@@ -43,6 +44,7 @@ class DeskPage(QWidget):
         self.code.setObjectName("return_code")
         self.code.setPlaceholderText(_("扫描取件回执、器具标签或收费清单；空行回车 = 确认领取"))
         self.code.setClearButtonEnabled(True)
+        take_own_scans(self.code)  # handover slips, labels, statements: this desk reads them
         label = QLabel(_("扫码(&S)："), self)
         label.setBuddy(self.code)
         self.header = QLabel(self)

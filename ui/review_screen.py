@@ -37,6 +37,7 @@ from ui.certificate_pdf_pane import PdfPane
 from ui.certificate_widgets import button, defects_table, record_table
 from ui.context import AppContext
 from ui.message_line import MessageLine
+from ui.messages import confirm
 from ui.models import defects_model as dm
 from ui.models import review_model as rm
 from ui.models.defects_model import DefectsModel
@@ -279,6 +280,11 @@ class ReviewScreen(QWidget):
         if detail is None or not self.pass_button.isEnabled():
             return
         ctx, certificate_id = self.ctx, detail.certificate_id
+        question = _("通过证书 {number} 的终审？通过后证书即可发放给客户。").format(
+            number=detail.number
+        )
+        if not confirm(self, question, yes=_("通过终审"), title=_("通过终审")):
+            return
 
         def apply() -> None:
             with user_action(ctx.database) as s:

@@ -17,6 +17,7 @@ from ui.message_line import MessageLine
 from ui.models import release_lists_model as lm
 from ui.models.release_lists_model import RowsModel
 from ui.return_lists import list_table
+from ui.scanner import take_own_scans
 
 
 class TrackingPanel(QWidget):
@@ -28,6 +29,7 @@ class TrackingPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(_("扫描或输入快递单号（可输入一部分），回车查找"))
         self.field.setClearButtonEnabled(True)
+        take_own_scans(self.field)  # a courier's number may look like anything
         self.field.returnPressed.connect(self.search)
         label = QLabel(_("快递单号(&K)："), self)
         label.setBuddy(self.field)

@@ -75,6 +75,8 @@ _TABLE: tuple[tuple[str, str, Severity, bool, str], ...] = (
     ("C08-DATE-FUTURE", "检定或签发日期在将来", B, False, f"{ISO} 7.8.2.1 i)"),
     ("C09-REGULATION-MISSING", "缺检定依据", B, False, f"《计量法》第十条; {ISO} 7.8.2.1 f)"),
     ("C09-REGULATION-UNKNOWN", "检定依据不在规程目录中", B, True, "《计量法》第十条"),
+    # on a 检定证书 / 通知书 the regulation must be known: no override
+    ("C09-REGULATION-UNKNOWN-VERIFICATION", "检定依据不在规程目录中", B, False, "《计量法》第十条"),
     (
         "C09-REGULATION-NOT-CATALOGUE",
         "检定依据不是目录为该器具规定的规程",

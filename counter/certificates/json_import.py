@@ -204,7 +204,7 @@ def _certificate(index: int, obj: Any, problems: list[ImportProblem]) -> Certifi
     before = len(problems)
     r.unknown_keys(obj, FIELDS, "")
     for key in REQUIRED:
-        if key not in obj:
+        if obj.get(key) is None:  # absent, or null
             r.problem(key, _("缺少必填字段"))
     kind = r.choice(obj, "type", "type", _TYPES)
     texts = {f: r.text(obj, f, f) for f in TEXT_FIELDS}

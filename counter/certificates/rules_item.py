@@ -140,9 +140,12 @@ def check_regulation(cert: Certificate, ctx: CheckContext) -> list[Defect]:
     if ctx.regulations is not None:
         reg = ctx.regulations.get(code)
         if reg is None:
+            verification = cert.type in VERIFICATION_TYPES
             out.append(
                 defect(
-                    "C09-REGULATION-UNKNOWN",
+                    "C09-REGULATION-UNKNOWN-VERIFICATION"
+                    if verification
+                    else "C09-REGULATION-UNKNOWN",
                     "{verb}依据“{regulation}”不在规程目录中",
                     "regulation",
                     verb=v,

@@ -22,7 +22,10 @@ _CLASS_NOISE = re.compile(r"(准确度等级|准确度|等级|级|CLASS|CL\.?)")
 #: Default certificate number: order number (year, channel digit, 6–7 digit sequence)
 #: + 3-digit sequence; a reissue adds "-NNN".  The named group "order" is compared with
 #: the item's order number.
-DEFAULT_NUMBER_PATTERN = r"(?P<order>\d{4}[1-4]\d{6,7})(?P<seq>\d{3})(?:-(?P<reissue>\d{3}))?"
+#: before the JD series: order number + 3 digits (the shape of an item number)
+OLD_NUMBER_PATTERN = r"(?P<order>\d{4}[1-4]\d{6,7})(?P<seq>\d{3})(?:-(?P<reissue>\d{3}))?"
+#: JD + year + 6 digits (`counter.numbering`), and the numbers given before it
+DEFAULT_NUMBER_PATTERN = r"JD\d{4}\d{6}(?:-\d{3})?|" + OLD_NUMBER_PATTERN
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IIII": 4, "IV": 4}
 _WEIGHT_CLASSES = ("E1", "E2", "F1", "F2", "M1", "M12", "M2", "M23", "M3")
 
@@ -121,7 +124,8 @@ def check_number_format(
     """Whether `number` matches the institute's certificate-number convention.
 
     `pattern` is a regular expression for the whole number (default
-    `DEFAULT_NUMBER_PATTERN`: order number + 3-digit sequence, reissues suffixed -NNN).
+    `DEFAULT_NUMBER_PATTERN`: JD + year + 6 digits, or — numbered before that series —
+    order number + 3-digit sequence; reissues suffixed -NNN).
     """
     compiled = compile_number_pattern(pattern) if isinstance(pattern, str) else pattern
     return compiled.fullmatch(number) is not None

@@ -69,9 +69,13 @@ def payment_status(
     total_fen: int, payments: Sequence[Payment], *, voided: bool = False
 ) -> PaymentStatus:
     """A statement of ¥0 (e.g. only compulsory verification) counts as paid."""
+    return status_of_amounts(total_fen, paid_fen(payments), voided=voided)
+
+
+def status_of_amounts(total_fen: int, paid: int, *, voided: bool = False) -> PaymentStatus:
+    """The status of a statement of `total_fen` on which `paid` (net of refunds) was received."""
     if voided:
         return "void"
-    paid = paid_fen(payments)
     if paid >= total_fen:
         return "paid"
     return "partly_paid" if paid > 0 else "unpaid"

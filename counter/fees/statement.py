@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from counter.errors import ValidationError
-from counter.fees.lines import GROUPS, LineGroup, group_label
+from counter.fees.lines import GROUPS, SERVICES, LineGroup, group_label
 from counter.fees.pricing import PricedLine
 from counter.i18n import _
 from counter.money import chinese_capitals
@@ -76,6 +76,15 @@ def _grouped_by_order(
     for line in lines:
         orders.setdefault(line.order_number, []).append(line)
     return tuple(o for o in orders if o), tuple(x for group in orders.values() for x in group)
+
+
+def lines_without_code(lines: Sequence[PricedLine]) -> tuple[PricedLine, ...]:
+    """Chargeable service lines that carry no fee-standard code (need a printed reason)."""
+    return tuple(
+        line
+        for line in lines
+        if line.group in SERVICES and line.amount_fen > 0 and not line.fee_code.strip()
+    )
 
 
 def statement_problems(

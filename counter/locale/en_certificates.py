@@ -334,3 +334,15 @@ EN: dict[str, str] = {
     ),
     "无效的转义序列": "Invalid escape sequence",
 }
+
+# json_fields.py / json_import.py: limits of what a certificate file may hold
+EN.update(
+    {
+        "应为 0 到 {max} 之间的整数": "must be a whole number from 0 to {max}",
+        "最多 {max} 个": "at most {max}",
+        "日期“{value}”超出 {first} 至 {last} 年": "the date “{value}” is outside {first}–{last}",
+        "文件内容无法读取：嵌套层数过多或数字过长": (
+            "The file cannot be read: nested too deep or a number too long"
+        ),
+    }
+)

@@ -32,16 +32,6 @@ EN.update(
     }
 )
 EN.update(
-    {
-        "应为 0 到 {max} 之间的整数": "must be a whole number from 0 to {max}",
-        "最多 {max} 个": "at most {max}",
-        "日期“{value}”超出 {first} 至 {last} 年": "the date “{value}” is outside {first}–{last}",
-        "文件内容无法读取：嵌套层数过多或数字过长": (
-            "The file cannot be read: nested too deep or a number too long"
-        ),
-    }
-)
-EN.update(
     {"CSV 文件第 {row} 行无法读取：{error}": "Row {row} of the CSV file cannot be read: {error}"}
 )
 # ui/crash_dialog.py
@@ -53,5 +43,41 @@ EN.update(
             "What was saved is not affected. Copy the error report for the administrator."
         ),
         "复制错误报告": "Copy error report",
+    }
+)
+# audit names of the label printing outcomes
+EN.update(
+    {
+        "标签已由打印机确认打出": "Labels confirmed printed by the printer",
+        "标签打印失败": "Label printing failed",
+        "标签以 PDF 打印": "Labels printed as PDF",
+        "回执以 PDF 打印": "Receipt printed as PDF",
+    }
+)
+EN.update({"未设置标签打印机": "No label printer set"})
+# counter/orders.py: the gate's papers
+EN.update(
+    {
+        "器具 {number} 的证书没有通过终审的记录，不能设为“已终审”": (
+            "Item {number} has no certificate that passed a recorded final check; "
+            "it cannot be set “checked”"
+        ),
+        "器具 {number} 没有领取或邮寄的交接记录，不能设为“已发放”": (
+            "Item {number} has no pickup or mail handover record; it cannot be set “released”"
+        ),
+    }
+)
+# counter/__main__.py: help of the hardening commands
+EN.update(
+    {
+        "校验审计日志的哈希链（verify），报告第一处断裂": (
+            "check the audit log's hash chain (verify) and report the first broken link"
+        ),
+        "备份数据库（SQLite 在线备份，PostgreSQL 用 pg_dump）": (
+            "back up the database (SQLite online backup, pg_dump for PostgreSQL)"
+        ),
+        "把备份恢复到一个新文件，并逐表核对内容": (
+            "restore a backup into a new file and check every table's content"
+        ),
     }
 )

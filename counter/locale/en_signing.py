@@ -34,6 +34,10 @@ EN: dict[str, str] = {
     "该证书尚未通过终审": "The certificate has not passed the final check",
     # __main__.py, ui/signing_key_panel.py
     "公钥已导出到 {path}": "Public key exported to {path}",
+    "验证扫描到的证书二维码：有效、已被替代、已作废、非本所或已被改动": (
+        "Verify a scanned certificate QR code: valid, superseded, voided, not ours or altered"
+    ),
+    "导出本所证书签名公钥（PEM）": "Export the institute's certificate signing public keys (PEM)",
     "证书签名密钥": "Certificate signing key",
     "导出公钥…": "Export public key…",
     "导出公钥": "Export public key",

@@ -116,6 +116,9 @@ CASES: list[tuple[str, str, dict[str, Any], dict[str, Any], set[str]]] = [
     ("no-regulation", "scale", {"regulation": ""}, {}, {"C09-REGULATION-MISSING"}),
     ("unknown-regulation", "tape_test_report", {"regulation": "QB/T 9999-2020"}, {},
      {"C09-REGULATION-UNKNOWN"}),
+    # on a verification certificate an unknown regulation must be fixed (not overridable)
+    ("unknown-regulation-verification", "scale", {"regulation": "JJG 9999-2020"}, {},
+     {"C09-REGULATION-UNKNOWN-VERIFICATION", "C09-REGULATION-NOT-CATALOGUE"}),
     ("not-catalogue-regulation", "scale", {"regulation": "JJG 99-2022"}, {},
      {"C09-REGULATION-NOT-CATALOGUE"}),
     ("superseded-regulation", "pressure_gauge", {"regulation": "JJG 52-1999"}, {},

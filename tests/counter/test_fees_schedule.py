@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from counter.errors import ValidationError
 from counter.fees.addons import PerUnitOver
+from counter.fees.catalog_link import FeeIndex, propose_row
 from counter.fees.schedule import (
     FeeRow,
     RowError,
@@ -41,7 +42,7 @@ def test_starter_schedule_holds_every_sample_row() -> None:
     assert result.ok and result.errors == ()
     text = (ROOT / "counter/data/fee_schedule.csv").read_text(encoding="utf-8")
     shipped = list(csv.DictReader(io.StringIO(text)))
-    assert len(result.rows) == len(shipped) == 40
+    assert len(result.rows) == len(shipped) == 63
     assert [(r.code, r.name, r.tier, r.price_fen) for r in result.rows] == [
         (s["收费代码"], s["器具名称"], s["等级/规格"], yuan_to_fen(s["收费标准（元）"]))
         for s in shipped
@@ -54,7 +55,8 @@ def test_starter_schedule_holds_every_sample_row() -> None:
 def test_the_published_sample_with_english_headers_and_add_ons_imports_the_same() -> None:
     sample = import_schedule(SAMPLE.read_bytes(), "fee_schedule_sample.csv", DAY)
     assert sample.ok
-    starter = starter_schedule(DAY).rows
+    # the starter adds sample rows (codes SAMPLE-…) for the catalogue's instruments after them
+    starter = tuple(r for r in starter_schedule(DAY).rows if not r.code.startswith("SAMPLE-"))
     # the starter copy names D-DLB's condition "交直流两用" (the sample: "AC/DC use") and
     # writes "基本量程" / "10个点" for "basic range" / "10 points"
     assert [(r.code, r.name, r.tier, r.unit, r.price_fen) for r in sample.rows] == [
@@ -62,6 +64,22 @@ def test_the_published_sample_with_english_headers_and_add_ons_imports_the_same(
     ]
     differ = [r.code for r, s in zip(sample.rows, starter, strict=True) if r.addons != s.addons]
     assert differ == ["D-DLB"]
+
+
+def test_every_catalogue_instrument_has_a_starter_fee_row_marked_when_a_sample() -> None:
+    text = (ROOT / "counter/data/instrument_catalog.csv").read_text(encoding="utf-8")
+    names = [row["name"] for row in csv.DictReader(io.StringIO(text))]
+    rows = starter_schedule(DAY).rows
+    index = FeeIndex.of(rows)
+    missing = [name for name in names if propose_row(index, name) is None]
+    assert len(names) == 26 and missing == []
+    shipped = (ROOT / "counter/data/fee_schedule.csv").read_text(encoding="utf-8")
+    sources = {r["收费代码"]: r["来源"] for r in csv.DictReader(io.StringIO(shipped))}
+    samples = [r for r in rows if r.code.startswith("SAMPLE-")]
+    assert len(samples) == 23 and all(r.price_fen > 0 for r in samples)
+    assert {sources[r.code] for r in samples} == {"示例行（非收费标准，须由本所替换）"}
+    assert propose_row(index, "电子计价秤") is not None
+    assert propose_row(index, "血压计和血压表") is not None
 
 
 def test_errors_are_listed_row_by_row_and_nothing_is_importable() -> None:

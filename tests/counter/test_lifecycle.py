@@ -5,7 +5,14 @@ import itertools
 import pytest
 
 from counter.errors import CounterError
-from counter.lifecycle import TRANSITIONS, ItemStatus, check_transition, order_status
+from counter.lifecycle import (
+    PARTLY_RELEASED,
+    TRANSITIONS,
+    ItemStatus,
+    check_transition,
+    order_status,
+    status_label,
+)
 
 S = ItemStatus
 
@@ -38,10 +45,13 @@ def test_side_states_need_a_reason(state: ItemStatus) -> None:
 
 
 def test_order_summary() -> None:
-    assert order_status([S.RELEASED, S.IN_LAB, S.VOIDED]) == S.IN_LAB
+    assert order_status([S.RECEIVED, S.IN_LAB, S.VOIDED]) == S.RECEIVED
+    assert order_status([S.RELEASED, S.IN_LAB, S.VOIDED]) == PARTLY_RELEASED
+    assert status_label(PARTLY_RELEASED) == "部分领取"
     assert order_status([S.VOIDED, S.VOIDED]) == S.VOIDED
     assert order_status([S.CHECKED, S.ON_HOLD]) == S.ON_HOLD
-    assert order_status([S.RELEASED, S.RETURNED_UNPROCESSED]) == S.RETURNED_UNPROCESSED
+    assert order_status([S.RELEASED, S.RETURNED_UNPROCESSED]) == PARTLY_RELEASED
+    assert order_status([S.CHECKED, S.RETURNED_UNPROCESSED]) == S.CHECKED
     assert order_status(["released", "released"]) == S.RELEASED
 
 

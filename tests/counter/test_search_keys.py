@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter.search_keys import name_keys, normalize_query
+from counter.search_keys import name_keys, normalize_query, pick_choice
 
 
 def test_example_from_the_counter() -> None:
@@ -74,3 +74,14 @@ def test_normalize_query_keeps_chinese_punctuation() -> None:
 def test_full_width_query_equals_half_width(text: str) -> None:
     full_width = "".join(chr(ord(c) + 0xFEE0) for c in text.upper())
     assert normalize_query(full_width) == text
+
+
+def test_a_choice_is_picked_by_pinyin_initials_or_first_letters() -> None:
+    services = ["检定", "校准", "检测", "修理"]
+    assert pick_choice(services, "j") == 0
+    assert pick_choice(services, "jz") == 1  # 校准 reads jiaozhun
+    assert pick_choice(services, "jc") == 2
+    assert pick_choice(services, "x") == 3
+    assert pick_choice(services, "q") == -1
+    assert pick_choice(["贸易结算", "安全防护", "医疗卫生", "环境监测", "其他"], "m") == 0
+    assert pick_choice(["Normal", "Urgent", "Same day"], "U") == 1

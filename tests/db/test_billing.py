@@ -51,7 +51,7 @@ from db.models import (
 from tests.conftest import NOW, Counter
 from tests.printing.pdftools import pdf_barcodes, pdf_page_texts, squash
 from tests.printing.test_statement import column_amounts
-from tests.ui.orders_helpers import save, type_id
+from tests.ui.orders_helpers import add_type, save, type_id
 
 TODAY = NOW.date()
 HEADER = "收费代码,器具名称,等级/规格,测量范围,计费单位,收费标准（元）,加收规则\n"
@@ -313,16 +313,44 @@ def test_one_current_statement_per_order_and_only_billing_may_issue(counter: Cou
 
 
 def test_an_item_without_a_fee_row_needs_a_price(counter: Counter) -> None:
-    saved = save(counter, ItemDraft(type_id(counter, "血压计和血压表"), service="calibration"))
+    kind = add_type(counter, "动态血压监测仪")
+    saved = save(counter, ItemDraft(kind, service="calibration"))
     with counter.db.session() as s:
         (line,) = propose_lines(s, [saved.order_id], today=TODAY)
-    assert line.note == "收费标准中没有“血压计和血压表”，请选择收费项目或填写单价"
+    assert line.note == "收费标准中没有“动态血压监测仪”，请选择收费项目或填写单价"
     with counter.db.action() as s, pytest.raises(ValidationError, match="请选择收费项目或填写单价"):
         issue_statement(s, counter.billing, counter.clock, [saved.order_id])
     priced = change_line(line, unit_price_fen=12000, reason="按所内校准价")
-    sid = _issue(counter, [saved.order_id], lines=[priced])
+    with counter.db.action() as s, pytest.raises(ValidationError) as caught:
+        issue_statement(s, counter.billing, counter.clock, [saved.order_id], [priced])
+    assert caught.value.problems == [
+        f"第 1 行 {line.fee.item_number} 动态血压监测仪：没有收费标准代码",
+        "请选择收费项目，或填写无收费代码的原因（将打印在清单上）",
+    ]
+    with counter.db.action() as s:
+        sid = issue_statement(
+            s, counter.billing, counter.clock, [saved.order_id], [priced],
+            no_code_reason="本所自定校准项目，物价部门未列收费代码",
+        ).id  # fmt: skip
     with counter.db.session() as s:
-        assert statement_view(s, sid).total_fen == 6000  # small enterprise: −50 %
+        view = statement_view(s, sid)
+        assert view.total_fen == 6000  # small enterprise: −50 %
+        assert view.no_code_reason == "本所自定校准项目，物价部门未列收费代码"
+    (entry,) = _audit(counter, "statement.issue")
+    assert json.loads(entry.after)["no_code_reason"] == "本所自定校准项目，物价部门未列收费代码"
+    text = squash("".join(pdf_page_texts(_pdf(counter, sid))))
+    assert squash("无收费代码的收费项目，原因：本所自定校准项目，物价部门未列收费代码") in text
+
+
+def test_a_line_with_its_fee_code_needs_no_reason_and_prints_none(counter: Counter) -> None:
+    saved = save(counter, ItemDraft(type_id(counter, "血压计和血压表"), service="calibration"))
+    with counter.db.session() as s:
+        (line,) = propose_lines(s, [saved.order_id], today=TODAY)
+    assert line.fee.fee_code.startswith("SAMPLE-") and line.note == ""
+    sid = _issue(counter, [saved.order_id])
+    with counter.db.session() as s:
+        assert statement_view(s, sid).no_code_reason == ""
+    assert "无收费代码" not in "".join(pdf_page_texts(_pdf(counter, sid)))
 
 
 # --- payments ------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from counter.certificates import certificates_to_json
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.lifecycle import ItemStatus
 from counter.orders import move_item_status
+from counter.users import set_roles
 from db.models import AuditEntry, Item
 from db.models_certificates import (
     CertificateDefect,
@@ -84,7 +85,7 @@ def test_save_proposes_what_it_may_stores_defects_and_drafts_the_item(world: Cer
         saved = save_certificate(
             s, w.lab, w.counter.clock, w.scale(serial="A128", valid_until=None)
         )
-    assert saved.number == f"{w.order_number}001"
+    assert saved.number == "JD2026000001"
     assert [d.code for d in saved.defects] == ["C07-INTAKE-MISMATCH"]
     assert saved.defects[0].message == "出厂编号与收件登记不一致：登记 A120，证书 A128"
     row = _cert(w, saved.certificate_id)
@@ -110,7 +111,7 @@ def test_saving_again_changes_the_same_certificate(world: CertWorld) -> None:
     second = _save(w)
     assert first == second
     row = _cert(w, first)
-    assert (row.revision, row.blocking_count, row.number) == (2, 0, f"{w.order_number}001")
+    assert (row.revision, row.blocking_count, row.number) == (2, 0, "JD2026000001")
     assert _count(w) == 1
 
 
@@ -127,7 +128,7 @@ def test_a_number_in_use_is_refused(world: CertWorld) -> None:
     w = world
     _save(w)
     with pytest.raises(ValidationError, match="已被使用"), w.counter.db.action() as s:
-        save_certificate(s, w.lab, w.counter.clock, w.scale(1, number=f"{w.order_number}001"))
+        save_certificate(s, w.lab, w.counter.clock, w.scale(1, number="JD2026000001"))
 
 
 # --- import --------------------------------------------------------------------------
@@ -139,7 +140,7 @@ def _json(*certs: object) -> bytes:
 
 def test_import_saves_a_clean_batch(world: CertWorld) -> None:
     w = world
-    data = _json(*(w.scale(n, number=f"{w.order_number}00{n + 1}") for n in range(3)))
+    data = _json(*(w.scale(n, number=f"JD202600000{n + 1}") for n in range(3)))
     with w.counter.db.action() as s:
         result = import_certificates_json(s, w.lab, w.counter.clock, data)
     assert result.ok and [r.blocking for r in result.saved] == [0, 0, 0]
@@ -152,7 +153,7 @@ def test_import_saves_a_clean_batch(world: CertWorld) -> None:
 
 def test_import_with_one_bad_certificate_saves_nothing_and_names_it(world: CertWorld) -> None:
     w = world
-    certs = [w.scale(n, number=f"{w.order_number}00{n + 1}") for n in range(3)]
+    certs = [w.scale(n, number=f"JD202600000{n + 1}") for n in range(3)]
     certs[1] = dataclasses.replace(certs[1], checker="nobody")
     with w.counter.db.action() as s:
         result = import_certificates_json(s, w.lab, w.counter.clock, _json(*certs))
@@ -166,18 +167,18 @@ def test_import_with_one_bad_certificate_saves_nothing_and_names_it(world: CertW
 
 def test_import_reports_unknown_item_person_and_used_number(world: CertWorld) -> None:
     w = world
-    _save(w, 2)  # takes <order>001
+    _save(w, 2)  # takes JD2026000001
     certs = [
-        w.scale(0, number=f"{w.order_number}005", item_number="20261999999001"),
-        w.scale(1, number=f"{w.order_number}006", verifier="ghost"),
-        w.scale(0, number=f"{w.order_number}001"),
+        w.scale(0, number="JD2026000005", item_number="20261999999001"),
+        w.scale(1, number="JD2026000006", verifier="ghost"),
+        w.scale(0, number="JD2026000001"),
     ]
     with w.counter.db.action() as s:
         result = import_certificates_json(s, w.lab, w.counter.clock, _json(*certs))
     found = [(p.index, p.field, p.message) for p in result.problems]
     assert (0, "item_number", "收件登记中没有器具编号 20261999999001") in found
     assert (1, "verifier", "人员“ghost”不在人员名册中") in found
-    assert (2, "number", f"证书编号 {w.order_number}001 已被使用（待终审）") in found
+    assert (2, "number", "证书编号 JD2026000001 已被使用（待终审）") in found
     assert _count(w) == 1
 
 
@@ -199,7 +200,7 @@ def test_an_imported_reissue_replaces_the_passed_certificate(world: CertWorld) -
     cid = _save(w)
     _pass(w, cid)
     old = _cert(w, cid).number
-    bad = w.scale(0, number=f"{old}-001", supersedes=f"{w.order_number}999",
+    bad = w.scale(0, number=f"{old}-001", supersedes="JD2026000999",
                   amendment_reason="型号更正")  # fmt: skip
     good = dataclasses.replace(bad, supersedes=old)
     with w.counter.db.action() as s:
@@ -213,14 +214,14 @@ def test_an_imported_reissue_replaces_the_passed_certificate(world: CertWorld) -
 
 def test_several_files_are_saved_together_or_not_at_all(world: CertWorld) -> None:
     w = world
-    good = _json(w.scale(0, number=f"{w.order_number}001"))
-    bad = _json(w.scale(1, number=f"{w.order_number}002", approver="nobody"))
+    good = _json(w.scale(0, number="JD2026000001"))
+    bad = _json(w.scale(1, number="JD2026000002", approver="nobody"))
     with w.counter.db.action() as s:
         saved, problems = import_certificate_files(
             s, w.lab, w.counter.clock, [("a.json", good), ("b.json", bad)]
         )
     assert saved == () and [(p.file, p.number, p.problem.field) for p in problems] == [
-        ("b.json", f"{w.order_number}002", "approver")
+        ("b.json", "JD2026000002", "approver")
     ]
     assert _count(w) == 0
 
@@ -275,6 +276,9 @@ def test_a_defect_that_must_be_fixed_cannot_be_overridden(world: CertWorld) -> N
 def test_a_signatory_cannot_pass_their_own_certificate(world: CertWorld) -> None:
     w = world
     cid = _save(w)
+    with w.counter.db.action() as s:
+        set_roles(s, w.counter.admin, w.counter.clock, w.approver.id,
+                  frozenset({Role.LAB, Role.QUALITY}))  # fmt: skip
     both = Actor(w.approver.id, "wangfang", "王芳", frozenset({Role.LAB, Role.QUALITY}))
     with pytest.raises(CounterError, match="不能终审自己签的证书"), w.counter.db.action() as s:
         pass_certificate(s, both, w.counter.clock, cid)
@@ -290,7 +294,11 @@ def test_send_back_returns_the_item_to_the_lab(world: CertWorld) -> None:
     with w.counter.db.action() as s:
         send_back(s, w.supervisor, w.counter.clock, cid, "出厂编号与收件登记不符，请核对铭牌")
     assert _cert(w, cid).status == "returned" and _item_status(w) == ItemStatus.IN_LAB
-    assert certificate_release_ok_for(w) == (False, "证书尚未终审")
+    assert certificate_release_ok_for(w) == (
+        False,
+        "证书尚未终审，有 1 项阻断性缺陷：[C07-INTAKE-MISMATCH] 出厂编号与收件登记不一致："
+        "登记 A120，证书 A128",
+    )
     with w.counter.db.session() as s:
         check = s.scalars(select(FinalCheckRecord)).one()
     assert (check.outcome, check.comment) == ("returned", "出厂编号与收件登记不符，请核对铭牌")
@@ -387,7 +395,12 @@ def test_release_gate_says_why_not(world: CertWorld) -> None:
             if grant.username in ("liuyang", "wangfang"):
                 revoke_authorisation(s, w.counter.admin, w.counter.clock, grant.id, "授权有误")
         open_review(s, w.supervisor, w.counter.clock, cid)
-    assert certificate_release_ok_for(w) == (False, "证书有 2 项阻断性缺陷未处理")
+    ok, words = certificate_release_ok_for(w)
+    assert not ok and words == (
+        "证书有 2 项阻断性缺陷未处理："
+        "[C05-NOT-AUTHORISED] 核验员 刘洋（liuyang） 没有“电子计价秤”的检定授权；"
+        "[C05-NOT-AUTHORISED] 批准人 王芳（wangfang） 没有“电子计价秤”的检定授权"
+    )
 
 
 def test_stored_certificates_are_checked_page_by_page(world: CertWorld) -> None:

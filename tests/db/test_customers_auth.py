@@ -34,6 +34,20 @@ def test_search_by_name_part_pinyin_phone_and_code(counter: Counter) -> None:
         assert search_customers(s, "   ") == []
 
 
+def test_initials_typed_as_a_subsequence_rank_after_prefix_matches(counter: Counter) -> None:
+    _add(counter, "聊城市计量测试所")  # initials lcsjlcss: "lcjl" leaves out 市
+    _add(counter, "聊城眼科医院")
+    _add(counter, "临沧建筑劳务公司")  # lcjzlwgs: l…c…j…l too
+    with counter.db.session() as s:
+        names = [h.name for h in search_customers(s, "lcjl")]
+        assert names[0] == "聊城计量器具有限公司"  # a prefix of its initials (lcjlqjyxgs)
+        assert set(names[1:]) == {"临沧建筑劳务公司", "聊城市计量测试所"}
+        assert [h.name for h in search_customers(s, "LCSJ")] == ["聊城市计量测试所"]
+        assert [h.name for h in search_customers(s, "lcjlcs")] == ["聊城市计量测试所"]
+        assert search_customers(s, "cjlc") == []  # the first initial stays first
+        assert "聊城市计量测试所" not in [h.name for h in search_customers(s, "lcyk")]
+
+
 def test_invalid_credit_code_and_duplicates_are_refused(counter: Counter) -> None:
     with pytest.raises(ValidationError) as info, counter.db.action() as s:
         create_customer(

@@ -9,7 +9,6 @@ import json
 import pytest
 from sqlalchemy import select
 
-from counter.auth import Actor, Role
 from counter.catalog import list_departments, list_types
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.intake import ItemDraft
@@ -26,7 +25,7 @@ from counter.orders import (
     void_order,
 )
 from db.models import AuditEntry, Item, Order
-from tests.conftest import Counter
+from tests.conftest import Counter, add_user
 from tests.ui.orders_helpers import add_customer, item_ids, many_orders, save, type_id
 
 
@@ -140,7 +139,7 @@ def test_correction_writes_before_and_after(counter: Counter) -> None:
 def test_hold_and_return_need_the_right_permission(counter: Counter) -> None:
     saved = save(counter, ItemDraft(type_id(counter, "电子计价秤")))
     (item_id,) = item_ids(counter, saved.order_id)
-    lab = Actor(counter.admin.id, "lab", "赵检定", frozenset({Role.LAB}))
+    lab = add_user(counter, "lab", "赵检定", "lab")
     with pytest.raises(PermissionDenied, match="收件登记"), counter.db.action() as s:
         set_item_status(s, lab, counter.clock, item_id, ItemStatus.ON_HOLD, "等客户确认")
     with pytest.raises(PermissionDenied, match="作废"), counter.db.action() as s:

@@ -103,19 +103,24 @@ def test_every_refusal_is_said_in_words_a_clerk_can_say(world: ReleaseWorld) -> 
     statement = w.bill(order)  # item 6: a repair charge on the statement, not paid
     _pickup(w, gone)
     reasons = _reasons(w, order.number)
-    assert reasons[:6] == [
-        (False, "暂停检定：等客户寄来附件"),
-        (False, "仍在检定中"),  # received
-        (False, "仍在检定中"),  # in the lab
-        (False, "证书尚未终审"),
-        (False, "证书有 2 项阻断性缺陷未处理"),
-        (False, "已作废"),
+    can, fees = reasons[6]
+    assert not can and fees.startswith("费用未结清：清单 F2026000001 应收 ¥")
+    assert fees.endswith("已收 ¥0.00")
+    # every reason is told, not only the first: the unpaid statement too
+    assert reasons[:4] == [
+        (False, f"暂停检定：等客户寄来附件；{fees}"),
+        (False, f"仍在检定中；{fees}"),  # received
+        (False, f"仍在检定中；{fees}"),  # in the lab
+        (False, f"证书尚未终审；{fees}"),
     ]
-    can, words = reasons[6]
-    assert not can and words.startswith("费用未结清：清单 F2026000001 应收 ¥")
-    assert words.endswith("已收 ¥0.00")
+    can, spoilt = reasons[4]  # the open defects are named, code and message
+    assert not can and spoilt.startswith("证书有 2 项阻断性缺陷未处理：[C05-")
+    assert spoilt.endswith(f"；{fees}") and spoilt.count("[C05-") == 2
+    assert reasons[5] == (False, "已作废")
     w.pay(statement, _due(w, statement))
-    assert _reasons(w, order.number)[6] == (True, "可以领取")
+    reasons = _reasons(w, order.number)
+    assert reasons[6] == (True, "可以领取")
+    assert reasons[1] == (False, "仍在检定中")
     assert _reasons(w, gone.item_numbers[0]) == [(False, "已于 2026-11-30 09:30 由 张三 领取")]
     # the statement scans too, and opens the same order
     assert len(_reasons(w, "F2026000001")) == 7
@@ -151,14 +156,15 @@ def test_a_whole_order_is_picked_up_and_the_slip_lists_items_and_certificates(
             "张三", "13800138000", "1234")  # fmt: skip
         assert release.signature_png == signature_png() and not release.paper_slip
         rows = s.scalars(select(ReleaseItem).order_by(ReleaseItem.id)).all()
-        assert [r.certificate_number for r in rows] == list(order.item_numbers)  # order + 001…
+        certs = [f"JD2026{n:06d}" for n in range(1, 6)]  # the certificates' own series
+        assert [r.certificate_number for r in rows] == certs
         assert s.get(Order, order.order_id).status == "released"  # type: ignore[union-attr]
         pdf = handover_pdf(s, done.release_id)
     [text] = pdf_page_texts(pdf)
     flat = squash(text)
     assert "器具交接单" in text and "R2026000001" in flat and "聊城计量器具有限公司" in flat
-    for number in order.item_numbers:
-        assert flat.count(number) == 2  # its own number and its certificate's
+    for number in (*order.item_numbers, *certs):
+        assert flat.count(number) == 1  # each item, and its certificate
     assert "共5件，证书5份" in flat and "领取人签字" in flat and "138****8000" in flat
     assert "交接时间：2026-11-3009:30" in flat  # Beijing time, not UTC
     assert pdf_barcodes(pdf) == ["R2026000001"]
@@ -166,7 +172,7 @@ def test_a_whole_order_is_picked_up_and_the_slip_lists_items_and_certificates(
     assert len(_audit(w, "item.released")) == 5
     with w.db.action() as s:  # the certificates, printed or saved for the customer
         certificates = release_certificates(s, w.counter.clock, done.release_id)
-    assert [n for n, _pdf in certificates] == list(order.item_numbers)
+    assert [n for n, _pdf in certificates] == certs
     assert all(order.item_numbers[0][:11] in squash(pdf_page_texts(p)[0]) for _n, p in certificates)
 
 

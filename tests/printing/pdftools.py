@@ -5,7 +5,11 @@ Generic helpers shared by every test folder that prints something.
 
 from __future__ import annotations
 
+import ctypes
+import re
+
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import zxingcpp
 from PIL import Image
 
@@ -89,3 +93,24 @@ def pdf_barcodes(pdf: bytes, page: int = 0, scale: float = 4) -> list[str]:
 def squash(text: str) -> str:
     """Text without any whitespace: compare values that a table cell may have wrapped."""
     return "".join(text.split())
+
+
+def pdf_text_fonts(pdf: bytes) -> set[tuple[str, bool]]:
+    """(base font name without subset tag or number, embedded?) of every font text is drawn with."""
+    doc = _open(pdf)
+    found: set[tuple[str, bool]] = set()
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=5):
+                font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+                size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+                buffer = ctypes.create_string_buffer(size)
+                pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
+                name = buffer.value.decode("utf-8", "replace")
+                name = re.sub(r"-\d+$", "", name.partition("+")[2] or name)  # "-0": subset
+                found.add((name, bool(pdfium_c.FPDFFont_GetIsEmbedded(font))))
+            page.close()
+        return found
+    finally:
+        doc.close()

@@ -92,7 +92,7 @@ def test_cover_and_inner_pages_say_what_the_certificate_says() -> None:
         assert squash(expected) in cover, expected
     for expected in (
         "原始记录编号：HQ-2026-11-0419", "检定地点：本所衡器实验室（201室）",
-        "环境条件：温度20.5°C，相对湿度55%RH", "检定使用的计量标准器具",
+        "环境条件：温度20.5℃，相对湿度55%RH", "检定使用的计量标准器具",
         "M1等级砝码(1～20)kgM1级ZJ2026-03122027-03-14", "检定结果",
         "最大允许误差", "4称量示值误差1500015005+3.0±7.5g", "以下空白",
     ):  # fmt: skip

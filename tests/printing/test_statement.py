@@ -10,7 +10,6 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from printing import fonts
 from printing.common import InstituteInfo
 from printing.statement import PayeeInfo, StatementPrint, StatementPrintLine, render_statement_pdf
 from tests.printing.pdftools import (
@@ -195,14 +194,6 @@ def test_a4_landscape_and_long_texts_do_not_break_the_layout() -> None:
     pdf = render_statement_pdf(data)
     assert pdf_page_sizes(pdf)[0] == pytest.approx((841.89, 595.28), abs=0.01)
     assert column_amounts(pdf)[0] == [long.amount_fen]
-
-
-def test_builtin_font_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
-    name = fonts.register_cjk_font([])
-    monkeypatch.setattr("printing.statement.cjk_font", lambda: name)
-    data = statement(4)
-    whole = squash("".join(pdf_page_texts(render_statement_pdf(data))))
-    assert data.lines[0].fee_code in whole and "检定费专用清单" in whole
 
 
 def test_500_lines_paginate_with_every_line_printed() -> None:

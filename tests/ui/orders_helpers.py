@@ -14,7 +14,7 @@ from counter.auth import Actor
 from counter.catalog import list_types
 from counter.customers import CustomerForm, create_customer
 from counter.intake import ItemDraft, OrderDraft, SavedOrder, save_order
-from db.models import Item
+from db.models import Department, InstrumentType, Item
 from tests.conftest import Counter
 from ui.context import AppContext, AppSignals
 
@@ -83,3 +83,14 @@ def type_text(widget: QWidget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(part)
             QApplication.sendEvent(widget, event)
+
+
+def add_type(counter: Counter, name: str, department: str = "医疗") -> int:
+    """An instrument type the institute added itself: the starter fee standard has no row for it."""
+    with counter.db.action() as s:
+        dept = s.scalar(select(Department).where(Department.name == department))
+        assert dept is not None
+        kind = InstrumentType(name=name, department_id=dept.id, regulation="JJF 9999-2026")
+        s.add(kind)
+        s.flush()
+        return kind.id

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -17,7 +18,7 @@ from counter.intake import ItemDraft, SavedOrder
 from db.models import AuditEntry, Customer, FeeStatement, FeeStatementLine
 from tests.conftest import Counter
 from tests.ui.conftest import make_ctx, show_active, when_modal
-from tests.ui.orders_helpers import add_customer, save, type_id, type_text
+from tests.ui.orders_helpers import add_customer, add_type, save, type_id, type_text
 from ui.billing_screen import BillingScreen
 from ui.extra_charge_dialog import ExtraChargeDialog
 from ui.fee_line_dialog import FeeLineDialog
@@ -86,6 +87,20 @@ def _close(dialog: QWidget) -> None:
     dialog.close()
 
 
+def _confirm_then(then: Callable[[QWidget], None], seen: list[str] | None = None) -> None:
+    """Answer the issue confirmation with 开具清单, then the next dialog (the preview)."""
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        if seen is not None:
+            seen.append(box.text())
+        when_modal(then)
+        button = next(b for b in box.buttons() if b.text() == "开具清单")
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    when_modal(answer)
+
+
 def _scan(qtbot: QtBot, screen: BillingScreen, code: str) -> None:
     qtbot.keyClicks(screen.code, code)
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
@@ -101,7 +116,8 @@ def test_a_billing_clerk_prices_issues_prints_and_collects(
     model = screen.model
     assert model.rowCount() == 3
     assert model.index(0, fm.CODE).data() == "C-005-006"
-    assert model.index(1, fm.ADJUSTMENTS).data() == "强制检定免收费用（财税〔2017〕20号） ¥0.00"
+    assert model.index(1, fm.CODE).data() == "SAMPLE-02"  # a starter sample row
+    assert model.index(1, fm.ADJUSTMENTS).data() == "强制检定免收费用（财税〔2017〕20号） -¥30.00"
     assert "合计 ¥74.50（大写：柒拾肆元伍角整）" in screen.totals.text()
     assert screen.table.hasFocus()
 
@@ -142,7 +158,23 @@ def test_a_billing_clerk_prices_issues_prints_and_collects(
         previews.append(dialog.document.pageCount())
         dialog.reject()
 
-    problems = _answer(qtbot, PdfPreviewDialog, close_preview)
+    # Esc on the confirmation issues nothing
+    asked: list[str] = []
+
+    def refuse(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    when_modal(refuse)
+    _press(qtbot, screen, Qt.Key.Key_S, CTRL)
+    assert asked == ["开具收费清单：4 行，合计 ¥137.50。开具后如需更正，须作废后重新开具。"]
+    assert screen.statement is None and screen.draft is not None
+
+    problems: list[str] = []
+    _confirm_then(
+        lambda d: close_preview(d) if isinstance(d, PdfPreviewDialog) else problems.append(str(d))
+    )
     with qtbot.waitSignal(screen.statement_issued) as issued:
         _press(qtbot, screen, Qt.Key.Key_S, CTRL)
     assert not problems and previews == [1]
@@ -194,7 +226,7 @@ def test_an_over_payment_is_refused_in_the_dialog(qtbot: QtBot, sqlite_counter: 
     saved = _order(c)
     screen = _screen(qtbot, c)
     _scan(qtbot, screen, saved.number)
-    when_modal(_close)  # the preview after issuing
+    _confirm_then(_close)  # the preview after issuing
     screen.commands.issue.trigger()
     seen: list[str] = []
 
@@ -222,7 +254,7 @@ def test_unknown_code_and_statement_number_scan(qtbot: QtBot, sqlite_counter: Co
     assert screen.model.rowCount() == 0
     _scan(qtbot, screen, saved.item_numbers[1])  # an item number opens its order
     assert screen.model.rowCount() == 3
-    when_modal(_close)  # the preview after issuing
+    _confirm_then(_close)  # the preview after issuing
     screen.commands.issue.trigger()
     assert screen.statement is not None
     number = screen.statement.number
@@ -240,7 +272,7 @@ def test_void_and_reissue_from_the_screen(qtbot: QtBot, sqlite_counter: Counter)
     saved = _order(c)
     screen = _screen(qtbot, c)
     _scan(qtbot, screen, saved.number)
-    when_modal(_close)
+    _confirm_then(_close)
     screen.commands.issue.trigger()
     assert screen.statement is not None
     old = screen.statement.number
@@ -265,7 +297,7 @@ def test_void_and_reissue_from_the_screen(qtbot: QtBot, sqlite_counter: Counter)
     _press(qtbot, screen, Qt.Key.Key_R, CTRL)
     assert not problems and screen.draft is not None
     assert f"开具后替代清单 {old}（原因：客户名称有误）" in screen.status.text()
-    when_modal(_close)
+    _confirm_then(_close)
     _press(qtbot, screen, Qt.Key.Key_S, CTRL)
     assert screen.statement is not None and screen.statement.replaces == old
     assert f"替代清单 {old}（原因：客户名称有误）" in screen.status.text()
@@ -345,7 +377,59 @@ def test_monthly_billing_picks_orders_of_an_account_customer(
     assert not problems and screen.draft is not None
     assert screen.draft.order_ids == (first.order_id, second.order_id)
     assert screen.model.rowCount() == 2
-    when_modal(_close)
+    _confirm_then(_close)
     _press(qtbot, screen, Qt.Key.Key_S, CTRL)
     assert screen.statement is not None
     assert [o.number for o in screen.statement.orders] == [first.number, second.number]
+
+
+def test_a_line_without_fee_code_is_issued_only_with_a_reason(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    c = sqlite_counter
+    saved = save(c, ItemDraft(add_type(c, "动态血压监测仪"), service="calibration"))
+    screen = _screen(qtbot, c)
+    _scan(qtbot, screen, saved.number)
+
+    def set_price(dialog: QDialog) -> None:  # the clerk prices it by hand: no code
+        assert isinstance(dialog, FeeLineDialog)
+        dialog.price.clear()
+        qtbot.keyClicks(dialog.price, "120")
+        type_text(dialog.reason, "按所内校准价")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    problems = _answer(qtbot, FeeLineDialog, set_price)
+    _press(qtbot, screen, Qt.Key.Key_F2)
+    assert not problems and screen.model.index(0, fm.CODE).data() in ("", "*", " *")
+    seen: list[str] = []
+
+    def no_reason_then_cancel(dialog: QDialog) -> None:
+        assert isinstance(dialog, ReasonDialog)
+        seen.append(dialog.prompt.text())
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no reason: refused
+        seen.append(dialog.message.text() if dialog.isVisible() else "closed")
+        dialog.reject()
+
+    problems = _answer(qtbot, ReasonDialog, no_reason_then_cancel)
+    _press(qtbot, screen, Qt.Key.Key_S, CTRL)
+    item = saved.item_numbers[0]
+    assert not problems and seen == [
+        f"以下收费项目没有收费标准代码：{item} 动态血压监测仪。\n"
+        "如确需开具（合计 ¥60.00），请填写原因，原因将打印在清单上：",
+        f"第 1 行 {item} 动态血压监测仪：没有收费标准代码\n"
+        "请选择收费项目，或填写无收费代码的原因（将打印在清单上）",
+    ]
+    assert screen.statement is None
+
+    def give_reason(dialog: QDialog) -> None:
+        assert isinstance(dialog, ReasonDialog)
+        when_modal(_close)  # the preview after issuing
+        type_text(dialog.reason, "本所自定校准项目")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    problems = _answer(qtbot, ReasonDialog, give_reason)
+    with qtbot.waitSignal(screen.statement_issued):
+        _press(qtbot, screen, Qt.Key.Key_S, CTRL)
+    assert not problems and screen.statement is not None
+    assert screen.statement.no_code_reason == "本所自定校准项目"
+    assert "无收费代码原因：本所自定校准项目" in screen.status.text()

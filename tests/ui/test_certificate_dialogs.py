@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter.certificates import SignRole, certificates_to_json
 from db.models import AuditEntry, Item
-from db.models_certificates import CertificateRecord
+from db.models_certificates import CertificateRecord, StandardEntry
 from tests.cert_world import CertWorld, make_world
 from tests.conftest import Counter
 from tests.ui.conftest import show_active
@@ -60,7 +62,7 @@ def test_lab_staff_fill_in_and_save_a_certificate(
     qtmodeltester.check(f.standards)
     with qtbot.waitSignal(form.certificate_saved):
         qtbot.keyClick(f.number, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert form.saved is not None and f.number.text() == f"{w.order_number}001"
+    assert form.saved is not None and f.number.text() == "JD2026000001"
     codes = [form.defects.index(r, dm.CODE).data() for r in range(form.defects.rowCount())]
     assert codes == ["C10-RECORD-MISSING"]  # the record number was left blank
     assert "阻断性缺陷 1 项" in form.message.text()
@@ -81,8 +83,8 @@ def test_import_dialog_lists_problems_and_saves_nothing(
 ) -> None:
     w = world
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
-    good.write_bytes(certificates_to_json([w.scale(0, number=f"{w.order_number}001")]))
-    bad.write_bytes(certificates_to_json([w.scale(1, number=f"{w.order_number}002",
+    good.write_bytes(certificates_to_json([w.scale(0, number="JD2026000001")]))
+    bad.write_bytes(certificates_to_json([w.scale(1, number="JD2026000002",
                                                   checker="nobody")]))  # fmt: skip
     dialog = CertificateImportDialog(context(w.counter, w.lab))
     qtbot.addWidget(dialog)
@@ -119,8 +121,20 @@ def test_registers_screen(qtbot: QtBot, qtmodeltester: ModelTester, world: CertW
     dialog.submit()
     assert "证书编号" in dialog.message.text()  # refused: the standard's certificate is missing
     type_text(dialog.certificate_number, "WD2026-0101")
-    dialog.submit()
+    assert dialog.valid_until.text() == ""  # no default: typed from the standard's certificate
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "请填写计量标准的有效期" in dialog.message.text()
+    qtbot.keyClicks(dialog.valid_until, "2027-02-30")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "有效期“2027-02-30”不是有效日期" in dialog.message.text()
+    dialog.valid_until.clear()
+    qtbot.keyClicks(dialog.valid_until, "2027/6/30")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
+    with w.counter.db.session() as s:
+        saved = s.scalars(select(StandardEntry).where(StandardEntry.ref == "STD-T-001")).one()
+    assert saved.valid_until == dt.date(2027, 6, 30)
     assert standards.rowCount() == 9
     with w.counter.db.session() as s:
         actions = list(s.scalars(select(AuditEntry.entity_key).where(

@@ -91,10 +91,12 @@ def test_unknown_or_ambiguous_names_are_refused_with_the_reason(
 
 
 def test_compulsory_follows_use_unless_overridden(model: ItemsModel) -> None:
-    edit(model, 0, M.TYPE, "电子计价秤")
+    edit(model, 0, M.TYPE, "电子计价秤")  # the use comes from the catalogue's compulsory use
+    assert shown(model, 0, M.USE) == "贸易结算"
+    assert shown(model, 0, M.COMPULSORY) == "是"
+    assert edit(model, 0, M.USE, "")
     assert shown(model, 0, M.COMPULSORY) == "否"
     assert edit(model, 0, M.USE, "trade")
-    assert shown(model, 0, M.USE) == "贸易结算"
     assert shown(model, 0, M.COMPULSORY) == "是"
     model.set_compulsory(0, False, "客户用于内部校准")
     assert shown(model, 0, M.COMPULSORY) == "否*"
@@ -102,6 +104,18 @@ def test_compulsory_follows_use_unless_overridden(model: ItemsModel) -> None:
     model.set_compulsory(0, None)
     assert shown(model, 0, M.COMPULSORY) == "是"
     assert not edit(model, 0, M.USE, "no-such-use")
+
+
+def test_the_use_follows_the_type_until_the_clerk_chooses_one(model: ItemsModel) -> None:
+    edit(model, 0, M.TYPE, "电子计价秤")
+    assert shown(model, 0, M.USE) == "贸易结算"
+    edit(model, 0, M.TYPE, "血压计和血压表")  # a different type: its own use
+    assert shown(model, 0, M.USE) == "医疗卫生"
+    edit(model, 0, M.TYPE, "钢卷尺")  # never compulsory: no use to assume
+    assert shown(model, 0, M.USE) == "其他"
+    assert edit(model, 0, M.USE, "environment")  # chosen by hand: a new type keeps it
+    edit(model, 0, M.TYPE, "电子计价秤")
+    assert shown(model, 0, M.USE) == "环境监测"
 
 
 def test_copies_leave_the_serial_empty_and_drafts_skip_trailing_blank_rows(

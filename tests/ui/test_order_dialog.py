@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from counter.auth import Actor, Role
+from counter.auth import Actor
 from counter.intake import ItemDraft
 from counter.lifecycle import ItemStatus
 from counter.settings import InstituteSettings, save_settings
 from db.models import AuditEntry, Order, PrintJob
-from tests.conftest import Counter
+from tests.conftest import Counter, add_user
 from tests.printing.fake_printer import FakePrinter, closed_port
 from tests.ui.orders_helpers import context, item, item_ids, save, type_id, type_text
 from ui.item_correct_dialog import ItemCorrectDialog
@@ -175,7 +175,7 @@ def test_hold_and_return_unprocessed(qtbot: QtBot, sqlite_counter: Counter) -> N
         "returned_unprocessed",
         "无法检定",
     )
-    lab = Actor(c.admin.id, "lab", "赵检定", frozenset({Role.LAB}))
+    lab = add_user(c, "lab", "赵检定", "lab")
     lab_dialog = OrderDialog(context(c, lab), dialog.order_id)
     qtbot.addWidget(lab_dialog)
     lab_dialog.show()
@@ -187,7 +187,7 @@ def test_hold_and_return_unprocessed(qtbot: QtBot, sqlite_counter: Counter) -> N
 
 def test_labels_go_to_the_label_printer(qtbot: QtBot, sqlite_counter: Counter) -> None:
     c = sqlite_counter
-    with FakePrinter() as printer:
+    with FakePrinter("zpl") as printer:
         with c.db.action() as s:
             save_settings(
                 s, c.admin, c.clock, InstituteSettings(label_printer=f"127.0.0.1:{printer.port}")

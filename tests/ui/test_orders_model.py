@@ -78,6 +78,8 @@ def test_filters_by_customer_status_and_department(sqlite_counter: Counter) -> N
     model.set_filter(OrderFilter(status="received"))
     assert model.rowCount() == 3 and not model.canFetchMore(QModelIndex())
     assert model.data(model.index(0, om.CHANNEL)) == "窗口送检"
+    header = model.headerData(om.PAYMENT, Qt.Orientation.Horizontal)
+    assert header == "付款" and model.data(model.index(0, om.PAYMENT)) == "未开清单"
 
 
 def test_a_database_fault_is_reported_not_raised(sqlite_counter: Counter, qtbot: QtBot) -> None:

@@ -69,7 +69,7 @@ def test_lists_pending_jobs_and_opens_the_order(qtbot: QtBot, sqlite_counter: Co
 def test_resent_labels_leave_the_list(qtbot: QtBot, sqlite_counter: Counter) -> None:
     c = sqlite_counter
     number = _order(c)
-    with FakePrinter() as printer:
+    with FakePrinter("zpl") as printer:
         _printer(c, f"127.0.0.1:{printer.port}")
         screen = _screen(qtbot, c)
         assert screen.send_button.isVisible()

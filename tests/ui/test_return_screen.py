@@ -119,7 +119,8 @@ def test_a_ready_order_leaves_in_three_actions(qtbot: QtBot, world: ReleaseWorld
     assert release.signature_png and release.signature_png.startswith(PNG_MAGIC)
     assert len(release.signature_png) > 200 and not release.paper_slip
     text = squash(pdf_page_texts(_pdf_of(qtbot, screen))[0])
-    assert "R2026000001" in text and all(text.count(n) == 2 for n in order.item_numbers)
+    certs = [f"JD2026{n:06d}" for n in range(1, 6)]
+    assert "R2026000001" in text and all(text.count(n) == 1 for n in (*order.item_numbers, *certs))
     assert screen.message.text() == "交接单 R2026000001：5 件已领取"
     assert screen.model.ticked_ids() == []
     assert all(r.startswith("已于 2026-11-30 09:30 由 张三 领取") for r in _reasons(screen))
@@ -181,9 +182,12 @@ def test_each_refusal_is_shown_and_a_scan_adds_nothing_it_should_not(
 
     _scan(qtbot, screen, order.number)
     reasons = _reasons(screen)
-    assert reasons[:2] == ["已作废", "证书尚未终审"]
-    assert reasons[2] == reasons[3] and reasons[3].startswith("费用未结清：清单 F2026000001 应收 ¥")
-    assert reasons[4:] == ["仍在检定中", "证书有 2 项阻断性缺陷未处理"]
+    fees = reasons[3]
+    assert reasons[2] == fees and fees.startswith("费用未结清：清单 F2026000001 应收 ¥")
+    assert reasons[:2] == ["已作废", f"证书尚未终审；{fees}"]  # every reason, not the first
+    assert reasons[4] == f"仍在检定中；{fees}"
+    assert reasons[5].startswith("证书有 2 项阻断性缺陷未处理：[C05-NOT-AUTHORISED] ")
+    assert reasons[5].endswith(fees)
     assert screen.model.ticked_ids() == [] and not screen.buttons["pickup"].isEnabled()
     _scan(qtbot, screen, "ABC")
     assert screen.message.text() == "无法识别的条码：ABC（不是本所的收件编号或委托单号）"
@@ -296,3 +300,21 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester, world: Release
     assert model.index(0, rm.TICK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     qtmodeltester.check(RowsModel(ready_columns()))
     qtmodeltester.check(RowsModel(mail_columns()))
+
+
+def test_the_request_to_sign_goes_away_once_signed(qtbot: QtBot, world: ReleaseWorld) -> None:
+    w = world
+    order = w.ready(1)
+    screen = _screen(qtbot, w)
+    _scan(qtbot, screen, order.number)
+    qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    dialog = screen.pending
+    assert isinstance(dialog, CollectorDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter before signing: asked to sign
+    assert dialog.message.text() == "请领取人在签字板上签名，或打印纸质交接单签字"
+    _sign(dialog.pad)
+    assert dialog.message.text() == ""
+    with qtbot.waitSignal(screen.items_released):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert _released(w, order.item_ids) == [True]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -15,7 +17,7 @@ from db.models import AuditEntry, Item
 from db.models_certificates import CertificateRecord
 from tests.cert_world import CertWorld, make_world
 from tests.conftest import Counter
-from tests.ui.conftest import show_active
+from tests.ui.conftest import show_active, when_modal
 from tests.ui.orders_helpers import context, type_text
 from ui.models import defects_model as dm
 from ui.models import review_model as rm
@@ -42,6 +44,15 @@ def _screen(qtbot: QtBot, w: CertWorld) -> ReviewScreen:
     screen.resize(1200, 860)
     show_active(qtbot, screen)
     return screen
+
+
+def _answer(box: QWidget, choice: str, asked: list[str]) -> None:
+    """Answer a confirmation by clicking the button named `choice`."""
+    assert isinstance(box, QMessageBox)
+    asked.append(box.text())
+    QTest.mouseClick(
+        next(b for b in box.buttons() if b.text() == choice), Qt.MouseButton.LeftButton
+    )
 
 
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, world: CertWorld) -> None:
@@ -93,9 +104,16 @@ def test_supervisor_overrides_with_a_reason_and_passes(
     assert REASON in screen.defects.index(0, dm.OVERRIDE).data()
 
     show_active(qtbot, screen)
+    asked: list[str] = []
+    when_modal(lambda box: _answer(box, "取消", asked))  # Ctrl+Return asks first; 取消: nothing
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [f"通过证书 {detail.number} 的终审？通过后证书即可发放给客户。"]
+    assert screen.queue.rowCount() == 2 and screen.pass_button.isEnabled()
+    show_active(qtbot, screen)
+    when_modal(lambda box: _answer(box, "通过终审", asked))
     with qtbot.waitSignal(screen.certificate_passed) as passed:
         qtbot.keyClick(screen.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert passed.args == [detail.certificate_id]
+    assert passed.args == [detail.certificate_id] and len(asked) == 2
     assert screen.queue.rowCount() == 1
     assert screen.message.text() == f"证书 {detail.number} 已通过终审"
 
@@ -127,3 +145,28 @@ def test_send_back_with_a_comment(qtbot: QtBot, world: CertWorld) -> None:
     assert screen.queue.rowCount() == 1 and screen.detail is None
     with w.counter.db.session() as s:
         assert s.get(Item, w.item_ids[0]).status == "in_lab"  # type: ignore[union-attr]
+
+
+def test_the_certificate_pane_zooms_with_the_keys_and_buttons(
+    qtbot: QtBot, world: CertWorld
+) -> None:
+    screen = _screen(qtbot, world)
+    screen.focus_first()
+    qtbot.waitUntil(lambda: screen.detail is not None)
+    view = screen.pdf.view
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    fitted = view.zoomFactor()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(screen.table, Qt.Key.Key_Plus, ctrl)
+    assert view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert view.zoomFactor() == pytest.approx(fitted * 1.25)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Equal, ctrl)  # Ctrl++ without Shift
+    assert view.zoomFactor() == pytest.approx(fitted * 1.25 * 1.25)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Minus, ctrl)
+    assert view.zoomFactor() == pytest.approx(fitted * 1.25)
+    qtbot.keyClick(screen.table, Qt.Key.Key_0, ctrl)
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    qtbot.mouseClick(screen.pdf.zoom_in, Qt.MouseButton.LeftButton)
+    assert view.zoomMode() == QPdfView.ZoomMode.Custom and view.zoomFactor() > fitted
+    qtbot.mouseClick(screen.pdf.fit, Qt.MouseButton.LeftButton)
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth

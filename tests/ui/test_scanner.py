@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ime_commit, show_active
-from ui.scanner import ScanDetector
+from ui.scanner import ScanDetector, take_own_scans
 
 
 class SteppingClock:
@@ -120,3 +120,51 @@ def test_scan_into_a_text_box_is_removed_from_it(
         qtbot.keyClick(text, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert scanned.args == ["20261000001"]
     assert text.toPlainText() == "备注"
+
+
+@pytest.mark.parametrize("typed", ["S2026002", "SF1234567890", "773012345678901"])
+def test_a_fast_burst_that_is_not_our_code_stays_where_it_was_typed(
+    qtbot: QtBot,
+    form: tuple[QWidget, QLineEdit, QPlainTextEdit],
+    detector: ScanDetector,
+    typed: str,
+) -> None:
+    _window, line, _text = form
+    with (
+        qtbot.assertNotEmitted(detector.code_scanned, wait=50),
+        qtbot.waitSignal(line.returnPressed),
+    ):
+        qtbot.keyClicks(line, typed)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == typed
+
+
+def test_a_field_that_takes_its_own_scans_keeps_even_our_codes(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
+) -> None:
+    window, line, _text = form
+    take_own_scans(window)  # the marker on a parent covers the fields inside
+    with (
+        qtbot.assertNotEmitted(detector.code_scanned, wait=50),
+        qtbot.waitSignal(line.returnPressed),
+    ):
+        qtbot.keyClicks(line, "20261000001002")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == "20261000001002"
+
+
+def test_a_scan_over_selected_text_puts_the_text_and_selection_back(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
+) -> None:
+    _window, line, _text = form
+    qtbot.keyClicks(line, "ACS-30")
+    line.selectAll()  # as a table editor opens: the scan's first key would replace it all
+    assert isinstance(detector.clock, SteppingClock)
+    detector.clock.now += 2.0
+    with qtbot.waitSignal(detector.code_scanned) as scanned:
+        qtbot.keyClicks(line, "f2026000012")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert scanned.args == ["F2026000012"]
+    assert line.text() == "ACS-30" and line.selectedText() == "ACS-30"
+    qtbot.keyClicks(line, "X")
+    assert line.text() == "X"

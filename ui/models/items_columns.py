@@ -46,9 +46,12 @@ class ItemColumns:
         URGENCY: "urgency",
         RETURN_WAY: "return_way",
     }
-    # the cells Tab and Enter walk through, in order
-    TAB_COLUMNS = (TYPE, MODEL, SERIAL, MANUFACTURER, RANGE, ACCURACY, SERVICE, USE,
+    # the cells Tab and Enter walk through, in order.  测量范围 and 准确度等级 are usually
+    # empty at the counter: they are skipped (the arrow keys or a click reach them, and
+    # Ctrl+R jumps to 测量范围); 强检 is a stop (Space changes it) though it has no editor.
+    TAB_COLUMNS = (TYPE, MODEL, SERIAL, MANUFACTURER, SERVICE, USE, COMPULSORY,
                    CONDITION, ACCESSORIES, URGENCY, RETURN_WAY)  # fmt: skip
+    EDIT_COLUMNS = frozenset(TEXT_FIELDS) | frozenset(CHOICE_FIELDS) | {TYPE}
 
 
 def choices(field_name: str) -> list[tuple[str, str]]:

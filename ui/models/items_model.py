@@ -16,7 +16,7 @@ from typing import Any, TypeAlias
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from counter.catalog import TypeInfo
+from counter.catalog import TypeInfo, default_use
 from counter.errors import ValidationError
 from counter.i18n import _
 from counter.intake import ItemDraft, copies, is_compulsory
@@ -158,7 +158,7 @@ class ItemsModel(QAbstractTableModel, ItemColumns):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in self.TAB_COLUMNS:
+        if index.column() in self.EDIT_COLUMNS:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -190,7 +190,7 @@ class ItemsModel(QAbstractTableModel, ItemColumns):
             type_id = self._type_id_of(value)
             if type_id is None:
                 return False
-            new = dataclasses.replace(draft, type_id=type_id)
+            new = dataclasses.replace(draft, type_id=type_id, use=self._use_for(draft, type_id))
         elif column in self.TEXT_FIELDS:
             text: dict[str, Any] = {self.TEXT_FIELDS[column]: str(value or "")}
             new = dataclasses.replace(draft, **text)
@@ -219,6 +219,13 @@ class ItemsModel(QAbstractTableModel, ItemColumns):
             self.edit_refused.emit(str(error))
             return None
         return info.id if info else 0
+
+    def _use_for(self, draft: ItemDraft, type_id: int) -> str:
+        """The use a new type brings: its compulsory use, unless the clerk chose one already."""
+        old, new = self._types.get(draft.type_id), self._types.get(type_id)
+        if draft.use and draft.use != (default_use(old).value if old else ""):
+            return draft.use  # chosen by hand: kept
+        return default_use(new).value if new else draft.use
 
     def _replace(self, row: int, draft: ItemDraft) -> None:
         old = self._rows[row].draft

@@ -25,6 +25,7 @@ from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake import channel_label
 from counter.lifecycle import status_label
+from counter.order_payments import payment_label
 from counter.orders import OrderFilter, OrderRow, page_orders
 from db.engine import Database
 from ui.models.base import ROW_ROLE as ROW_ROLE
@@ -33,8 +34,8 @@ from ui.models.base import Index
 
 PAGE_SIZE = 200
 
-NUMBER, CUSTOMER, RECEIVED, ITEMS, STATUS, PROMISED, CHANNEL = range(7)
-COLUMN_COUNT = 7
+NUMBER, CUSTOMER, RECEIVED, ITEMS, STATUS, PAYMENT, PROMISED, CHANNEL = range(8)
+COLUMN_COUNT = 8
 
 
 # column → counter.orders.SORTS key; None: the database cannot sort by it
@@ -44,6 +45,7 @@ SORT_KEYS: dict[int, str | None] = {
     RECEIVED: "received_at",
     ITEMS: "item_count",
     STATUS: "status",
+    PAYMENT: None,
     PROMISED: "promised_date",
     CHANNEL: None,
 }
@@ -56,6 +58,7 @@ def headers() -> list[str]:
         _("收件时间"),
         _("件数"),
         _("状态"),
+        _("付款"),
         _("约定日期"),
         _("收件方式"),
     ]
@@ -178,7 +181,9 @@ class OrdersModel(QAbstractTableModel):
             return self._display(row, column)
         if role == SORT_ROLE:
             key = SORT_KEYS.get(column)
-            return row.sort_value(key) if key else row.channel
+            if key:
+                return row.sort_value(key)
+            return row.payment if column == PAYMENT else row.channel
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ITEMS:
@@ -197,6 +202,8 @@ class OrdersModel(QAbstractTableModel):
             return row.item_count
         if column == STATUS:
             return status_label(row.status)
+        if column == PAYMENT:
+            return payment_label(row.payment)
         if column == PROMISED:
             return row.promised_date.isoformat() if row.promised_date else ""
         if column == CHANNEL:

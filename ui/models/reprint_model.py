@@ -26,9 +26,13 @@ def kind_label(kind: str) -> str:
 
 
 def job_status_label(status: str) -> str:
-    return {"pending": _("待打印"), "failed": _("打印失败"), "printed": _("已打印")}.get(
-        status, status
-    )
+    labels = {
+        "pending": _("待打印"),
+        "failed": _("打印失败"),
+        "printed": _("已打印"),
+        "no_printer": _("待 PDF 打印"),
+    }
+    return labels.get(status, status)
 
 
 def headers() -> list[str]:

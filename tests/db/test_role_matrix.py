@@ -1,0 +1,185 @@
+"""Who may do what: every public action of `counter/` against the role matrix.
+
+An action is a public function of `counter/` that takes an `actor`.  The table says which
+permission each one needs; the test calls each action as every role that lacks it (and as
+a user with no role) and expects a refusal *before anything else happens*: the arguments
+are dummies, so an action that looks at them before checking the permission fails here.
+A new public action without a row fails the first test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import counter
+from counter.auth import ROLE_PERMS, Actor, Perm, Role
+from counter.clock import Clock
+from counter.errors import PermissionDenied
+from counter.lifecycle import ItemStatus
+from db.engine import Database
+from tests.conftest import Counter, add_user
+
+#: Not actions: helpers an action calls after its own check (the reason is the row).
+HELPERS = {
+    "counter.audit_write.record": "the audit writer, called by actions that audited themselves",
+    "counter.auth.require": "the check itself",
+    "counter.auth.require_any": "the check itself, for any of several permissions",
+    "counter.billing_lines.audit_changes": "audits a line change inside issue/reissue",
+    "counter.label_printing.record_label_outcome": "records a printer's answer inside print_labels",
+}
+
+#: Every action and the permission it needs (a set: any one of them).
+MATRIX: dict[str, Perm | frozenset[Perm]] = {
+    "counter.orders.move_item_status": Perm.LAB_WORK,  # called with new=in_lab (ARGS)
+    "counter.certificate_store.move_item": frozenset({Perm.LAB_WORK, Perm.REVIEW}),
+    "counter.audit.list_audit": Perm.ADMIN,
+    "counter.audit.check_audit_log": Perm.ADMIN,
+    "counter.audit_export.audit_csv": Perm.ADMIN,
+    "counter.auth.create_user": Perm.ADMIN,
+    "counter.backup.save_backup_settings": Perm.ADMIN,
+    "counter.billing_payments.record_payment": Perm.BILL,
+    "counter.billing_payments.record_refund": Perm.BILL,
+    "counter.billing_schedule.import_fee_schedule": Perm.ADMIN,
+    "counter.billing_settings.save_fee_policy": Perm.ADMIN,
+    "counter.billing_settings.save_payment_details": Perm.ADMIN,
+    "counter.billing_statements.issue_statement": Perm.BILL,
+    "counter.billing_statements.void_statement": Perm.BILL,
+    "counter.billing_statements.reissue_statement": Perm.BILL,
+    "counter.calendar.set_day": Perm.ADMIN,
+    "counter.certificate_import.import_certificates_json": Perm.LAB_WORK,
+    "counter.certificate_import.import_certificate_files": Perm.LAB_WORK,
+    "counter.certificate_registers.save_standard": Perm.ADMIN,
+    "counter.certificate_registers.set_standard_active": Perm.ADMIN,
+    "counter.certificate_registers.grant_authorisation": Perm.ADMIN,
+    "counter.certificate_registers.revoke_authorisation": Perm.ADMIN,
+    "counter.certificate_regulations.save_regulation": Perm.ADMIN,
+    "counter.certificate_regulations.import_regulations": Perm.ADMIN,
+    "counter.certificate_review.open_review": Perm.REVIEW,
+    "counter.certificate_review.override_defect": Perm.REVIEW,
+    "counter.certificate_review.pass_certificate": Perm.REVIEW,
+    "counter.certificate_review.send_back": Perm.REVIEW,
+    "counter.certificate_service.save_certificate": Perm.LAB_WORK,
+    "counter.certificate_service.reissue_certificate": Perm.LAB_WORK,
+    "counter.certificate_service.void_certificate": Perm.LAB_WORK,
+    "counter.certificate_worklist.lab_work_list": Perm.LAB_WORK,
+    "counter.customers.create_customer": Perm.EDIT_CUSTOMER,
+    "counter.customers.update_customer": Perm.EDIT_CUSTOMER,
+    "counter.documents.mark_printed": Perm.RECEIVE,
+    "counter.intake.save_order": Perm.RECEIVE,
+    "counter.label_printing.record_no_printer": Perm.RECEIVE,
+    "counter.label_printing.print_labels": Perm.RECEIVE,
+    "counter.orders.set_item_status": Perm.CORRECT_ITEM,
+    "counter.signing_keys.rotate_signing_key": Perm.ADMIN,
+    "counter.orders.void_item": Perm.VOID,
+    "counter.orders.void_order": Perm.VOID,
+    "counter.orders.correct_item": Perm.CORRECT_ITEM,
+    "counter.release_exceptions.return_unprocessed": Perm.RECEIVE,
+    "counter.release_exceptions.release_against_unpaid": Perm.REVIEW,
+    "counter.release_pickup.pickup": Perm.RELEASE,
+    "counter.release_pickup.mail_dispatch": Perm.RELEASE,
+    "counter.settings.save_settings": Perm.ADMIN,
+    "counter.users.list_user_rows": Perm.ADMIN,
+    "counter.users.set_roles": Perm.ADMIN,
+    "counter.users.deactivate_user": Perm.ADMIN,
+    "counter.users.activate_user": Perm.ADMIN,
+    "counter.users.reset_password": Perm.ADMIN,
+}
+
+
+#: Arguments that choose which permission a call needs (the others stay dummies).
+ARGS: dict[str, dict[str, Any]] = {
+    "counter.orders.set_item_status": {"new": ItemStatus.ON_HOLD},
+    "counter.orders.move_item_status": {"new": ItemStatus.IN_LAB},
+}
+
+
+def _needs(perm: Perm | frozenset[Perm]) -> frozenset[Perm]:
+    return perm if isinstance(perm, frozenset) else frozenset({perm})
+
+
+def public_actions() -> Iterator[tuple[str, Callable[..., Any]]]:
+    for info in pkgutil.walk_packages(counter.__path__, "counter."):
+        if ".locale" in info.name or info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, function in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(function):
+                continue
+            if function.__module__ != module.__name__:
+                continue
+            if "actor" in inspect.signature(function).parameters:
+                yield f"{module.__name__}.{name}", function
+
+
+ACTIONS = dict(public_actions())
+
+
+def test_every_public_action_has_a_row() -> None:
+    missing = sorted(set(ACTIONS) - set(MATRIX) - set(HELPERS))
+    assert not missing, "public actions with no row in the role matrix:\n" + "\n".join(missing)
+    gone = sorted((set(MATRIX) | set(HELPERS)) - set(ACTIONS))
+    assert not gone, "rows for actions that no longer exist:\n" + "\n".join(gone)
+
+
+def _call(function: Callable[..., Any], c: Counter, actor: Actor, chosen: dict[str, Any]) -> None:
+    """Call with the real session, actor, clock and database; every other argument a dummy."""
+    with c.db.action() as session:
+        args: list[Any] = []
+        kwargs: dict[str, Any] = {}
+        for parameter in inspect.signature(function).parameters.values():
+            known: dict[str, Any] = {
+                "session": session,
+                "actor": actor,
+                "clock": c.clock,
+                "database": c.db,
+            }
+            value = known.get(parameter.name, chosen.get(parameter.name))
+            if value is None and parameter.annotation in ("Clock", Clock):
+                value = c.clock
+            if value is None and parameter.annotation in ("Database", Database):
+                value = c.db
+            if value is None and parameter.default is not inspect.Parameter.empty:
+                continue
+            if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+                kwargs[parameter.name] = value
+            else:
+                args.append(value)
+        function(*args, **kwargs)
+
+
+def test_every_action_refuses_every_role_without_its_permission(counter: Counter) -> None:
+    users = {role: add_user(counter, f"u_{role.value}", f"用户{role.value}", role.value)
+             for role in Role}  # fmt: skip
+    users[None] = add_user(counter, "u_none", "无角色用户", "")  # type: ignore[index]
+    refused, failures = 0, []
+    for qualified, perm in sorted(MATRIX.items()):
+        function = ACTIONS[qualified]
+        for role, actor in users.items():
+            if role is not None and _needs(perm) & ROLE_PERMS[role]:
+                continue
+            try:
+                _call(function, counter, actor, ARGS.get(qualified, {}))
+            except PermissionDenied:
+                refused += 1
+                continue
+            except Exception as error:  # anything else: the check did not come first
+                failures.append(f"{qualified} as {role}: {type(error).__name__}: {error}")
+                continue
+            failures.append(f"{qualified} as {role}: allowed")
+    assert not failures, "\n".join(failures)
+    assert refused >= len(MATRIX)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_matrix_agrees_with_what_each_role_is_offered(role: Role) -> None:
+    """Every role can do something; an administrator can do everything."""
+    allowed = [name for name, perm in MATRIX.items() if _needs(perm) & ROLE_PERMS[role]]
+    assert allowed
+    if role is Role.ADMIN:
+        assert len(allowed) == len(MATRIX)
