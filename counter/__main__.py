@@ -8,6 +8,9 @@ python -m counter scan CODE [--db URL]
 python -m counter audit verify [--db URL]     # exit 1 and the first broken link if tampered
 python -m counter backup [--to DIR] [--db URL]
 python -m counter restore BACKUP --to NEWFILE
+python -m counter verify-certificate "QR TEXT" [--db URL]
+    exit 0 valid, 1 superseded / voided / not issued, 3 not ours, 4 altered
+python -m counter key export-public [--db URL] [--out FILE]
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ from pathlib import Path
 from counter.audit import verify_chain
 from counter.auth import Role, create_user
 from counter.backup import backup_database, backup_folder, load_backup_settings, restore_backup
+from counter.certificate_verify import Verdict, verify_certificate
 from counter.clock import SystemClock
-from counter.database import open_database, read, resolve_url, user_action
+from counter.database import open_database, read, resolve_url, run_action, user_action
 from counter.errors import CounterError
 from counter.i18n import LANGUAGES, _, set_language
 from counter.scan import lookup, unknown_code_message
+from counter.signing_keys import export_public_keys
 from db.engine import make_engine
 from db.migrate import head_revision, schema_state, upgrade
 
@@ -57,6 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help=_("把备份恢复到一个新文件，并逐表核对内容"))
     restore.add_argument("backup", type=Path, metavar="BACKUP")
     restore.add_argument("--to", type=Path, required=True, metavar="NEWFILE")
+    verify = sub.add_parser(
+        "verify-certificate",
+        help=_("验证扫描到的证书二维码：有效、已被替代、已作废、非本所或已被改动"),
+    )
+    verify.add_argument("text", metavar="QR_TEXT")
+    verify.add_argument("--db", metavar="URL")
+    key = sub.add_parser("key", help=_("导出本所证书签名公钥（PEM）"))
+    key.add_argument("action", choices=("export-public",))
+    key.add_argument("--db", metavar="URL")
+    key.add_argument("--out", type=Path, metavar="FILE")
     return parser
 
 
@@ -80,6 +95,40 @@ def _db_command(action: str, url: str | None) -> int:
         upgrade(engine)
         print(_("数据库已升级到最新版本"))
     engine.dispose()
+    return 0
+
+
+_VERIFY_EXIT = {
+    Verdict.VALID: 0,
+    Verdict.SUPERSEDED: 1,
+    Verdict.VOIDED: 1,
+    Verdict.NOT_ISSUED: 1,
+    Verdict.NOT_OURS: 3,
+    Verdict.ALTERED: 4,
+}
+
+
+def _verify_command(text: str, url: str | None) -> int:
+    database = open_database(url)
+    try:
+        check = read(database, lambda s: verify_certificate(s, text))
+    finally:
+        database.dispose()
+    print(check.text())
+    return _VERIFY_EXIT[check.verdict]
+
+
+def _export_public_key(url: str | None, out: Path | None) -> int:
+    database = open_database(url)
+    try:
+        pem = run_action(database, lambda s: export_public_keys(s, SystemClock()))
+    finally:
+        database.dispose()
+    if out is None:
+        print(pem, end="")
+    else:
+        out.write_text(pem, encoding="ascii")
+        print(_("公钥已导出到 {path}").format(path=out))
     return 0
 
 
@@ -135,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "restore":
             print(restore_backup(args.backup, args.to).message())
             return 0
+        if args.command == "verify-certificate":
+            return _verify_command(args.text, args.db)
+        if args.command == "key":
+            return _export_public_key(args.db, args.out)
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

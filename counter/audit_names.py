@@ -65,6 +65,7 @@ def _fixed_actions() -> dict[str, str]:
         "release.pickup": _("客户领取"),
         "release.mail": _("邮寄寄出"),
         "settings.update": _("修改机构设置"),
+        "signing_key.rotate": _("生成新签名密钥"),
         "standard.create": _("新建计量标准"),
         "standard.update": _("修改计量标准"),
         "standard.activate": _("恢复使用计量标准"),

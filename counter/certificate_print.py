@@ -5,10 +5,14 @@ version when what is printed changed (same content, same PDF: the stored one is
 returned).  A superseded or voided certificate is never rendered again: its last
 PDF is the one that left the house.  Each version records the font it was drawn with;
 one that records none (made before fonts were glyph-checked, perhaps with blanks where
-digits belong) is rendered again when next shown or released, the old row kept.
+digits belong) is rendered again when next shown or released, the old row kept.  The QR
+code carries the number, the content digest and the issue date signed with the
+institute's key (`counter.signing_keys`).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +26,7 @@ from counter.clock import Clock, SystemClock
 from counter.documents import institute_info
 from counter.print_fonts import printing_fonts
 from counter.settings import load_settings
+from counter.signing_keys import sign_certificate_qr
 from db.models import User
 from db.models_certificates import CertificatePdf, RegulationEntry
 from printing.certificate import CertificatePrint, certificate_digest, render_certificate
@@ -90,8 +95,10 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
         and latest.font_fingerprint
     ):
         return latest.pdf
+    clock = clock or SystemClock()
+    signed = sign_certificate_qr(session, clock, data.number, digest, data.issued)
     with printing_fonts(load_settings(session)):
-        rendered = render_certificate(data)
+        rendered = render_certificate(dataclasses.replace(data, qr_text=signed))
     version = (
         session.scalar(
             select(func.max(CertificatePdf.version)).where(CertificatePdf.certificate_id == row.id)
@@ -106,7 +113,7 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
             pdf=rendered.pdf,
             digest=rendered.digest,
             page_count=rendered.page_count,
-            created_at=(clock or SystemClock()).now(),
+            created_at=clock.now(),
             font_family=rendered.font_family,
             font_fingerprint=rendered.font_fingerprint,
         )

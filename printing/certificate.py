@@ -6,9 +6,11 @@ a QR code and the item's barcode); the inner pages carry the original-record num
 the standards used, location and environment, the results (before and after an
 adjustment) and the end mark "以下空白".  Every page says "第 x 页 共 y 页".
 
-The QR code holds ``CERT:<number>:<digest>``; the digest (`certificate_digest`) is the
-first 12 hex digits of the SHA-256 of the printed content, so a scanned paper copy can
-be checked against the institute's records.
+The QR code holds the text handed in `qr_text` (the institute's signed payload,
+docs/certificate-qr.md), else ``CERT:<number>:<digest>``; the digest
+(`certificate_digest`) is the first 12 hex digits of the SHA-256 of the printed
+content (everything but the QR text), so a scanned paper copy can be checked against
+the institute's records.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ class CertificatePrint:
     amendment_reason: str = ""
     footnotes: tuple[str, ...] | None = None  # None: the standard notes for the kind
     contacts: str = ""  # e.g. "邮编：252000　传真：…　E-mail：…"
+    qr_text: str = ""  # what the QR code holds ("" = the unsigned CERT:<number>:<digest>)
 
     def __post_init__(self) -> None:
         if self.kind not in TITLES:
@@ -121,9 +124,14 @@ class RenderedCertificate:
 
 
 def certificate_digest(data: CertificatePrint) -> str:
-    """First 12 hex digits of SHA-256 over the canonical JSON of everything printed."""
+    """First 12 hex digits of SHA-256 over the canonical JSON of everything printed.
+
+    The QR text is left out: it carries the digest.
+    """
+    content = dataclasses.asdict(data)
+    del content["qr_text"]
     canonical = json.dumps(
-        dataclasses.asdict(data),
+        content,
         default=lambda day: day.isoformat(),  # dates: the only non-JSON values
         ensure_ascii=False,
         sort_keys=True,
@@ -133,7 +141,9 @@ def certificate_digest(data: CertificatePrint) -> str:
 
 
 def qr_payload(data: CertificatePrint, digest: str | None = None) -> str:
-    """What the QR code holds: ``CERT:<number>:<digest>``."""
+    """What the QR code holds: `data.qr_text`, else ``CERT:<number>:<digest>``."""
+    if data.qr_text:
+        return data.qr_text
     return f"CERT:{data.number}:{digest or certificate_digest(data)}"
 
 

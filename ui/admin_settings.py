@@ -48,6 +48,7 @@ from counter.settings import (
 from ui.context import AppContext
 from ui.font_picker import FontPicker
 from ui.message_line import MessageLine
+from ui.signing_key_panel import SigningKeyPanel
 from ui.worker import Progress, run_in_background
 
 TEXT_FIELDS = ("institute_name", "address", "phone", "authorisation_no", "counter_name")
@@ -99,6 +100,7 @@ class SettingsTab(QWidget):
         self.reload_button = QPushButton(_("放弃修改"), self)
         self.reload_button.clicked.connect(self.reload)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.signing_key = SigningKeyPanel(ctx, self)
         self._layout()
         self.reload()
 
@@ -151,6 +153,7 @@ class SettingsTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        layout.addWidget(self.signing_key)
         layout.addStretch(1)
 
     def reload(self) -> None:

@@ -27,6 +27,7 @@ from counter.settings import load_settings
 from counter.ui_support import order_of_item
 from ui.backup_actions import BackupActions
 from ui.certificate_import_dialog import CertificateImportDialog
+from ui.certificate_verify_dialog import CertificateVerifyDialog
 from ui.context import AppContext
 from ui.intake_screen import IntakeScreen
 from ui.lazy_screen import LazyScreen
@@ -130,6 +131,14 @@ class MainWindow(QMainWindow):
         dialog.certificates_imported.connect(lambda _n: changed.emit())
         dialog.exec()
 
+    def verify_certificate(self) -> CertificateVerifyDialog:
+        """Open 验证证书 (modal, not blocking: the clerk may scan one certificate after another)."""
+        dialog = CertificateVerifyDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        dialog.field.setFocus()
+        return dialog
+
     def open_order(self, order_id: int, focus_item_id: int | None = None) -> None:
         """Show an order in its own window, next to whatever is being typed."""
         dialog_class = OrderDialog
@@ -203,10 +212,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.view_menu = self.menuBar().addMenu(_("视图(&V)"))
+        cert_menu = self.menuBar().addMenu(_("证书(&C)"))
         if self.ctx.actor.can(Perm.LAB_WORK):
-            cert_menu = self.menuBar().addMenu(_("证书(&C)"))
             imports = cert_menu.addAction(_("导入证书 JSON…"))
             imports.triggered.connect(self.import_certificates)
+        verify = cert_menu.addAction(_("验证证书…"))
+        verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        verify.triggered.connect(self.verify_certificate)
         if self.ctx.actor.can(Perm.ADMIN):
             self.backup = BackupActions(self.ctx, self, self.show_notice)
             self.menuBar().addMenu(_("备份(&G)")).addActions(list(self.backup.actions))

@@ -75,6 +75,7 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.label_printing.record_no_printer": Perm.RECEIVE,
     "counter.label_printing.print_labels": Perm.RECEIVE,
     "counter.orders.set_item_status": Perm.CORRECT_ITEM,
+    "counter.signing_keys.rotate_signing_key": Perm.ADMIN,
     "counter.orders.void_item": Perm.VOID,
     "counter.orders.void_order": Perm.VOID,
     "counter.orders.correct_item": Perm.CORRECT_ITEM,
