@@ -566,17 +566,27 @@ def test_reverification_after_our_own_repair_is_free(counter: Counter) -> None:
 
 
 def test_lateness_stops_on_the_day_the_item_was_checked(counter: Counter) -> None:
-    from counter.lifecycle import ItemStatus
-    from counter.orders import get_order, move_item_status
+    from sqlalchemy import select as _select
 
-    tape = type_id(counter, "钢卷尺")
-    saved = save(counter, ItemDraft(tape, measuring_range="0-5m", service="calibration"))
+    from counter.intake import OrderDraft, save_order
+    from db.models import Item as _Item
+    from tests.release_world import LAB_DAY, Received, make_release_world
+
+    w = make_release_world(counter)
+    scale = ItemDraft(w.scale_type, model="ACS-15", serial="LATE-1",
+                      manufacturer="上海大华电子秤厂", accuracy_class="Ⅲ",
+                      compulsory_override=False, override_reason="企业内部计量用，非贸易结算")  # fmt: skip
     with counter.db.action() as s:
-        item_id = get_order(s, saved.order_id).items[0].id
-        for state in (ItemStatus.IN_LAB, ItemStatus.CERT_DRAFTED, ItemStatus.CHECKED):
-            move_item_status(s, counter.admin, counter.clock, item_id, state)
+        saved = save_order(
+            s, counter.clerk, counter.clock, OrderDraft(counter.customer_id, (scale,))
+        )
+        item_ids = tuple(s.scalars(_select(_Item.id).where(_Item.order_id == saved.order_id)))
+    # the lab and the supervisor finish it through the real gate (passed final check)
+    w.certify(Received(saved.order_id, saved.number, item_ids, saved.item_numbers,
+                       counter.customer_id))  # fmt: skip
     late_day = saved.promised_date + dt.timedelta(days=40)
     with counter.db.session() as s:
         (line,) = price_draft(open_billing(s, [saved.order_id], today=late_day))
-    # checked on the day it came in: billed weeks later, it is still not late
+    # checked by its promised date: billed weeks later, it is still not late
+    assert saved.promised_date >= LAB_DAY.date() and line.amount_fen > 0
     assert "late" not in [a.code for a in line.adjustments]

@@ -28,7 +28,7 @@ from counter.certificate_store import certificate_of
 from counter.certificates import certificates_to_json
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.lifecycle import ItemStatus
-from counter.orders import move_item_status
+from counter.release_pickup import pickup
 from counter.users import set_roles
 from db.models import AuditEntry, Item
 from db.models_certificates import (
@@ -40,6 +40,7 @@ from db.models_certificates import (
 from tests.cert_world import CertWorld, make_world
 from tests.conftest import Counter
 from tests.printing.pdftools import pdf_barcode_results, pdf_page_texts, squash
+from tests.release_world import collector
 
 
 @pytest.fixture
@@ -352,8 +353,11 @@ def test_a_certificate_that_already_left_is_reissued_and_reviewed(world: CertWor
     w = world
     cid = _save(w)
     _pass(w, cid)
+    with w.counter.db.action() as s:  # the customer collects it at the counter
+        item = s.get(Item, w.item_ids[0])
+        assert item is not None
+        pickup(s, w.counter.clerk, w.counter.clock, item.order_id, [item.id], collector())
     with w.counter.db.action() as s:
-        move_item_status(s, w.counter.clerk, w.counter.clock, w.item_ids[0], ItemStatus.RELEASED)
         new = reissue_certificate(s, w.lab, w.counter.clock, cid, {"remarks": "补充说明"},
                                   "客户要求补充备注")  # fmt: skip
     assert _item_status(w) == ItemStatus.RELEASED
