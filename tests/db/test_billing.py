@@ -573,9 +573,15 @@ def test_lateness_stops_on_the_day_the_item_was_checked(counter: Counter) -> Non
     from tests.release_world import LAB_DAY, Received, make_release_world
 
     w = make_release_world(counter)
-    scale = ItemDraft(w.scale_type, model="ACS-15", serial="LATE-1",
-                      manufacturer="上海大华电子秤厂", accuracy_class="Ⅲ",
-                      compulsory_override=False, override_reason="企业内部计量用，非贸易结算")  # fmt: skip
+    scale = ItemDraft(
+        w.scale_type,
+        model="ACS-15",
+        serial="LATE-1",
+        manufacturer="上海大华电子秤厂",
+        accuracy_class="Ⅲ",
+        compulsory_override=False,
+        override_reason="企业内部计量用，非贸易结算",
+    )
     with counter.db.action() as s:
         saved = save_order(
             s, counter.clerk, counter.clock, OrderDraft(counter.customer_id, (scale,))
