@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,6 +20,7 @@ from counter.settings import save_settings
 from db.models import AuditEntry, Order, PrintJob
 from tests.conftest import TEST_INSTITUTE, Counter, add_user
 from tests.printing.fake_printer import FakePrinter, closed_port
+from tests.printing.pdftools import pdf_page_count
 from tests.ui.orders_helpers import context, item, item_ids, save, type_id, type_text
 from ui.item_correct_dialog import ItemCorrectDialog
 from ui.order_dialog import OrderDialog
@@ -231,15 +234,21 @@ def test_a_dead_label_printer_is_reported(qtbot: QtBot, sqlite_counter: Counter)
         assert job is not None and job.status == "failed"
 
 
-def test_reprint_preview_marks_the_receipt_printed(qtbot: QtBot, sqlite_counter: Counter) -> None:
+def test_reprint_preview_marks_the_receipt_printed(
+    qtbot: QtBot, sqlite_counter: Counter, tmp_path: Path
+) -> None:
     c = sqlite_counter
     dialog = _dialog(qtbot, c)
     dialog.receipt_action.trigger()
     qtbot.waitUntil(lambda: dialog.printer.preview is not None)
     preview = dialog.printer.preview
     assert preview is not None
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the print dialog's "print to file"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "receipt.pdf"))
     with qtbot.waitSignal(dialog.ctx.signals.orders_changed):
-        preview.printed.emit()  # type: ignore[attr-defined]
+        assert preview.print_document(printer)  # type: ignore[attr-defined]
+    assert pdf_page_count((tmp_path / "receipt.pdf").read_bytes()) == 1
     with c.db.session() as s:
         job = s.scalar(
             select(PrintJob).where(PrintJob.order_id == dialog.order_id, PrintJob.kind == "receipt")
