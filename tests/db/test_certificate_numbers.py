@@ -89,8 +89,6 @@ def test_an_old_number_stays_and_its_reissue_keeps_the_pattern(world: CertWorld)
 
 
 def test_two_counters_never_get_the_same_number(counter: Counter) -> None:
-    if counter.db.is_sqlite:
-        pytest.skip("SQLite serialises writers; the race needs two real connections")
     got: list[str] = []
     barrier = threading.Barrier(2)
 
