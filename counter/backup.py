@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import json
 import os
 import shutil
 import sqlite3
@@ -31,8 +30,8 @@ from counter.auth import Actor, Perm, require
 from counter.clock import CHINA_TZ, Clock, local_date
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
+from counter.settings import json_setting, put_json_setting
 from db.engine import Database, default_sqlite_path
-from db.models import Setting
 
 PREFIX = "counter-backup-"
 _KEY = "backup"
@@ -46,10 +45,9 @@ class BackupSettings:
 
 
 def load_backup_settings(session: Session) -> BackupSettings:
-    row = session.get(Setting, _KEY)
-    if row is None:
+    data = json_setting(session, _KEY)
+    if data is None:
         return BackupSettings()
-    data = json.loads(row.value)
     known = {f.name for f in dataclasses.fields(BackupSettings)}
     return BackupSettings(**{k: v for k, v in data.items() if k in known})
 
@@ -63,12 +61,7 @@ def save_backup_settings(
     before, after = changes(
         dataclasses.asdict(load_backup_settings(session)), dataclasses.asdict(new)
     )
-    text = json.dumps(dataclasses.asdict(new), ensure_ascii=False, sort_keys=True)
-    row = session.get(Setting, _KEY)
-    if row is None:
-        session.add(Setting(key=_KEY, value=text))
-    else:
-        row.value = text
+    put_json_setting(session, _KEY, dataclasses.asdict(new))
     if after:
         record(
             session, actor, clock, "settings.backup", "settings", _KEY, before=before, after=after

@@ -7,7 +7,6 @@ administrator, validated, and audited before → after.
 from __future__ import annotations
 
 import dataclasses
-import json
 
 from sqlalchemy.orm import Session
 
@@ -18,29 +17,14 @@ from counter.errors import ValidationError
 from counter.fees.policy import FeePolicy, policy_from_dict, policy_problems, policy_to_dict
 from counter.fees.statement import PaymentDetails
 from counter.i18n import _
-from counter.settings import load_settings
-from db.models import Setting
+from counter.settings import json_setting, load_settings, put_json_setting
 
 POLICY_KEY = "fee_policy"
 PAYMENT_KEY = "fee_payment_details"
 
 
-def _json_setting(session: Session, key: str) -> dict[str, object] | None:
-    row = session.get(Setting, key)
-    return json.loads(row.value) if row is not None else None
-
-
-def _put_setting(session: Session, key: str, value: dict[str, object]) -> None:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=text))
-    else:
-        row.value = text
-
-
 def load_fee_policy(session: Session) -> FeePolicy:
-    data = _json_setting(session, POLICY_KEY)
+    data = json_setting(session, POLICY_KEY)
     return policy_from_dict(data) if data is not None else FeePolicy()
 
 
@@ -50,7 +34,7 @@ def save_fee_policy(session: Session, actor: Actor, clock: Clock, policy: FeePol
     if problems:
         raise ValidationError(problems)
     before, after = changes(policy_to_dict(load_fee_policy(session)), policy_to_dict(policy))
-    _put_setting(session, POLICY_KEY, policy_to_dict(policy))
+    put_json_setting(session, POLICY_KEY, policy_to_dict(policy))
     if after:
         record(
             session,
@@ -67,7 +51,7 @@ def save_fee_policy(session: Session, actor: Actor, clock: Clock, policy: FeePol
 
 
 def load_payment_details(session: Session) -> PaymentDetails:
-    data = _json_setting(session, PAYMENT_KEY)
+    data = json_setting(session, PAYMENT_KEY)
     if data is None:
         return PaymentDetails(
             payee=load_settings(session).institute_name,
@@ -88,7 +72,7 @@ def save_payment_details(
         raise ValidationError([_("收款单位不能为空")])
     new = dataclasses.asdict(details)
     before, after = changes(dataclasses.asdict(load_payment_details(session)), new)
-    _put_setting(session, PAYMENT_KEY, new)
+    put_json_setting(session, PAYMENT_KEY, new)
     if after:
         record(
             session,

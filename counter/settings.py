@@ -172,6 +172,22 @@ def load_settings(session: Session) -> InstituteSettings:
     return InstituteSettings(**values)
 
 
+def json_setting(session: Session, key: str) -> dict[str, Any] | None:
+    """A setting stored as a JSON object (None when it was never saved)."""
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row is not None else None
+
+
+def put_json_setting(session: Session, key: str, value: dict[str, Any]) -> None:
+    """Store `value` as the JSON object of setting `key` (the caller audits the change)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+
+
 def save_settings(
     session: Session, actor: Actor, clock: Clock, new: InstituteSettings
 ) -> InstituteSettings:
@@ -181,12 +197,7 @@ def save_settings(
         raise ValidationError(problems)
     old = load_settings(session)
     before, after = changes(dataclasses.asdict(old), dataclasses.asdict(new))
-    row = session.get(Setting, _KEY)
-    text = json.dumps(dataclasses.asdict(new), ensure_ascii=False, sort_keys=True)
-    if row is None:
-        session.add(Setting(key=_KEY, value=text))
-    else:
-        row.value = text
+    put_json_setting(session, _KEY, dataclasses.asdict(new))
     if after:
         record(
             session, actor, clock, "settings.update", "settings", _KEY, before=before, after=after
