@@ -26,7 +26,7 @@ from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.numbering import item_number, new_order_number
+from counter.numbering import item_number, new_order_number, placeholder_number
 from counter.settings import SERVICES, URGENCIES, InstituteSettings, load_settings
 from counter.workdays import WorkCalendar, fallback_notice, promise_date
 from db.models import Customer, Instrument, Item, Order, PrintJob
@@ -274,6 +274,16 @@ def _instruments(
     return result
 
 
+def _number(session: Session, order: Order, items: Sequence[Item], year: int) -> str:
+    """Give the stored order and its items their real numbers: the last writes of the save."""
+    number = new_order_number(session, year, order.channel)
+    order.number = number
+    for item in items:
+        item.number = item_number(number, item.seq)
+    session.flush()
+    return number
+
+
 def save_order(
     session: Session,
     actor: Actor,
@@ -301,9 +311,11 @@ def save_order(
     now = clock.now()
     received = local_date(now)
     dates, notice = promised_dates(calendar, settings, received, draft.items)
-    number = new_order_number(session, received.year, draft.channel)
+    # a unique stand-in until the very end: the sequence row is locked only from
+    # numbering to commit, so counters saving at once wait for each other only then
+    stand_in = placeholder_number()
     order = Order(
-        number=number,
+        number=stand_in,
         customer_id=customer.id,
         channel=draft.channel,
         received_at=now,
@@ -324,7 +336,7 @@ def save_order(
         info = types[d.type_id]
         items.append(
             Item(
-                number=item_number(number, seq),
+                number=stand_in + f"{seq:03d}",
                 order_id=order.id,
                 seq=seq,
                 instrument_id=inst.id if inst else None,
@@ -369,6 +381,8 @@ def save_order(
             )
         ]
     )
+    session.flush()
+    number = _number(session, order, items, received.year)
     record(
         session,
         actor,
@@ -378,7 +392,6 @@ def save_order(
         number,
         after={"customer": customer.name, "items": len(items), "promised": max(dates).isoformat()},
     )
-    session.flush()
     return SavedOrder(
         order.id,
         number,

@@ -9,12 +9,16 @@ item or order number; certificates numbered before this series (order number + 3
 digits, the shape of an item number) keep their numbers.  Sequences are
 incremented with one atomic ``UPDATE … RETURNING`` inside the caller's
 transaction: the row stays locked until commit, so two counters never get the
-same value, and a rolled-back save gives its number back unissued.
+same value, and a rolled-back save gives its number back unissued.  Because that
+lock serialises every counter, a save takes its number as late as it can: rows
+are written with a unique stand-in (`placeholder_number`, never a valid number)
+and renumbered as the last statements before the commit.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -30,6 +34,16 @@ STATEMENT_RE = re.compile(r"^F(\d{4})(\d{6})$")
 CERTIFICATE_RE = re.compile(r"^JD(\d{4})(\d{6})(?:-(\d{3}))?$")
 #: a reissue of a certificate numbered before the JD series (an item number + "-NNN")
 OLD_REISSUE_RE = re.compile(r"^\d{4}[1-4]\d{6,7}\d{3}-\d{3}$")
+
+
+#: the first character of a stand-in number; no real number starts with it
+PLACEHOLDER_MARK = "~"
+
+
+def placeholder_number() -> str:
+    """A unique stand-in for an order number until the real one is taken (20 characters;
+    an item's stand-in adds its 3-digit sequence)."""
+    return PLACEHOLDER_MARK + uuid.uuid4().hex[:19]
 
 
 def next_values(session: Session, key: str, count: int = 1) -> range:
