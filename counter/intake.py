@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from counter.audit_write import record
 from counter.auth import Actor, Perm, require
@@ -26,7 +27,7 @@ from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.numbering import item_number, new_order_number, placeholder_number
+from counter.numbering import item_number, number_stored_order, placeholder_number
 from counter.settings import SERVICES, URGENCIES, InstituteSettings, load_settings
 from counter.workdays import WorkCalendar, fallback_notice, promise_date
 from db.models import Customer, Instrument, Item, Order, PrintJob
@@ -275,12 +276,15 @@ def _instruments(
 
 
 def _number(session: Session, order: Order, items: Sequence[Item], year: int) -> str:
-    """Give the stored order and its items their real numbers: the last writes of the save."""
-    number = new_order_number(session, year, order.channel)
-    order.number = number
+    """Give the stored order and its items their real numbers: the last writes of the save.
+
+    From here to the commit the sequence row is locked for every other counter, so
+    this is plain statements (one on PostgreSQL), with no unit-of-work flush.
+    """
+    number = number_stored_order(session, order.id, year, order.channel)
+    set_committed_value(order, "number", number)
     for item in items:
-        item.number = item_number(number, item.seq)
-    session.flush()
+        set_committed_value(item, "number", item_number(number, item.seq))
     return number
 
 
