@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from counter.audit_write import record
 from counter.auth import Actor, Perm, require
@@ -27,7 +26,7 @@ from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.numbering import item_number, number_stored_order, placeholder_number
+from counter.numbering import number_stored_order, placeholder_number
 from counter.settings import SERVICES, URGENCIES, InstituteSettings, load_settings
 from counter.workdays import WorkCalendar, fallback_notice, promise_date
 from db.models import Customer, Instrument, Item, Order, PrintJob
@@ -275,19 +274,6 @@ def _instruments(
     return result
 
 
-def _number(session: Session, order: Order, items: Sequence[Item], year: int) -> str:
-    """Give the stored order and its items their real numbers: the last writes of the save.
-
-    From here to the commit the sequence row is locked for every other counter, so
-    this is plain statements (one on PostgreSQL), with no unit-of-work flush.
-    """
-    number = number_stored_order(session, order.id, year, order.channel)
-    set_committed_value(order, "number", number)
-    for item in items:
-        set_committed_value(item, "number", item_number(number, item.seq))
-    return number
-
-
 def save_order(
     session: Session,
     actor: Actor,
@@ -315,9 +301,7 @@ def save_order(
     now = clock.now()
     received = local_date(now)
     dates, notice = promised_dates(calendar, settings, received, draft.items)
-    # a unique stand-in until the very end: the sequence row is locked only from
-    # numbering to commit, so counters saving at once wait for each other only then
-    stand_in = placeholder_number()
+    stand_in = placeholder_number()  # numbered at the very end: see counter.numbering
     order = Order(
         number=stand_in,
         customer_id=customer.id,
@@ -386,7 +370,7 @@ def save_order(
         ]
     )
     session.flush()
-    number = _number(session, order, items, received.year)
+    number = number_stored_order(session, order, items, received.year)
     record(
         session,
         actor,

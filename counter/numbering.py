@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import String, func, literal, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from db.models import Item, NumberSequence, Order
 
@@ -101,8 +103,20 @@ _NUMBER_ORDER_PG = text(
 )
 
 
-def number_stored_order(session: Session, order_id: int, year: int, channel: str) -> str:
-    """Number an order stored under a stand-in, and its items: the save's last writes."""
+def number_stored_order(session: Session, order: Order, items: Sequence[Item], year: int) -> str:
+    """Number an order stored under a stand-in, and its items: the save's last writes.
+
+    From here to the commit the sequence row is locked for every other counter, so
+    this is plain statements (one on PostgreSQL), with no unit-of-work flush.
+    """
+    number = _renumber(session, order.id, year, order.channel)
+    set_committed_value(order, "number", number)
+    for item in items:
+        set_committed_value(item, "number", item_number(number, item.seq))
+    return number
+
+
+def _renumber(session: Session, order_id: int, year: int, channel: str) -> str:
     if session.get_bind().dialect.name == "postgresql":
         prefix = f"{year:04d}{CHANNEL_DIGITS[channel]}"
         params = {"key": f"order:{year}", "prefix": prefix, "order_id": order_id}
