@@ -1,6 +1,8 @@
-"""``python -m benchmarks [--items N] [--only A,B] [--cache-dir DIR] [--list] [--profile]``.
+"""``python -m benchmarks [--items N] [--only A,B] [--cache-dir DIR] [--list] [--profile]
+[--pg-url URL] [--pg-database NAME] [--pg-orders N]``.
 
-Speed goals of the counter on a realistic, cached SQLite dataset.  One JSON
+Speed goals of the counter on a realistic, cached SQLite dataset (built only
+when a selected case needs it), and of eight counters sharing PostgreSQL.  One JSON
 object per line on stdout; progress (and --profile output) on stderr.
 """
 
@@ -15,7 +17,7 @@ import time
 from pathlib import Path
 
 from benchmarks.cases import CASES, select_cases
-from benchmarks.context import Bench
+from benchmarks.context import Bench, Options
 from benchmarks.dataset import ensure_dataset
 from benchmarks.measure import log
 
@@ -38,6 +40,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--cache-dir", type=Path, default=DEFAULT_CACHE, help="where built datasets are kept"
     )
+    parser.add_argument(
+        "--pg-url", default=Options.pg_url, help="a PostgreSQL server's maintenance database"
+    )
+    parser.add_argument(
+        "--pg-database",
+        default=Options.pg_database,
+        help="database created afresh on that server for the PostgreSQL cases",
+    )
+    parser.add_argument(
+        "--pg-orders",
+        type=int,
+        default=Options.pg_orders,
+        help="orders saved by each of the 8 counters in pg_orders; default 150",
+    )
     parser.add_argument("--list", action="store_true", help="list the cases and their metrics")
     parser.add_argument(
         "--profile",
@@ -45,6 +61,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="run each case under cProfile and print the top functions to stderr",
     )
     args = parser.parse_args(argv)
+    if args.pg_orders < 1:
+        parser.error("--pg-orders must be at least 1")
     if args.items < 20:
         parser.error("--items must be at least 20")
     return args
@@ -57,9 +75,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{case.name}: {', '.join(case.metrics)}")
         return 0
     cases = select_cases(args.only.split(",") if args.only else None)
-    dataset = ensure_dataset(args.cache_dir, args.items)
+    needed = any(case.needs_dataset for case in cases)
+    dataset = ensure_dataset(args.cache_dir, args.items) if needed else None
+    options = Options(args.pg_url, args.pg_database, args.pg_orders)
+    args.cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.cache_dir, prefix="scratch-") as scratch:
-        bench = Bench(dataset, Path(scratch))
+        bench = Bench(dataset, Path(scratch), options)
         try:
             for case in cases:
                 started = time.perf_counter()

@@ -12,6 +12,7 @@ from benchmarks import (
     case_customers,
     case_intake,
     case_orders,
+    case_pg_numbering,
     case_scan,
     case_startup,
     cert_cases,
@@ -42,6 +43,7 @@ CASES: tuple[Case, ...] = (
     *case_startup.CASES,
     *cert_cases.CASES,
     *fees_cases.CASES,
+    *case_pg_numbering.CASES,
 )
 
 

@@ -40,12 +40,33 @@ class Samples:
     customers: list[CustomerSample]
 
 
+@dataclass(frozen=True)
+class Options:
+    """Settings of the cases that do not use the SQLite dataset."""
+
+    pg_url: str = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    pg_database: str = "counter_bench_numbering"
+    pg_orders: int = 150
+
+
 class Bench:
-    def __init__(self, dataset: Dataset, scratch_dir: Path) -> None:
-        self.dataset = dataset
-        self.database = Database(make_engine(dataset.url))
+    def __init__(
+        self, dataset: Dataset | None, scratch_dir: Path, options: Options | None = None
+    ) -> None:
+        self._dataset = dataset
         self.scratch_dir = scratch_dir
+        self.options = options or Options()
         self._copy: Path | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            raise RuntimeError("this run built no dataset: the case must say needs_dataset")
+        return self._dataset
+
+    @cached_property
+    def database(self) -> Database:
+        return Database(make_engine(self.dataset.url))
 
     def rng(self, salt: str) -> random.Random:
         """A fixed-seed generator per benchmark, so runs draw the same codes and queries."""
@@ -99,7 +120,8 @@ class Bench:
         return sqlite_url(self.scratch_copy())
 
     def close(self) -> None:
-        self.database.dispose()
+        if "database" in self.__dict__:
+            self.database.dispose()
         if self._copy is not None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self._copy}{suffix}").unlink(missing_ok=True)
@@ -112,3 +134,4 @@ class Case:
     name: str
     metrics: tuple[str, ...]
     run: Callable[[Bench], Iterator[Metric]]
+    needs_dataset: bool = True

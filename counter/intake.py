@@ -26,7 +26,7 @@ from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from counter.lifecycle import ItemStatus
-from counter.numbering import item_number, new_order_number
+from counter.numbering import number_stored_order, placeholder_number
 from counter.settings import SERVICES, URGENCIES, InstituteSettings, load_settings
 from counter.workdays import WorkCalendar, fallback_notice, promise_date
 from db.models import Customer, Instrument, Item, Order, PrintJob
@@ -301,9 +301,9 @@ def save_order(
     now = clock.now()
     received = local_date(now)
     dates, notice = promised_dates(calendar, settings, received, draft.items)
-    number = new_order_number(session, received.year, draft.channel)
+    stand_in = placeholder_number()  # numbered at the very end: see counter.numbering
     order = Order(
-        number=number,
+        number=stand_in,
         customer_id=customer.id,
         channel=draft.channel,
         received_at=now,
@@ -324,7 +324,7 @@ def save_order(
         info = types[d.type_id]
         items.append(
             Item(
-                number=item_number(number, seq),
+                number=stand_in + f"{seq:03d}",
                 order_id=order.id,
                 seq=seq,
                 instrument_id=inst.id if inst else None,
@@ -369,6 +369,8 @@ def save_order(
             )
         ]
     )
+    session.flush()
+    number = number_stored_order(session, order, items, received.year)
     record(
         session,
         actor,
@@ -378,7 +380,6 @@ def save_order(
         number,
         after={"customer": customer.name, "items": len(items), "promised": max(dates).isoformat()},
     )
-    session.flush()
     return SavedOrder(
         order.id,
         number,

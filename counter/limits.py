@@ -91,18 +91,20 @@ def _field_labels() -> dict[str, str]:
 
 def value_problems(table: str, column: str, column_type: Any, value: object) -> list[str]:
     """What is wrong with `value` for that column (empty when it fits)."""
-    label = field_label(table, column)
     problems: list[str] = []
     if isinstance(value, str):
         if CONTROL.search(value):
+            label = field_label(table, column)  # named only when wrong: every flush comes here
             problems.append(_("“{field}”含有不可见的控制字符，请删除后再保存").format(field=label))
         length = getattr(column_type, "length", None)
         if isinstance(column_type, String) and length is not None and len(value) > length:
+            label = field_label(table, column)
             problems.append(_("“{field}”过长（最多 {n} 个字符）").format(field=label, n=length))
     elif isinstance(value, int) and not isinstance(value, bool):
         for kind, limit in INT_RANGES:
             if isinstance(column_type, kind):
                 if not -limit - 1 <= value <= limit:
+                    label = field_label(table, column)
                     problems.append(
                         _("“{field}”超出范围（最大 {limit}）").format(field=label, limit=limit)
                     )

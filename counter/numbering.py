@@ -9,18 +9,24 @@ item or order number; certificates numbered before this series (order number + 3
 digits, the shape of an item number) keep their numbers.  Sequences are
 incremented with one atomic ``UPDATE … RETURNING`` inside the caller's
 transaction: the row stays locked until commit, so two counters never get the
-same value, and a rolled-back save gives its number back unissued.
+same value, and a rolled-back save gives its number back unissued.  Because that
+lock serialises every counter, a save takes its number as late as it can: rows
+are written with a unique stand-in (`placeholder_number`, never a valid number)
+and renumbered as the last statements before the commit.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
+from collections.abc import Sequence
 
-from sqlalchemy import update
+from sqlalchemy import String, func, literal, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from db.models import NumberSequence
+from db.models import Item, NumberSequence, Order
 
 CHANNEL_DIGITS = {"counter": "1", "appointment": "2", "mail": "3", "onsite": "4"}
 
@@ -30,6 +36,17 @@ STATEMENT_RE = re.compile(r"^F(\d{4})(\d{6})$")
 CERTIFICATE_RE = re.compile(r"^JD(\d{4})(\d{6})(?:-(\d{3}))?$")
 #: a reissue of a certificate numbered before the JD series (an item number + "-NNN")
 OLD_REISSUE_RE = re.compile(r"^\d{4}[1-4]\d{6,7}\d{3}-\d{3}$")
+
+
+#: the first character of a stand-in number; no real number starts with it
+PLACEHOLDER_MARK = "~"
+PLACEHOLDER_LENGTH = 20
+
+
+def placeholder_number() -> str:
+    """A unique stand-in for an order number until the real one is taken (20 characters;
+    an item's stand-in adds its 3-digit sequence)."""
+    return PLACEHOLDER_MARK + uuid.uuid4().hex[: PLACEHOLDER_LENGTH - 1]
 
 
 def next_values(session: Session, key: str, count: int = 1) -> range:
@@ -64,6 +81,63 @@ def item_number(order_no: str, seq: int) -> str:
 def new_order_number(session: Session, year: int, channel: str) -> str:
     (seq,) = next_values(session, f"order:{year}")
     return order_number(year, channel, seq)
+
+
+# PostgreSQL: the order's number taken and written in one statement (one round trip
+# while the sequence row is locked); an item keeps its stand-in's last 3 digits
+_NUMBER_ORDER_PG = text(
+    """
+    WITH seq AS (
+        UPDATE number_sequences SET value = value + 1 WHERE key = :key RETURNING value
+    ), num AS (
+        SELECT :prefix || CASE WHEN value < 1000000 THEN lpad(value::text, 6, '0')
+                               ELSE value::text END AS number
+        FROM seq
+    ), renumbered AS (
+        UPDATE items SET number = num.number || right(items.number, 3)
+        FROM num WHERE items.order_id = :order_id
+    )
+    UPDATE orders SET number = num.number FROM num
+    WHERE orders.id = :order_id RETURNING orders.number
+    """
+)
+
+
+def number_stored_order(session: Session, order: Order, items: Sequence[Item], year: int) -> str:
+    """Number an order stored under a stand-in, and its items: the save's last writes.
+
+    From here to the commit the sequence row is locked for every other counter, so
+    this is plain statements (one on PostgreSQL), with no unit-of-work flush.
+    """
+    number = _renumber(session, order.id, year, order.channel)
+    set_committed_value(order, "number", number)
+    for item in items:
+        set_committed_value(item, "number", item_number(number, item.seq))
+    return number
+
+
+def _renumber(session: Session, order_id: int, year: int, channel: str) -> str:
+    if session.get_bind().dialect.name == "postgresql":
+        prefix = f"{year:04d}{CHANNEL_DIGITS[channel]}"
+        params = {"key": f"order:{year}", "prefix": prefix, "order_id": order_id}
+        number = session.execute(_NUMBER_ORDER_PG, params).scalar()
+        if number is not None:
+            return str(number)
+        # the year's first order: the sequence row does not exist yet
+    number = new_order_number(session, year, channel)
+    session.execute(
+        update(Order)
+        .where(Order.id == order_id)
+        .values(number=number)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Item)
+        .where(Item.order_id == order_id)
+        .values(number=literal(number, String) + func.substr(Item.number, PLACEHOLDER_LENGTH + 1))
+        .execution_options(synchronize_session=False)
+    )
+    return number
 
 
 def statement_number(year: int, seq: int) -> str:
