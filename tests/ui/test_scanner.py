@@ -48,6 +48,17 @@ def detector(qtbot: QtBot) -> Iterator[ScanDetector]:
     scanner.uninstall()
 
 
+def _stays_where_typed(qtbot: QtBot, detector: ScanDetector, line: QLineEdit, code: str) -> None:
+    """Typed (or scanned into a field of its own) and Enter: no global scan, the text stays."""
+    with (
+        qtbot.assertNotEmitted(detector.code_scanned, wait=50),
+        qtbot.waitSignal(line.returnPressed),
+    ):
+        qtbot.keyClicks(line, code)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == code
+
+
 def test_fast_burst_with_enter_is_a_scan(
     qtbot: QtBot, form: tuple[QWidget, QLineEdit, QPlainTextEdit], detector: ScanDetector
 ) -> None:
@@ -70,13 +81,7 @@ def test_slow_typing_is_not_a_scan_and_enter_reaches_the_field(
 ) -> None:
     _window, line, _text = form
     detector.clock = SteppingClock(0.2)  # a person: 200 ms between keys
-    with (
-        qtbot.assertNotEmitted(detector.code_scanned, wait=50),
-        qtbot.waitSignal(line.returnPressed),
-    ):
-        qtbot.keyClicks(line, "20261000001002")
-        qtbot.keyClick(line, Qt.Key.Key_Return)
-    assert line.text() == "20261000001002"
+    _stays_where_typed(qtbot, detector, line, "20261000001002")
 
 
 def test_short_fast_burst_is_typing(
@@ -144,13 +149,7 @@ def test_a_field_that_takes_its_own_scans_keeps_even_our_codes(
 ) -> None:
     window, line, _text = form
     take_own_scans(window)  # the marker on a parent covers the fields inside
-    with (
-        qtbot.assertNotEmitted(detector.code_scanned, wait=50),
-        qtbot.waitSignal(line.returnPressed),
-    ):
-        qtbot.keyClicks(line, "20261000001002")
-        qtbot.keyClick(line, Qt.Key.Key_Return)
-    assert line.text() == "20261000001002"
+    _stays_where_typed(qtbot, detector, line, "20261000001002")
 
 
 def test_a_scan_over_selected_text_puts_the_text_and_selection_back(
