@@ -75,6 +75,10 @@ def run(argv: list[str] | None = None, *, process_start: float | None = None) ->
         return _run(args, qt_args, process_start, None, [])
     from counter.demo import demo_database  # only needed for --demo
 
+    # the window system first: a machine without Qt's libraries stops here, before a
+    # temporary demo folder exists that nothing would remove
+    _ensure_app(qt_args)
+
     try:
         with demo_database(Path(args.demo) if args.demo else None) as (url, users):
             return _run(args, qt_args, process_start, url, users)
