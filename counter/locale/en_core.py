@@ -180,3 +180,16 @@ EN: dict[str, str] = {
     ),
     "约定工作日数应在 0 到 60 之间": "Promised working days must be between 0 and 60",
 }
+
+# counter/orders.py: the gate's papers
+EN.update(
+    {
+        "器具 {number} 的证书没有通过终审的记录，不能设为“已终审”": (
+            "Item {number} has no certificate that passed a recorded final check; "
+            "it cannot be set “checked”"
+        ),
+        "器具 {number} 没有领取或邮寄的交接记录，不能设为“已发放”": (
+            "Item {number} has no pickup or mail handover record; it cannot be set “released”"
+        ),
+    }
+)

@@ -44,3 +44,18 @@ EN: dict[str, str] = {
     ),
     "；无收费代码原因：{reason}": "; no fee code because: {reason}",
 }
+
+# counter/__main__.py: help of the hardening commands
+EN.update(
+    {
+        "校验审计日志的哈希链（verify），报告第一处断裂": (
+            "check the audit log's hash chain (verify) and report the first broken link"
+        ),
+        "备份数据库（SQLite 在线备份，PostgreSQL 用 pg_dump）": (
+            "back up the database (SQLite online backup, pg_dump for PostgreSQL)"
+        ),
+        "把备份恢复到一个新文件，并逐表核对内容": (
+            "restore a backup into a new file and check every table's content"
+        ),
+    }
+)

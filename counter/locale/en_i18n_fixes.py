@@ -80,3 +80,28 @@ EN: dict[str, str] = {
         "Action: a name (e.g. “void”) or a code (e.g. order., item.void)"
     ),
 }
+
+# audit names of the label printing outcomes
+EN.update(
+    {
+        "标签已由打印机确认打出": "Labels confirmed printed by the printer",
+        "标签打印失败": "Label printing failed",
+        "标签以 PDF 打印": "Labels printed as PDF",
+        "回执以 PDF 打印": "Receipt printed as PDF",
+    }
+)
+EN.update({"未设置标签打印机": "No label printer set"})
+# counter/audit_names.py: actions added by the hardening and certificate work
+EN.update(
+    {
+        "证书撤出终审，改为草稿": "Certificate withdrawn from review to draft",
+        "登录成功": "Logged in",
+        "登录失败": "Login failed",
+        "登录被拒绝（次数过多或账号停用）": "Login refused (too many tries or account inactive)",
+        "新增检定规程": "Regulation added",
+        "修改检定规程": "Regulation changed",
+        "修改备份设置": "Backup settings changed",
+        "检定规程 {key}": "Regulation {key}",
+        "登录 {key}": "Login {key}",
+    }
+)
