@@ -7,6 +7,6 @@ PROCESS_START = time.perf_counter()
 if __name__ == "__main__":
     import sys
 
-    from ui.app import run
+    from ui.shell.app import run
 
     sys.exit(run(sys.argv[1:], process_start=PROCESS_START))

@@ -1,4 +1,4 @@
-"""Finding a customer while typing: `counter.customers.search_customers`.
+"""Finding a customer while typing: `counter.customers.records.search_customers`.
 
 A mix of what clerks type: 2–3 characters from the middle of a name, the
 first letters of the pinyin initials ("lcjl"), 4–7 digits of a phone number,
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from benchmarks.context import Bench, Case, CustomerSample
 from benchmarks.measure import Metric, median, ms, percentile, time_each
-from counter.customers import search_customers
+from counter.customers.records import search_customers
 
 PER_KIND = 100
 KINDS = ("name", "initials", "phone", "code")

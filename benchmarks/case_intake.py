@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import CLERKS, NOW
 from benchmarks.measure import Metric, median, ms
-from counter.catalog import TypeInfo, list_types
 from counter.clock import FixedClock
-from counter.documents import labels_pdf, receipt_pdf
-from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.intake.catalog import TypeInfo, list_types
+from counter.intake.documents import labels_pdf, receipt_pdf
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from db.engine import Database, make_engine
 
 ITEMS = 50

@@ -26,14 +26,14 @@ from sqlalchemy import create_engine, func, insert, select, text
 
 from benchmarks.context import Bench, Case
 from benchmarks.measure import Metric, skipped
-from counter.auth import Actor, Role, hash_password
+from counter.admin.auth import Actor, Role, hash_password
 from counter.billing import seed_fee_schedule
-from counter.catalog import list_types, seed_catalog
-from counter.certificate_registers import seed_registers
+from counter.certificates.registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
-from counter.customers import CustomerForm, create_customer
-from counter.intake import ItemDraft, OrderDraft, save_order
-from counter.numbering import ORDER_RE
+from counter.customers.records import CustomerForm, create_customer
+from counter.intake.catalog import list_types, seed_catalog
+from counter.intake.numbering import ORDER_RE
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from db.engine import Database, make_engine
 from db.migrate import upgrade
 from db.models import Order, User

@@ -1,4 +1,4 @@
-"""Scanning a label or receipt: `counter.scan.lookup` as the UI calls it, and raw SQL.
+"""Scanning a label or receipt: `counter.intake.scan.lookup` as the UI calls it, and raw SQL.
 
 The scan box takes one pooled connection per scan, so every lookup here is
 ``with bench.database.read_connection() as c: lookup(c, code)``.  The baseline is the
@@ -14,7 +14,7 @@ from contextlib import closing
 
 from benchmarks.context import Bench, Case
 from benchmarks.measure import Metric, median, ms, percentile, time_each
-from counter.scan import lookup
+from counter.intake.scan import lookup
 
 WARMUP = 200
 

@@ -5,7 +5,7 @@ there (regulations from the catalogue, the sample standards, three signatories
 authorised for every instrument type used) and 5,000 certificates are written for
 the dataset's newest items, each filled in from its item's intake record.
 
-- ``cert_check_per_s``: `counter.certificate_batch.check_stored`: certificates read back
+- ``cert_check_per_s``: `counter.certificates.batch.check_stored`: certificates read back
   in pages of 500 (keyset on id), parsed, cross-checked against intake, catalogue,
   regulations, standards, authorisations, people and the numbers in use (one
   `batch_context` per page) and checked (`check_batch`), in one read session;
@@ -27,30 +27,35 @@ from sqlalchemy.orm import Session
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import BENCH_USER, NOW
 from benchmarks.measure import Metric, median, ms, time_repeat
-from counter.auth import Actor
-from counter.catalog import list_types
-from counter.certificate_batch import check_stored
-from counter.certificate_content import content_json
-from counter.certificate_context import intake_records
-from counter.certificate_registers import (
+from counter.admin.auth import Actor
+from counter.certificates.batch import check_stored
+from counter.certificates.content import content_json
+from counter.certificates.context import intake_records
+from counter.certificates.registers import (
     AuthorisationForm,
     StandardForm,
     grant_authorisation,
     save_standard,
     seed_registers,
 )
-from counter.certificate_store import CertStatus
-from counter.certificates import (
+from counter.certificates.rules import (
     Certificate,
     IntakeRecord,
     propose_valid_until,
 )
-from counter.certificates.sample_certificates import ROOM_ENV, clean, long_certificate, standard
-from counter.certificates.samples import PERSONS, STANDARDS, sample_context
-from counter.certificates.to_print import print_data
+from counter.certificates.rules.sample_certificates import (
+    ROOM_ENV,
+    clean,
+    long_certificate,
+    standard,
+)
+from counter.certificates.rules.samples import PERSONS, STANDARDS, sample_context
+from counter.certificates.rules.to_print import print_data
+from counter.certificates.store import CertStatus
 from counter.clock import FixedClock, local_date
 from counter.demo import DEMO_SETTINGS
-from counter.documents import institute_info
+from counter.intake.catalog import list_types
+from counter.intake.documents import institute_info
 from db.engine import Database, make_engine
 from db.models import Item, User
 from db.models_certificates import CertificateRecord

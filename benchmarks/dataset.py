@@ -24,12 +24,12 @@ from sqlalchemy.orm import Session
 
 from benchmarks import bulk, gen_customers, gen_orders
 from benchmarks.measure import log
-from counter.auth import hash_password
-from counter.catalog import TypeInfo, list_types, seed_catalog
+from counter.admin.auth import hash_password
+from counter.admin.settings import settings_row
 from counter.clock import CHINA_TZ
-from counter.customers import CustomerForm
+from counter.customers.records import CustomerForm
 from counter.demo import DEMO_SETTINGS
-from counter.settings import settings_row
+from counter.intake.catalog import TypeInfo, list_types, seed_catalog
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import head_revision, upgrade
 from db.models import User

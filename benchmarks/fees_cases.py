@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import BENCH_USER, NOW
 from benchmarks.measure import Metric, median, ms, time_repeat
+from counter.admin.settings import load_settings
 from counter.billing import (
     change_line,
     issue_statement,
@@ -28,14 +29,13 @@ from counter.billing import (
     statement_pdf,
     statement_view,
 )
-from counter.billing_print import statement_remarks, to_statement
-from counter.catalog import list_types
+from counter.billing.printouts import statement_remarks, to_statement
+from counter.billing.rules.printout import statement_print
 from counter.clock import FixedClock, local_date
-from counter.customers import CustomerForm, create_customer
-from counter.documents import institute_info
-from counter.fees.printout import statement_print
-from counter.intake import ItemDraft, OrderDraft, save_order
-from counter.settings import load_settings
+from counter.customers.records import CustomerForm, create_customer
+from counter.intake.catalog import list_types
+from counter.intake.documents import institute_info
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from db.engine import Database, make_engine
 from printing.statement import render_statement_pdf
 

@@ -2,7 +2,7 @@
 
 The names, codes and phones are drawn in the main process (fixed seed).  The
 derived columns (short name, pinyin keys, search text, code kind) are computed
-by the product's own `counter.customers._apply`, exactly as when a clerk saves
+by the product's own `counter.customers.records._apply`, exactly as when a clerk saves
 a customer; that costs ~0.3 ms a name (pypinyin), so big builds run it in
 worker processes while the main process writes the orders.
 """
@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
 from benchmarks import names
-from counter.audit_write import _dump
-from counter.credit_code import ALPHABET, check_character
-from counter.customers import CustomerForm, _apply, validate_customer
+from counter.admin.audit.write import _dump
+from counter.customers.records import CustomerForm, _apply, validate_customer
+from counter.customers.rules.credit_code import ALPHABET, check_character
 from db.models import Customer
 
 # columns written by the build, in this order (id and timestamps are added by the loader)

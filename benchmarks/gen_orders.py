@@ -1,7 +1,7 @@
 """Orders, items, instruments, print jobs and audit entries over three years.
 
 Orders are drawn in time order on working days, numbered with the product's
-`counter.numbering` (one sequence a year, as `new_order_number` does), and hold
+`counter.intake.numbering` (one sequence a year, as `new_order_number` does), and hold
 1 to a few hundred items (10 on average).  Customers come back with the same
 instruments; statuses follow the age of the order (old ones released, recent
 ones still in the lab).  Rows come out in batches ready for `executemany`.
@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks.item_fields import InstrumentRow, ItemFields, Statuses
-from counter.audit_write import _dump
-from counter.catalog import TypeInfo
+from counter.admin.audit.write import _dump
 from counter.clock import CHINA_TZ
-from counter.intake import MAX_ITEMS
-from counter.lifecycle import order_status
-from counter.numbering import item_number, order_number
+from counter.intake.catalog import TypeInfo
+from counter.intake.numbering import item_number, order_number
+from counter.intake.receive import MAX_ITEMS
+from counter.intake.rules.lifecycle import order_status
 
 ORDER_COLUMNS = (
     "id", "number", "customer_id", "channel", "received_at", "received_by_id", "contact_name",

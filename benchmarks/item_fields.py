@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from benchmarks import names
-from counter.catalog import TypeInfo
-from counter.lifecycle import ItemStatus
+from counter.intake.catalog import TypeInfo
+from counter.intake.rules.lifecycle import ItemStatus
 
 # instrument = (id, customer_id, type_id, serial, model, manufacturer, range, class, created_at)
 InstrumentRow = tuple[int, int, int, str, str, str, str, str, str]

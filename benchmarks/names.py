@@ -67,7 +67,7 @@ KEYWORDS: Final[tuple[str, ...]] = _words(
     "银座 宝丰 华宇"
 )
 
-# (industry part of the name, sector (counter.customers.SECTORS), weight)
+# (industry part of the name, sector (counter.customers.records.SECTORS), weight)
 INDUSTRIES: Final[tuple[tuple[str, str, int], ...]] = (
     ("仪表", "工业企业", 6),
     ("仪器仪表", "工业企业", 4),

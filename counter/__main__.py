@@ -20,16 +20,21 @@ import getpass
 import sys
 from pathlib import Path
 
-from counter.audit import verify_chain
-from counter.auth import Role, create_user
-from counter.backup import backup_database, backup_folder, load_backup_settings, restore_backup
-from counter.certificate_verify import Verdict, verify_certificate
+from counter.admin.audit.read import verify_chain
+from counter.admin.auth import Role, create_user
+from counter.admin.backup import (
+    backup_database,
+    backup_folder,
+    load_backup_settings,
+    restore_backup,
+)
+from counter.admin.signing_keys import export_public_keys
+from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
-from counter.database import open_database, read, resolve_url, run_action, user_action
 from counter.errors import CounterError
 from counter.i18n import LANGUAGES, _, set_language
-from counter.scan import lookup, unknown_code_message
-from counter.signing_keys import export_public_keys
+from counter.intake.scan import lookup, unknown_code_message
+from counter.session import open_database, read, resolve_url, run_action, user_action
 from db.engine import make_engine
 from db.migrate import head_revision, schema_state, upgrade
 

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.catalog import TypeInfo
-from counter.customers import CustomerHit, get_customer
+from counter.customers.records import CustomerHit, get_customer
+from counter.customers.rules.search_keys import normalize_query
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
-from counter.search_keys import normalize_query
+from counter.intake.catalog import TypeInfo
 from db.models import Item
 
 _MAX_NAMES_SHOWN = 4

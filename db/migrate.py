@@ -4,7 +4,7 @@ The embedded SQLite file belongs to this program and is upgraded in place.
 A shared PostgreSQL database is used by several counters at once: it is only
 upgraded when asked explicitly (`python -m counter db upgrade --db URL`), so
 that one counter never changes the schema under the others.  The refusal is a
-`SchemaError`; `counter.database` turns it into words for the user.
+`SchemaError`; `counter.session` turns it into words for the user.
 """
 
 from __future__ import annotations

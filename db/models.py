@@ -105,7 +105,7 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(64))
     password_hash: Mapped[str] = mapped_column(String(256))
-    # comma-separated role codes, see counter.auth.Role
+    # comma-separated role codes, see counter.admin.auth.Role
     roles: Mapped[str] = mapped_column(String(256), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime]
@@ -179,7 +179,7 @@ class Order(Base):
     contact_phone: Mapped[str] = mapped_column(String(32), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     item_count: Mapped[int] = mapped_column(Integer, default=0)
-    # summary of the items' states, kept by counter.orders: see counter.lifecycle
+    # summary of the items' states, kept by counter.intake.orders (see intake.rules.lifecycle)
     status: Mapped[str] = mapped_column(String(24), default="received", index=True)
     promised_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # a per-form token so that a double-pressed Save stores one order, not two
@@ -276,7 +276,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # the hash chain, see db.models_audit: appended only by counter.audit_write
+    # the hash chain, see db.models_audit: appended only by counter.admin.audit.write
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64))
@@ -356,7 +356,7 @@ class FeeScheduleRow(Base):
     measuring_range: Mapped[str] = mapped_column(String(128), default="")
     unit: Mapped[str] = mapped_column(String(32), default="")
     price_fen: Mapped[int] = mapped_column(Integer)
-    # the Chinese text form (counter.fees.addons.format_addons); "" = none
+    # the Chinese text form (counter.billing.rules.addons.format_addons); "" = none
     addons: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(Text, default="")
 

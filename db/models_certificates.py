@@ -1,7 +1,7 @@
 """Certificates and the registers they are checked against (same metadata as `db.models`).
 
 A certificate row keeps its whole content as the JSON of the import format
-(`counter.certificates.certificate_to_dict`) and indexed copies of what lists and
+(`counter.certificates.rules.certificate_to_dict`) and indexed copies of what lists and
 searches need.  Nothing is deleted: a certificate is voided or superseded with a
 reason; every rendered PDF version stays; every run of the defect check leaves its
 snapshot; a final check, and each override a supervisor wrote, is a row of its own.
@@ -108,7 +108,7 @@ class CertificateRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
-    # `counter.certificates.CertType` value
+    # `counter.certificates.rules.CertType` value
     type: Mapped[str] = mapped_column(String(32))
     # "draft" | "awaiting_review" | "returned" | "passed" | "superseded" | "voided"
     status: Mapped[str] = mapped_column(String(24), index=True)

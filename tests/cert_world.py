@@ -1,7 +1,7 @@
 """A counter with lab staff, a quality supervisor, the registers, and scales in the lab.
 
 Shared by the database, GUI and benchmark-free tests of certificates: the sample
-certificates of `counter.certificates.sample_certificates` are made to fit the
+certificates of `counter.certificates.rules.sample_certificates` are made to fit the
 items this world registered, so a "clean" one has no defect at all.
 """
 
@@ -12,18 +12,18 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
-from counter.auth import Actor, actor_of
-from counter.catalog import list_types
-from counter.certificate_registers import (
+from counter.admin.auth import Actor, actor_of
+from counter.certificates.registers import (
     AuthorisationForm,
     StandardForm,
     grant_authorisation,
     save_standard,
 )
-from counter.certificates import Certificate
-from counter.certificates.sample_certificates import clean
-from counter.certificates.samples import STANDARDS
-from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.certificates.rules import Certificate
+from counter.certificates.rules.sample_certificates import clean
+from counter.certificates.rules.samples import STANDARDS
+from counter.intake.catalog import list_types
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from db.models import Customer, Item, User
 from tests.conftest import Counter
 

@@ -24,13 +24,13 @@ from sqlalchemy import create_engine, text
 import db.models_audit
 import db.models_certificates
 import db.models_release  # noqa: F401
-from counter.auth import Actor, Role, actor_of, hash_password
+from counter.admin.auth import Actor, Role, actor_of, hash_password
+from counter.admin.settings import InstituteSettings, settings_row
 from counter.billing import seed_fee_schedule
-from counter.catalog import seed_catalog
-from counter.certificate_registers import seed_registers
+from counter.certificates.registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
-from counter.customers import CustomerForm, create_customer
-from counter.settings import InstituteSettings, settings_row
+from counter.customers.records import CustomerForm, create_customer
+from counter.intake.catalog import seed_catalog
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import upgrade
 from db.models import Base, User

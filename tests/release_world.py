@@ -14,25 +14,25 @@ from dataclasses import dataclass, replace
 from PIL import Image, ImageDraw
 from sqlalchemy import select
 
-from counter.auth import Actor, actor_of
+from counter.admin.auth import Actor, actor_of
 from counter.billing import issue_statement, record_payment
-from counter.catalog import list_types
-from counter.certificate_lookups import list_authorisations
-from counter.certificate_registers import (
+from counter.billing.rules.pricing import ExtraCharge
+from counter.certificates.lookups import list_authorisations
+from counter.certificates.registers import (
     AuthorisationForm,
     StandardForm,
     grant_authorisation,
     revoke_authorisation,
     save_standard,
 )
-from counter.certificate_review import open_review, pass_certificate
-from counter.certificate_service import save_certificate
-from counter.certificates.sample_certificates import clean
-from counter.certificates.samples import STANDARDS
+from counter.certificates.review import open_review, pass_certificate
+from counter.certificates.rules.sample_certificates import clean
+from counter.certificates.rules.samples import STANDARDS
+from counter.certificates.service import save_certificate
 from counter.clock import local_date
-from counter.customers import CustomerForm, create_customer
-from counter.fees.pricing import ExtraCharge
-from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.customers.records import CustomerForm, create_customer
+from counter.intake.catalog import list_types
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from counter.release import Collector
 from db.engine import Database
 from db.models import Customer, Item, User

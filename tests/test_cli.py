@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from counter.__main__ import main
-from counter.auth import Role, authenticate
-from counter.catalog import list_types
+from counter.admin.auth import Role, authenticate
 from counter.clock import SystemClock
-from counter.database import open_database
-from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.intake.catalog import list_types
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
+from counter.session import open_database
 from db.engine import Database, make_engine, sqlite_url
 from tests.conftest import Counter
 

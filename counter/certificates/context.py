@@ -1,164 +1,208 @@
-"""What a certificate is cross-checked against: intake, catalogue, registers, people.
+"""What the defect check is cross-checked against, loaded from the database in bulk.
 
-The database layer loads these once per batch and calls `make_context`, which turns
-them into dictionaries and sets so the check itself does constant-time look-ups.  A
-register passed as ``None`` is "not known here": the checks that need it are skipped
-(an empty sequence means "known, and empty").
+`load_registers` reads the small registers once (catalogue, regulations, standards,
+authorisations, people, settings); `batch_context` adds what depends on the
+certificates of one batch — their items' intake records and which of their numbers
+other certificates already use — with one query each, however long the batch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from counter.certificates.model import ResultRow, SignRole, Verdict
-from counter.certificates.values import (
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.certificates.regulations import merged_regulations
+from counter.certificates.rules import (
     DEFAULT_NUMBER_PATTERN,
-    compile_number_pattern,
-    norm_regulation,
+    Authorisation,
+    CatalogEntry,
+    Certificate,
+    CheckContext,
+    EnvLimit,
+    IntakeRecord,
+    Person,
+    Regulation,
+    SignRole,
+    Standard,
+    make_context,
+)
+from counter.certificates.rules.values import OLD_NUMBER_PATTERN
+from counter.clock import local_date
+from db.models import Customer, InstrumentType, Item, Order, Setting, User
+from db.models_certificates import (
+    CertificateRecord,
+    EnvLimitEntry,
+    RegulationEntry,
+    SignAuthorisation,
+    StandardEntry,
 )
 
-
-@dataclass(frozen=True, slots=True)
-class IntakeRecord:
-    """The item as the counter registered it."""
-
-    item_number: str
-    instrument_type: str  # catalogue name, e.g. "电子计价秤"
-    customer: str
-    instrument_name: str
-    model: str = ""
-    serial: str = ""
-    manufacturer: str = ""
-    received: dt.date | None = None
-    compulsory: bool = False
-    accuracy_class: str = ""
+SETTINGS_KEY = "certificates"
 
 
-@dataclass(frozen=True, slots=True)
-class EnvLimit:
-    """Allowed range of one environmental quantity (either bound may be open)."""
+@dataclass(frozen=True)
+class CertificateSettings:
+    """Business settings of certificates, shared by every counter."""
 
-    quantity: str  # e.g. "温度"; matches conditions whose quantity contains it
-    low: float | None = None
-    high: float | None = None
-    unit: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class CatalogEntry:
-    instrument_type: str
-    regulation: str
-    period_months: int | None
-    compulsory_uses: frozenset[str] = frozenset()
-    env_limits: tuple[EnvLimit, ...] = ()
+    # the whole certificate number as a regular expression (group "order" = order number)
+    number_pattern: str = DEFAULT_NUMBER_PATTERN
+    # printed in the cover's contact box, e.g. "邮编：252000　E-mail：…"
+    contacts: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Regulation:
-    code: str  # "JJG 539-2016"
-    title: str = ""
-    effective: dt.date | None = None
-    superseded_on: dt.date | None = None
-    superseded_by: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Standard:
-    """An entry of the standards register (计量标准 / 标准器)."""
-
-    id: str
-    name: str
-    range: str = ""
-    accuracy: str = ""
-    certificate_number: str = ""
-    valid_until: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Authorisation:
-    """A person may sign for an instrument type until `valid_until` (inclusive).
-
-    `role` None: any of verifier, checker, approver.
-    """
-
-    person: str
-    instrument_type: str
-    valid_until: dt.date
-    role: SignRole | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    id: str  # user name
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class OriginalRecord:
-    """What the lab's original record (原始记录) says, where the lab system provides it."""
-
-    number: str
-    item_number: str
-    performed: dt.date | None = None
-    verdict: Verdict | None = None
-    results: tuple[ResultRow, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CheckContext:
-    """Look-ups for the cross-checks; build it with `make_context`."""
-
-    today: dt.date
-    intake: Mapping[str, IntakeRecord] | None
-    catalog: Mapping[str, CatalogEntry] | None
-    regulations: Mapping[str, Regulation] | None  # key: `norm_regulation(code)`
-    standards: Mapping[str, Standard] | None
-    authorisations: Mapping[tuple[str, str], tuple[Authorisation, ...]] | None
-    persons: Mapping[str, Person] | None
-    # Numbers of *other* certificates that exist.  Only membership is tested, so the
-    # caller may pass just those among the batch's numbers and `supersedes` references.
-    used_numbers: frozenset[str] | None
-    records: Mapping[str, OriginalRecord] | None
-    number_pattern: re.Pattern[str]
-
-    def catalog_entry(self, instrument_type: str) -> CatalogEntry | None:
-        return None if self.catalog is None else self.catalog.get(instrument_type)
-
-
-def make_context(
-    today: dt.date,
-    *,
-    intake: Iterable[IntakeRecord] | None = None,
-    catalog: Iterable[CatalogEntry] | None = None,
-    regulations: Iterable[Regulation] | None = None,
-    standards: Iterable[Standard] | None = None,
-    authorisations: Iterable[Authorisation] | None = None,
-    persons: Iterable[Person] | None = None,
-    used_numbers: Iterable[str] | None = None,
-    records: Iterable[OriginalRecord] | None = None,
-    number_pattern: str = DEFAULT_NUMBER_PATTERN,
-) -> CheckContext:
-    """Index the registers once; the result is shared by every check of a batch."""
-    auths: dict[tuple[str, str], tuple[Authorisation, ...]] | None = None
-    if authorisations is not None:
-        auths = {}
-        for a in authorisations:
-            key = (a.person, a.instrument_type)
-            auths[key] = (*auths.get(key, ()), a)
-    return CheckContext(
-        today=today,
-        intake=None if intake is None else {r.item_number: r for r in intake},
-        catalog=None if catalog is None else {c.instrument_type: c for c in catalog},
-        regulations=(
-            None if regulations is None else {norm_regulation(r.code): r for r in regulations}
-        ),
-        standards=None if standards is None else {s.id: s for s in standards},
-        authorisations=auths,
-        persons=None if persons is None else {p.id: p for p in persons},
-        used_numbers=None if used_numbers is None else frozenset(used_numbers),
-        records=None if records is None else {r.number: r for r in records},
-        number_pattern=compile_number_pattern(number_pattern),
+def load_certificate_settings(session: Session) -> CertificateSettings:
+    row = session.get(Setting, SETTINGS_KEY)
+    if row is None:
+        return CertificateSettings()
+    data = json.loads(row.value)
+    pattern = data.get("number_pattern") or DEFAULT_NUMBER_PATTERN
+    return CertificateSettings(
+        # the default before the JD series was stored as it was: it now means today's default
+        number_pattern=DEFAULT_NUMBER_PATTERN if pattern == OLD_NUMBER_PATTERN else pattern,
+        contacts=data.get("contacts", ""),
     )
+
+
+@dataclass(frozen=True)
+class Registers:
+    """The registers every check of a batch shares."""
+
+    catalog: tuple[CatalogEntry, ...]
+    regulations: tuple[Regulation, ...]
+    standards: tuple[Standard, ...]
+    authorisations: tuple[Authorisation, ...]
+    persons: tuple[Person, ...]
+    settings: CertificateSettings
+
+
+def _catalog(session: Session) -> tuple[CatalogEntry, ...]:
+    limits: dict[int, list[EnvLimit]] = {}
+    for e in session.scalars(select(EnvLimitEntry).order_by(EnvLimitEntry.id)):
+        limits.setdefault(e.type_id, []).append(EnvLimit(e.quantity, e.low, e.high, e.unit))
+    return tuple(
+        CatalogEntry(
+            t.name,
+            t.regulation,
+            t.period_months,
+            frozenset(u for u in t.compulsory_uses.split("|") if u),
+            tuple(limits.get(t.id, ())),
+        )
+        for t in session.scalars(select(InstrumentType))
+    )
+
+
+def load_registers(session: Session) -> Registers:
+    regulations = merged_regulations(
+        Regulation(r.code, r.title, r.effective, r.superseded_on, r.superseded_by)
+        for r in session.scalars(select(RegulationEntry))
+    )
+    standards = tuple(
+        Standard(s.ref, s.name, s.measuring_range, s.accuracy, s.certificate_number, s.valid_until)
+        for s in session.scalars(select(StandardEntry).where(StandardEntry.active))
+    )
+    grants = session.execute(
+        select(User.username, InstrumentType.name, SignAuthorisation.valid_until,
+               SignAuthorisation.role)
+        .join(User, User.id == SignAuthorisation.user_id)
+        .join(InstrumentType, InstrumentType.id == SignAuthorisation.type_id)
+        .where(SignAuthorisation.active)
+    )  # fmt: skip
+    authorisations = tuple(
+        Authorisation(person, kind, until, SignRole(role) if role else None)
+        for person, kind, until, role in grants
+    )
+    persons = tuple(
+        Person(name, full)
+        for name, full in session.execute(select(User.username, User.full_name).where(User.active))
+    )
+    return Registers(
+        _catalog(session),
+        regulations,
+        standards,
+        authorisations,
+        persons,
+        load_certificate_settings(session),
+    )
+
+
+def intake_records(session: Session, item_numbers: Collection[str]) -> list[IntakeRecord]:
+    """The intake record of each item named (unknown numbers are simply absent)."""
+    if not item_numbers:
+        return []
+    query = (
+        select(
+            Item.number,
+            InstrumentType.name,
+            Customer.name,
+            Item.model,
+            Item.serial,
+            Item.manufacturer,
+            Order.received_at,
+            Item.compulsory,
+            Item.accuracy_class,
+        )
+        .join(Order, Order.id == Item.order_id)
+        .join(Customer, Customer.id == Order.customer_id)
+        .join(InstrumentType, InstrumentType.id == Item.type_id)
+        .where(Item.number.in_(list(item_numbers)))
+    )
+    return [
+        IntakeRecord(
+            number, kind, customer, kind, model, serial, maker, local_date(received), compulsory,
+            cls,
+        )
+        for number, kind, customer, model, serial, maker, received, compulsory, cls
+        in session.connection().execute(query)  # plain rows: no ORM entities here
+    ]  # fmt: skip
+
+
+def numbers_in_use(
+    session: Session, numbers: Collection[str], exclude_ids: Collection[int] = ()
+) -> set[str]:
+    """Which of `numbers` certificates (other than `exclude_ids`) already carry."""
+    if not numbers:
+        return set()
+    query = select(CertificateRecord.number, CertificateRecord.id).where(
+        CertificateRecord.number.in_(list(numbers))
+    )
+    own = set(exclude_ids)
+    return {number for number, id_ in session.connection().execute(query) if id_ not in own}
+
+
+def batch_context(
+    session: Session,
+    registers: Registers,
+    certs: Sequence[Certificate],
+    today: dt.date,
+    exclude_ids: Collection[int] = (),
+) -> CheckContext:
+    """The context for checking `certs`; `exclude_ids` are their own stored rows."""
+    wanted = {c.number.strip() for c in certs if c.number.strip()}
+    wanted |= {c.supersedes.strip() for c in certs if c.supersedes.strip()}
+    return make_context(
+        today,
+        intake=intake_records(session, {c.item_number for c in certs}),
+        catalog=registers.catalog,
+        regulations=registers.regulations,
+        standards=registers.standards,
+        authorisations=registers.authorisations,
+        persons=registers.persons,
+        used_numbers=numbers_in_use(session, wanted, exclude_ids),
+        records=None,
+        number_pattern=registers.settings.number_pattern,
+    )
+
+
+def check_context(
+    session: Session,
+    certs: Sequence[Certificate],
+    today: dt.date,
+    exclude_ids: Collection[int] = (),
+) -> CheckContext:
+    """Registers and batch look-ups in one call (for a single action)."""
+    return batch_context(session, load_registers(session), certs, today, exclude_ids)

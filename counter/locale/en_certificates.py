@@ -1,13 +1,13 @@
 """English for counter/certificates/: defect titles and messages, JSON import errors.
 
 Defect messages carry both languages (`Defect.message_zh` / `message_en`): the
-templates below are looked up directly by `counter.certificates.defects.render`.
+templates below are looked up directly by `counter.certificates.rules.defects.render`.
 """
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    # --- defect titles (counter/certificates/codes.py) ---
+    # --- defect titles (counter/certificates/rules/codes.py) ---
     "证书类型与检定结果矛盾": "Document type contradicts the verification result",
     "结果超出最大允许误差却判合格": "Result exceeds the maximum permissible error but passed",
     "强制检定器具只出具校准证书": (
@@ -287,7 +287,7 @@ EN: dict[str, str] = {
     "证书编号 {number} 不属于该器具的委托单 {order}": (
         "Certificate number {number} does not belong to the item's order {order}"
     ),
-    # --- JSON import (counter/certificates/json_import.py, json_fields.py) ---
+    # --- JSON import (counter/certificates/rules/json_import.py, json_fields.py) ---
     "对象": "object",
     "布尔值": "true/false",
     "数字": "number",

@@ -1,4 +1,4 @@
-"""English for ui/crash_dialog.py (the dialog for an unexpected error)."""
+"""English for ui/shell/crash_dialog.py (the dialog for an unexpected error)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""English for the printing fonts (counter/print_fonts.py, the font settings)."""
+"""English for the printing fonts (counter/admin/print_fonts.py, the font settings)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ EN: dict[str, str] = {
     ),
     "文书字体": "Document font",
     "标签字体": "Label font",
-    # ui/font_picker.py, ui/admin_settings.py
+    # ui/admin/font_picker.py, ui/admin/settings.py
     "留空 = 随附字体（{font}）": "Empty = the shipped font ({font})",
     "选择…": "Choose…",
     "用随附字体": "Use shipped font",

@@ -32,7 +32,7 @@ EN: dict[str, str] = {
     "内容摘要与登记的证书不一致": "The content digest differs from the registered certificate",
     "作废原因：{reason}": "Reason for voiding: {reason}",
     "该证书尚未通过终审": "The certificate has not passed the final check",
-    # __main__.py, ui/signing_key_panel.py
+    # __main__.py, ui/admin/signing_key_panel.py
     "公钥已导出到 {path}": "Public key exported to {path}",
     "验证扫描到的证书二维码：有效、已被替代、已作废、非本所或已被改动": (
         "Verify a scanned certificate QR code: valid, superseded, voided, not ours or altered"
@@ -57,7 +57,7 @@ EN: dict[str, str] = {
     ),
     "PEM 公钥 (*.pem)": "PEM public key (*.pem)",
     "无法保存 {path}：{error}": "Cannot save {path}: {error}",
-    # ui/certificate_verify_dialog.py, ui/main_window.py, ui/shortcuts_dialog.py
+    # ui/certificates/verify_dialog.py, ui/shell/main_window.py, ui/shell/shortcuts_dialog.py
     "验证证书": "Verify a certificate",
     "验证证书…": "Verify a certificate…",
     "验证证书（扫描纸质证书的二维码）": (

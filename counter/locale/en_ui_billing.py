@@ -1,10 +1,10 @@
 """English for the billing screen and its dialogs (ui/billing_*.py, ui/fee_*_dialog.py,
-ui/payment_dialog.py, ui/extra_charge_dialog.py, ui/statement_orders_dialog.py and their models)."""
+the dialogs of ui/billing/ and their models)."""
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    # ui/billing_screen.py, ui/billing_actions.py
+    # ui/billing/screen.py, ui/billing/actions.py
     "单号(&N)：": "&Number:",
     "扫描或输入委托单号、收件编号或清单编号，回车打开": (
         "Scan or type an order, item or statement number, then Enter"
@@ -25,7 +25,7 @@ EN: dict[str, str] = {
     "请核对收费后按 Ctrl+S 开具新清单；清单 {number} 将在开具时作废": (
         "Check the fees, then press Ctrl+S to issue the new statement; {number} is voided then"
     ),
-    # ui/billing_texts.py
+    # ui/billing/texts.py
     "请扫描或输入委托单号、收件编号或清单编号": "Scan or type an order, item or statement number",
     "客户：{customer}　委托单：{orders}": "Customer: {customer}   Orders: {orders}",
     "月结客户": "monthly account",
@@ -45,7 +45,7 @@ EN: dict[str, str] = {
     "　已收 {paid}　应收余额 {due}": "   Received {paid}   Due {due}",
     "（{reason}）": " ({reason})",
     "收退款记录：": "Payments and refunds: ",
-    # ui/billing_flows.py
+    # ui/billing/flows.py
     "收费清单 {number}": "Fee statement {number}",
     "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)",
     "已导出到 {path}": "Exported to {path}",
@@ -59,7 +59,7 @@ EN: dict[str, str] = {
     "{customer} 不是月结客户，不能合并开具清单": (
         "{customer} is not a monthly account; orders cannot share a statement"
     ),
-    # ui/models/fee_lines_model.py
+    # ui/billing/fee_lines_model.py
     "等级/范围": "Tier / range",
     "单价": "Unit price",
     "加收": "Add-ons",
@@ -67,7 +67,7 @@ EN: dict[str, str] = {
     "金额": "Amount",
     "未匹配": "not found",
     "人工改动：{reason}": "Changed by the clerk: {reason}",
-    # ui/fee_line_dialog.py
+    # ui/billing/fee_line_dialog.py
     "修改收费项目": "Change fee item",
     "（收费标准中没有此器具，请填写单价）": "(not in the fee standard; enter a unit price)",
     "改动收费项目或单价时必填": "Required when the fee item or price changes",
@@ -75,7 +75,7 @@ EN: dict[str, str] = {
     "收费项目(&T)：": "Fee &item:",
     "单价（元）(&P)：": "Unit &price (yuan):",
     "原因(&R)：": "&Reason:",
-    # ui/extra_charge_dialog.py
+    # ui/billing/extra_charge_dialog.py
     "例如：更换传感器、上门检定往返": "e.g. sensor replaced, on-site visit",
     "（不指定器具）": "(no particular instrument)",
     "费用类别(&K)：": "&Kind:",
@@ -83,7 +83,7 @@ EN: dict[str, str] = {
     "器具(&I)：": "&Instrument:",
     "数量(&Q)：": "&Quantity:",
     "请填写单价": "Enter the unit price",
-    # ui/payment_dialog.py
+    # ui/billing/payment_dialog.py
     "清单 {number}：应收 {total}，已收 {paid}，余额 {due}": (
         "Statement {number}: total {total}, received {paid}, due {due}"
     ),
@@ -95,7 +95,7 @@ EN: dict[str, str] = {
     "退款原因(&R)：": "&Reason for the refund:",
     "确认退款": "Refund",
     "确认收款": "Record payment",
-    # ui/statement_orders_dialog.py, ui/models/unbilled_orders_model.py
+    # ui/billing/statement_orders_dialog.py, ui/billing/unbilled_orders_model.py
     "月结：合并开具清单": "Monthly billing: one statement for several orders",
     "{customer} 尚未开具清单的委托单（空格勾选，回车确认）：": (
         "Orders of {customer} without a statement (Space ticks, Enter confirms):"
@@ -103,7 +103,7 @@ EN: dict[str, str] = {
     "合并开具": "Bill together",
     "请至少勾选一张委托单": "Tick at least one order",
     "收件日期": "Received",
-    # ui/fee_schedule_dialog.py, ui/models/schedule_errors_model.py
+    # ui/billing/fee_schedule_dialog.py, ui/billing/schedule_errors_model.py
     "导入收费标准": "Import fee standard",
     "CSV 或 XLSX 文件": "CSV or XLSX file",
     "选择文件(&B)…": "&Browse…",

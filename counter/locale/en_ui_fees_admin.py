@@ -1,4 +1,4 @@
-"""English for the fee policy tab of the administration screen (ui/admin_fees.py)."""
+"""English for the fee policy tab of the administration screen (ui/admin/fees.py)."""
 
 from __future__ import annotations
 

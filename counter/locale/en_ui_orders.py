@@ -1,10 +1,10 @@
 """English for the orders list, order dialog, reprint list, administration screens and
-counter/users.py (strings not already in another catalogue)."""
+counter/admin/users.py (strings not already in another catalogue)."""
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    # ui/orders_screen.py, ui/models/orders_model.py
+    # ui/orders/screen.py, ui/orders/orders_model.py
     "委托单号 / 客户名称 / 拼音首字母 / 电话": (
         "Order number / customer name / pinyin initials / phone"
     ),
@@ -19,7 +19,7 @@ EN: dict[str, str] = {
     "收件时间": "Received",
     "件数": "Items",
     "状态": "Status",
-    # ui/order_dialog.py, ui/order_header.py, ui/models/order_items_model.py
+    # ui/orders/order_dialog.py, ui/orders/order_header.py, ui/orders/order_items_model.py
     "作废器具": "Void item",
     "补打所选标签": "Reprint labels of selected items",
     "补打全部标签": "Reprint all labels",
@@ -43,7 +43,7 @@ EN: dict[str, str] = {
     "：": ": ",
     "本委托单已作废：{reason}（{user}，{time}）": "This order is void: {reason} ({user}, {time})",
     "原因": "Reason",
-    # ui/item_correct_dialog.py, ui/reason_dialog.py
+    # ui/orders/item_correct_dialog.py, ui/common/reason_dialog.py
     "更正器具信息 {number}": "Correct item {number}",
     "必填：为什么更正": "Required: why the correction",
     "更正原因": "Reason for correction",
@@ -52,7 +52,7 @@ EN: dict[str, str] = {
         "The values before and after and the reason are written to the audit log."
     ),
     "确定": "OK",
-    # ui/order_printing.py
+    # ui/intake/order_printing.py
     "已打印": "Printed",
     "标签 — {number}": "Labels — {number}",
     "取件回执 — {number}": "Pickup receipt — {number}",
@@ -62,7 +62,7 @@ EN: dict[str, str] = {
     "没有可打印的标签（所选器具均已作废）": "No labels to print (the selected items are void)",
     "已发送 {n} 张标签到标签打印机": "{n} labels sent to the label printer",
     "标签打印机设置无效：{detail}": "Invalid label printer setting: {detail}",
-    # ui/reprint_screen.py, ui/models/reprint_model.py
+    # ui/intake/reprint_screen.py, ui/intake/reprint_model.py
     "预览并打印": "Preview and print",
     "重新发送到标签打印机": "Send to the label printer again",
     "打开委托单": "Open order",
@@ -74,7 +74,7 @@ EN: dict[str, str] = {
     "回执": "Receipt",
     "待打印": "Waiting",
     "打印失败": "Failed",
-    # ui/admin_screen.py, ui/admin_settings.py
+    # ui/admin/screen.py, ui/admin/settings.py
     "机构设置": "Institute",
     "用户": "Users",
     "工作日历": "Working days",
@@ -102,7 +102,7 @@ EN: dict[str, str] = {
     "测试标签发送失败：标签打印机 {host}:{port} 无响应（{reason}）": (
         "Test label not sent: the label printer {host}:{port} does not answer ({reason})"
     ),
-    # ui/admin_users.py, ui/user_dialogs.py, ui/models/users_model.py
+    # ui/admin/users.py, ui/admin/user_dialogs.py, ui/admin/users_model.py
     "新建用户": "New user",
     "修改角色": "Change roles",
     "停用": "Deactivate",
@@ -125,7 +125,7 @@ EN: dict[str, str] = {
     "重置密码 — {name}": "Reset password — {name}",
     "创建时间": "Created",
     "已停用": "Deactivated",
-    # ui/admin_calendar.py, ui/models/calendar_model.py
+    # ui/admin/calendar.py, ui/admin/calendar_model.py
     "名称，例如 春节、所庆日": "Name, e.g. Spring Festival, institute day",
     "添加": "Add",
     "删除所选": "Remove selected",
@@ -149,7 +149,7 @@ EN: dict[str, str] = {
     "名称": "Name",
     "节假日（不上班）": "Holiday (closed)",
     "调休工作日（上班）": "Make-up working day (open)",
-    # ui/audit_view.py, ui/models/audit_model.py
+    # ui/admin/audit_view.py, ui/admin/audit_model.py
     "对象编号：委托单号、收件编号、用户名、日期…": (
         "Record key: order number, item number, username, date…"
     ),
@@ -158,7 +158,7 @@ EN: dict[str, str] = {
     "，向下滚动加载更早的记录": "; scroll down for older entries",
     "操作": "Action",
     "变更（前 → 后）": "Change (before → after)",
-    # counter/users.py
+    # counter/admin/users.py
     "用户不存在": "No such user",
     "不能停用自己的账号": "You cannot deactivate your own account",
     "{name} 是唯一的管理员，不能取消其管理员角色": (

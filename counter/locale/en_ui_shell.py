@@ -1,10 +1,10 @@
 """English for the application shell: start-up, login, main window, scanner, intake screen,
-customer dialog, PDF preview and messages (ui/app.py … ui/intake_*.py, counter/ui_support.py)."""
+customer dialog, PDF preview and messages (ui/shell/, ui/intake/, counter/ui_support.py)."""
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    # ui/app.py, ui/login_dialog.py
+    # ui/shell/app.py, ui/shell/login_dialog.py
     "无法打开数据库": "Cannot open the database",
     "计量收发台 — 登录": "Metrology Counter — Log in",
     "登录": "Log in",
@@ -28,7 +28,7 @@ EN: dict[str, str] = {
     "密码": "Password",
     "角色": "Role",
     "退出": "Quit",
-    # ui/main_window.py, ui/shortcuts_dialog.py
+    # ui/shell/main_window.py, ui/shell/shortcuts_dialog.py
     "文件(&F)": "&File",
     "退出(&Q)": "&Quit",
     "视图(&V)": "&View",
@@ -73,12 +73,12 @@ EN: dict[str, str] = {
         "In the “Compulsory” column: change the compulsory flag (a reason is required)"
     ),
     "保存委托单": "Save the order",
-    # ui/messages.py
+    # ui/common/messages.py
     "无法完成操作": "Could not be done",
     "提示": "Note",
     "请确认": "Please confirm",
     "取消": "Cancel",
-    # ui/intake_screen.py, ui/intake_review.py, ui/intake_documents.py
+    # ui/intake/screen.py, ui/intake/review.py, ui/intake/documents.py
     "默认为客户联系人": "Default: the customer's contact",
     "默认为客户电话": "Default: the customer's phone",
     "保存 (Ctrl+S)": "Save (Ctrl+S)",
@@ -139,7 +139,7 @@ EN: dict[str, str] = {
     "标签": "Labels",
     "取件回执": "Pickup receipt",
     "{what} — 委托单 {number}": "{what} — order {number}",
-    # ui/customer_picker.py, ui/models/customers_model.py
+    # ui/customers/picker.py, ui/customers/model.py
     "客户名称、拼音首字母（如 lcjl）、电话或信用代码": (
         "Customer name, pinyin initials (e.g. lcjl), phone or credit code"
     ),
@@ -155,7 +155,7 @@ EN: dict[str, str] = {
     "记账客户": "Account customer",
     "统一社会信用代码": "Unified social credit code",
     "（记账）": " (account)",
-    # ui/customer_dialog.py
+    # ui/customers/dialog.py
     "18 位统一社会信用代码；个人可不填": (
         "18-character unified social credit code; optional for individuals"
     ),
@@ -180,7 +180,7 @@ EN: dict[str, str] = {
     "检测机构": "Testing laboratory",
     "15 位旧工商注册号": "Legacy 15-digit business registration number",
     "✓ 校验位正确": "✓ Check character correct",
-    # ui/pdf_preview.py
+    # ui/common/pdf_preview.py
     "打印…": "Print…",
     "保存为 PDF…": "Save as PDF…",
     "保存为 PDF": "Save as PDF",
@@ -206,7 +206,7 @@ EN: dict[str, str] = {
     "已发送到打印机": "Sent to the printer",
     "已保存到 {path}": "Saved to {path}",
     "无法保存到 {path}：{reason}": "Cannot save to {path}: {reason}",
-    # ui/models/items_model.py
+    # ui/intake/items_model.py
     "器具名称": "Instrument",
     "科室": "Department",
     "服务": "Service",

@@ -1,9 +1,9 @@
-"""English for counter/credit_code.py, workdays.py, search_keys.py and money.py."""
+"""English for counter/customers/rules/credit_code.py, workdays.py, search_keys.py and money.py."""
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    # counter/credit_code.py
+    # counter/customers/rules/credit_code.py
     "第 {position} 位字符“{char}”不允许出现在统一社会信用代码中（不使用 I、O、Z、S、V）": (
         "Character “{char}” at position {position} is not allowed in a unified social credit code"
         " (I, O, Z, S and V are not used)"
@@ -22,7 +22,7 @@ EN: dict[str, str] = {
         "A unified social credit code has 18 characters (a legacy registration number 15);"
         " this one has {length}"
     ),
-    # counter/workdays.py
+    # counter/admin/rules/workdays.py
     "同一天不能既是节假日又是工作日：{days}": (
         "A day cannot be both a holiday and a working day: {days}"
     ),

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from counter import i18n
-from counter.certificates import RULES, check_certificate
-from counter.certificates.sample_certificates import clean
-from counter.certificates.samples import sample_context
+from counter.certificates.rules import RULES, check_certificate
+from counter.certificates.rules.sample_certificates import clean
+from counter.certificates.rules.samples import sample_context
 from counter.locale.en_certificates import EN
 
-PACKAGE = Path(__file__).parents[2] / "counter" / "certificates"
+PACKAGE = Path(__file__).parents[2] / "counter" / "certificates" / "rules"
 
 
 def _literals(function: str, position: int) -> Iterator[tuple[str, str]]:

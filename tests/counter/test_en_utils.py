@@ -10,7 +10,12 @@ import pytest
 
 from counter.locale.en_utils import EN
 
-MODULES = ("credit_code.py", "workdays.py", "search_keys.py", "money.py")
+MODULES = (
+    "customers/rules/credit_code.py",
+    "admin/rules/workdays.py",
+    "customers/rules/search_keys.py",
+    "money.py",
+)
 COUNTER = Path(__file__).resolve().parents[2] / "counter"
 
 

@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from counter.auth import Actor, Role
+from counter.admin.auth import Actor, Role
 from counter.clock import FixedClock
-from counter.lifecycle import ItemStatus
-from counter.release_pickup import pickup
+from counter.intake.rules.lifecycle import ItemStatus
+from counter.release.handover import pickup
 from db.engine import Database, make_engine
 from db.models import FeePayment, FeeStatement, FeeStatementOrder, Item, Order
 from printing.fonts import sans_font, serif_font

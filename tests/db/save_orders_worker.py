@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from counter.auth import Actor, Role
+from counter.admin.auth import Actor, Role
 from counter.clock import SystemClock
-from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from db.engine import Database, make_engine
 
 

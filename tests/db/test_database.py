@@ -12,10 +12,10 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, func, select, text
 
-from counter.catalog import list_types
-from counter.database import open_database, user_action
 from counter.errors import DatabaseUnavailable
-from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.intake.catalog import list_types
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
+from counter.session import open_database, user_action
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import alembic_config, head_revision
 from db.models import InstrumentType, Order

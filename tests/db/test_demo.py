@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from counter.auth import Role, authenticate, parse_roles
-from counter.certificate_lookups import list_authorisations, list_standard_rows
-from counter.certificate_release import certificate_release_status
-from counter.certificate_service import current_certificate
-from counter.certificate_store import CertStatus, signers
+from counter.admin.auth import Role, authenticate, parse_roles
+from counter.admin.settings import load_settings
+from counter.certificates.lookups import list_authorisations, list_standard_rows
+from counter.certificates.release_check import certificate_release_status
+from counter.certificates.service import current_certificate
+from counter.certificates.store import CertStatus, signers
 from counter.clock import FixedClock
 from counter.demo import (
     DEMO_USERS,
@@ -20,12 +21,11 @@ from counter.demo import (
     populate_demo,
 )
 from counter.errors import CounterError
-from counter.lifecycle import ItemStatus
-from counter.release_exceptions import unprocessed_return
-from counter.release_gate import evaluate, handovers
-from counter.release_lists import ready_for_pickup
-from counter.release_message import ready_message
-from counter.settings import load_settings
+from counter.intake.rules.lifecycle import ItemStatus
+from counter.release.exceptions import unprocessed_return
+from counter.release.gate import evaluate, handovers
+from counter.release.lists import ready_for_pickup
+from counter.release.message import ready_message
 from db.engine import Database, make_engine, sqlite_url
 from db.models import Item, User
 from db.models_certificates import CertificateRecord

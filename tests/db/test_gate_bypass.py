@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from counter.certificate_store import move_item
+from counter.certificates.store import move_item
 from counter.errors import CounterError, PermissionDenied
-from counter.lifecycle import ItemStatus
-from counter.orders import get_item, move_item_status
+from counter.intake.orders import get_item, move_item_status
+from counter.intake.rules.lifecycle import ItemStatus
 from db.models import Item
 from tests.conftest import Counter, add_user
 from tests.release_world import make_release_world

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
-from counter.catalog import list_types
-from counter.customers import CustomerForm, create_customer
-from counter.database import user_action
+from counter.customers.records import CustomerForm, create_customer
 from counter.errors import CounterError, ValidationError
-from counter.intake import ItemDraft, OrderDraft, save_order
+from counter.intake.catalog import list_types
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
+from counter.session import user_action
 from db.models import Customer, Order
 from tests.conftest import Counter
 

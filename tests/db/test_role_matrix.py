@@ -18,84 +18,84 @@ from typing import Any
 import pytest
 
 import counter
-from counter.auth import ROLE_PERMS, Actor, Perm, Role
+from counter.admin.auth import ROLE_PERMS, Actor, Perm, Role
 from counter.clock import Clock
 from counter.errors import PermissionDenied
-from counter.lifecycle import ItemStatus
+from counter.intake.rules.lifecycle import ItemStatus
 from db.engine import Database
 from tests.conftest import Counter, add_user
 
 #: Not actions: helpers an action calls after its own check (the reason is the row).
 HELPERS = {
-    "counter.audit_write.record": "the audit writer, called by actions that audited themselves",
-    "counter.auth.require": "the check itself",
-    "counter.auth.require_any": "the check itself, for any of several permissions",
-    "counter.billing_lines.audit_changes": "audits a line change inside issue/reissue",
-    "counter.label_printing.record_label_outcome": "records a printer's answer inside print_labels",
+    "counter.admin.audit.write.record": "the audit writer, called by actions that audited",
+    "counter.admin.auth.require": "the check itself",
+    "counter.admin.auth.require_any": "the check itself, for any of several permissions",
+    "counter.billing.lines.audit_changes": "audits a line change inside issue/reissue",
+    "counter.intake.label_printing.record_label_outcome": "a printer's answer, inside print_labels",
 }
 
 #: Every action and the permission it needs (a set: any one of them).
 MATRIX: dict[str, Perm | frozenset[Perm]] = {
-    "counter.orders.move_item_status": Perm.LAB_WORK,  # called with new=in_lab (ARGS)
-    "counter.certificate_store.move_item": frozenset({Perm.LAB_WORK, Perm.REVIEW}),
-    "counter.audit.list_audit": Perm.ADMIN,
-    "counter.audit.check_audit_log": Perm.ADMIN,
-    "counter.audit_export.audit_csv": Perm.ADMIN,
-    "counter.auth.create_user": Perm.ADMIN,
-    "counter.backup.save_backup_settings": Perm.ADMIN,
-    "counter.billing_payments.record_payment": Perm.BILL,
-    "counter.billing_payments.record_refund": Perm.BILL,
-    "counter.billing_schedule.import_fee_schedule": Perm.ADMIN,
-    "counter.billing_settings.save_fee_policy": Perm.ADMIN,
-    "counter.billing_settings.save_payment_details": Perm.ADMIN,
-    "counter.billing_statements.issue_statement": Perm.BILL,
-    "counter.billing_statements.void_statement": Perm.BILL,
-    "counter.billing_statements.reissue_statement": Perm.BILL,
-    "counter.calendar.set_day": Perm.ADMIN,
-    "counter.certificate_import.import_certificates_json": Perm.LAB_WORK,
-    "counter.certificate_import.import_certificate_files": Perm.LAB_WORK,
-    "counter.certificate_registers.save_standard": Perm.ADMIN,
-    "counter.certificate_registers.set_standard_active": Perm.ADMIN,
-    "counter.certificate_registers.grant_authorisation": Perm.ADMIN,
-    "counter.certificate_registers.revoke_authorisation": Perm.ADMIN,
-    "counter.certificate_regulations.save_regulation": Perm.ADMIN,
-    "counter.certificate_regulations.import_regulations": Perm.ADMIN,
-    "counter.certificate_review.open_review": Perm.REVIEW,
-    "counter.certificate_review.override_defect": Perm.REVIEW,
-    "counter.certificate_review.pass_certificate": Perm.REVIEW,
-    "counter.certificate_review.send_back": Perm.REVIEW,
-    "counter.certificate_service.save_certificate": Perm.LAB_WORK,
-    "counter.certificate_service.reissue_certificate": Perm.LAB_WORK,
-    "counter.certificate_service.void_certificate": Perm.LAB_WORK,
-    "counter.certificate_worklist.lab_work_list": Perm.LAB_WORK,
-    "counter.customers.create_customer": Perm.EDIT_CUSTOMER,
-    "counter.customers.update_customer": Perm.EDIT_CUSTOMER,
-    "counter.documents.mark_printed": Perm.RECEIVE,
-    "counter.intake.save_order": Perm.RECEIVE,
-    "counter.label_printing.record_no_printer": Perm.RECEIVE,
-    "counter.label_printing.print_labels": Perm.RECEIVE,
-    "counter.orders.set_item_status": Perm.CORRECT_ITEM,
-    "counter.signing_keys.rotate_signing_key": Perm.ADMIN,
-    "counter.orders.void_item": Perm.VOID,
-    "counter.orders.void_order": Perm.VOID,
-    "counter.orders.correct_item": Perm.CORRECT_ITEM,
-    "counter.release_exceptions.return_unprocessed": Perm.RECEIVE,
-    "counter.release_exceptions.release_against_unpaid": Perm.REVIEW,
-    "counter.release_pickup.pickup": Perm.RELEASE,
-    "counter.release_pickup.mail_dispatch": Perm.RELEASE,
-    "counter.settings.save_settings": Perm.ADMIN,
-    "counter.users.list_user_rows": Perm.ADMIN,
-    "counter.users.set_roles": Perm.ADMIN,
-    "counter.users.deactivate_user": Perm.ADMIN,
-    "counter.users.activate_user": Perm.ADMIN,
-    "counter.users.reset_password": Perm.ADMIN,
+    "counter.intake.orders.move_item_status": Perm.LAB_WORK,  # called with new=in_lab (ARGS)
+    "counter.certificates.store.move_item": frozenset({Perm.LAB_WORK, Perm.REVIEW}),
+    "counter.admin.audit.read.list_audit": Perm.ADMIN,
+    "counter.admin.audit.read.check_audit_log": Perm.ADMIN,
+    "counter.admin.audit.export.audit_csv": Perm.ADMIN,
+    "counter.admin.auth.create_user": Perm.ADMIN,
+    "counter.admin.backup.save_backup_settings": Perm.ADMIN,
+    "counter.billing.payments.record_payment": Perm.BILL,
+    "counter.billing.payments.record_refund": Perm.BILL,
+    "counter.billing.schedule.import_fee_schedule": Perm.ADMIN,
+    "counter.billing.settings.save_fee_policy": Perm.ADMIN,
+    "counter.billing.settings.save_payment_details": Perm.ADMIN,
+    "counter.billing.statements.issue_statement": Perm.BILL,
+    "counter.billing.statements.void_statement": Perm.BILL,
+    "counter.billing.statements.reissue_statement": Perm.BILL,
+    "counter.admin.calendar.set_day": Perm.ADMIN,
+    "counter.certificates.imports.import_certificates_json": Perm.LAB_WORK,
+    "counter.certificates.imports.import_certificate_files": Perm.LAB_WORK,
+    "counter.certificates.registers.save_standard": Perm.ADMIN,
+    "counter.certificates.registers.set_standard_active": Perm.ADMIN,
+    "counter.certificates.registers.grant_authorisation": Perm.ADMIN,
+    "counter.certificates.registers.revoke_authorisation": Perm.ADMIN,
+    "counter.certificates.regulations.save_regulation": Perm.ADMIN,
+    "counter.certificates.regulations.import_regulations": Perm.ADMIN,
+    "counter.certificates.review.open_review": Perm.REVIEW,
+    "counter.certificates.review.override_defect": Perm.REVIEW,
+    "counter.certificates.review.pass_certificate": Perm.REVIEW,
+    "counter.certificates.review.send_back": Perm.REVIEW,
+    "counter.certificates.service.save_certificate": Perm.LAB_WORK,
+    "counter.certificates.service.reissue_certificate": Perm.LAB_WORK,
+    "counter.certificates.service.void_certificate": Perm.LAB_WORK,
+    "counter.certificates.worklist.lab_work_list": Perm.LAB_WORK,
+    "counter.customers.records.create_customer": Perm.EDIT_CUSTOMER,
+    "counter.customers.records.update_customer": Perm.EDIT_CUSTOMER,
+    "counter.intake.documents.mark_printed": Perm.RECEIVE,
+    "counter.intake.receive.save_order": Perm.RECEIVE,
+    "counter.intake.label_printing.record_no_printer": Perm.RECEIVE,
+    "counter.intake.label_printing.print_labels": Perm.RECEIVE,
+    "counter.intake.orders.set_item_status": Perm.CORRECT_ITEM,
+    "counter.admin.signing_keys.rotate_signing_key": Perm.ADMIN,
+    "counter.intake.orders.void_item": Perm.VOID,
+    "counter.intake.orders.void_order": Perm.VOID,
+    "counter.intake.orders.correct_item": Perm.CORRECT_ITEM,
+    "counter.release.exceptions.return_unprocessed": Perm.RECEIVE,
+    "counter.release.exceptions.release_against_unpaid": Perm.REVIEW,
+    "counter.release.handover.pickup": Perm.RELEASE,
+    "counter.release.handover.mail_dispatch": Perm.RELEASE,
+    "counter.admin.settings.save_settings": Perm.ADMIN,
+    "counter.admin.users.list_user_rows": Perm.ADMIN,
+    "counter.admin.users.set_roles": Perm.ADMIN,
+    "counter.admin.users.deactivate_user": Perm.ADMIN,
+    "counter.admin.users.activate_user": Perm.ADMIN,
+    "counter.admin.users.reset_password": Perm.ADMIN,
 }
 
 
 #: Arguments that choose which permission a call needs (the others stay dummies).
 ARGS: dict[str, dict[str, Any]] = {
-    "counter.orders.set_item_status": {"new": ItemStatus.ON_HOLD},
-    "counter.orders.move_item_status": {"new": ItemStatus.IN_LAB},
+    "counter.intake.orders.set_item_status": {"new": ItemStatus.ON_HOLD},
+    "counter.intake.orders.move_item_status": {"new": ItemStatus.IN_LAB},
 }
 
 

@@ -13,8 +13,8 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counter.certificates import parse_certificates
-from counter.fees.schedule import import_schedule
+from counter.billing.rules.schedule import import_schedule
+from counter.certificates.rules import parse_certificates
 
 DAY = dt.date(2026, 1, 1)
 FUZZ = settings(

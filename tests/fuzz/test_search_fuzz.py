@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counter.customers import search_customers
+from counter.customers.records import search_customers
 from tests.conftest import Counter
 
 typed = st.text(max_size=12) | st.sampled_from(

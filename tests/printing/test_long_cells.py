@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from counter.certificates.model import ResultRow
-from counter.certificates.sample_certificates import clean
-from counter.certificates.to_print import print_data
+from counter.certificates.rules.model import ResultRow
+from counter.certificates.rules.sample_certificates import clean
+from counter.certificates.rules.to_print import print_data
 from printing.certificate import render_certificate
 from printing.common import InstituteInfo
 from tests.printing.pdftools import pdf_page_count, pdf_page_texts, squash

@@ -13,10 +13,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.auth import Actor
+from counter.admin.auth import Actor
 from tests.conftest import Counter
-from ui.context import AppContext, AppSignals
-from ui.main_window import MainWindow
+from ui.common.context import AppContext, AppSignals
+from ui.shell.main_window import MainWindow
 
 # What the offscreen platform cannot do (window hints, raise, keyboard grabs) is not a fault
 # of the program; every other Qt warning still fails the test.

@@ -10,13 +10,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from counter.auth import Actor
-from counter.catalog import list_types
-from counter.customers import CustomerForm, create_customer
-from counter.intake import ItemDraft, OrderDraft, SavedOrder, save_order
+from counter.admin.auth import Actor
+from counter.customers.records import CustomerForm, create_customer
+from counter.intake.catalog import list_types
+from counter.intake.receive import ItemDraft, OrderDraft, SavedOrder, save_order
 from db.models import Department, InstrumentType, Item
 from tests.conftest import Counter
-from ui.context import AppContext, AppSignals
+from ui.common.context import AppContext, AppSignals
 
 
 def context(counter: Counter, actor: Actor | None = None) -> AppContext:

@@ -1,0 +1,235 @@
+"""Readable names for what the audit log stores as codes.
+
+The log keeps the raw codes (`item.in_lab`, `{"status": "cert_drafted"}`), so
+that it reads the same whatever the language; this module turns them into the
+clerk's language at display time: the action, the kind of object, the changed
+fields and the values that are codes themselves (item and certificate states,
+roles, payment methods, yes/no).  A code without a name is shown as stored.
+
+`tests/counter/admin/test_audit_names.py` fails when an audited action has no name.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from counter.admin.auth import Role, role_label
+from counter.billing.rules.payments import PAYMENT_METHODS, method_label
+from counter.certificates.registers import standard_field_label
+from counter.certificates.store import CertStatus, cert_status_label
+from counter.customers.records import field_label as customer_field_label
+from counter.i18n import _
+from counter.intake.receive import item_field_label
+from counter.intake.rules.lifecycle import ItemStatus, status_label
+
+#: the ways a release is made (`release.<way>`)
+RELEASE_WAYS = ("pickup", "mail")
+
+
+def _fixed_actions() -> dict[str, str]:
+    return {
+        "authorisation.grant": _("授予签字授权"),
+        "authorisation.revoke": _("撤销签字授权"),
+        "calendar.set": _("修改工作日历"),
+        "certificate.create": _("新建证书"),
+        "certificate.update": _("修改证书"),
+        "certificate.override": _("放行证书问题"),
+        "certificate.pass": _("证书通过终审"),
+        "certificate.return": _("证书退回检定人员"),
+        "certificate.supersede": _("证书被新版本替代"),
+        "certificate.withdraw": _("证书撤出终审，改为草稿"),
+        "login.ok": _("登录成功"),
+        "login.failed": _("登录失败"),
+        "login.refused": _("登录被拒绝（次数过多或账号停用）"),
+        "regulation.create": _("新增检定规程"),
+        "regulation.update": _("修改检定规程"),
+        "settings.backup": _("修改备份设置"),
+        "certificate.void": _("作废证书"),
+        "customer.create": _("新建客户"),
+        "customer.update": _("修改客户"),
+        "fee_payment.update": _("修改收款信息"),
+        "fee_policy.update": _("修改收费规则"),
+        "fee_schedule.import": _("导入收费标准"),
+        "item.correct": _("更正器具信息"),
+        "item.release_unpaid": _("批准未付款先发放"),
+        "item.unprocessed_note": _("退回未检说明"),
+        "label.printed": _("标签已由打印机确认打出"),
+        "label.print_failed": _("标签打印失败"),
+        "label.no_printer": _("未设置标签打印机"),
+        "label.printed_pdf": _("标签以 PDF 打印"),
+        "receipt.printed_pdf": _("回执以 PDF 打印"),
+        "order.create": _("新建委托单"),
+        "order.void": _("作废委托单"),
+        "release.pickup": _("客户领取"),
+        "release.mail": _("邮寄寄出"),
+        "settings.update": _("修改机构设置"),
+        "signing_key.rotate": _("生成新签名密钥"),
+        "standard.create": _("新建计量标准"),
+        "standard.update": _("修改计量标准"),
+        "standard.activate": _("恢复使用计量标准"),
+        "standard.deactivate": _("停用计量标准"),
+        "statement.issue": _("开具收费清单"),
+        "statement.line_change": _("修改收费项目"),
+        "statement.payment": _("登记收款"),
+        "statement.refund": _("登记退款"),
+        "statement.void": _("作废收费清单"),
+        "user.create": _("新建用户"),
+        "user.roles": _("修改用户角色"),
+        "user.activate": _("启用用户"),
+        "user.deactivate": _("停用用户"),
+        "user.reset_password": _("重置密码"),
+    }
+
+
+def action_names() -> dict[str, str]:
+    """Every action code the program records, with its name in the current language."""
+    names = _fixed_actions()
+    for status in ItemStatus:  # item.<status>: an item moved to that state
+        names[f"item.{status.value}"] = _("器具状态：{status}").format(status=status_label(status))
+    return names
+
+
+def action_label(code: str) -> str:
+    return action_names().get(code, code)
+
+
+def codes_named(text: str) -> list[str]:
+    """The action codes whose name (in the current language) contains `text`."""
+    wanted = text.strip().casefold()
+    if not wanted:
+        return []
+    return sorted(code for code, name in action_names().items() if wanted in name.casefold())
+
+
+def _entity_formats() -> dict[str, str]:
+    return {
+        "authorisation": _("签字授权 {key}"),
+        "calendar": _("工作日历 {key}"),
+        "certificate": _("证书 {key}"),
+        "customer": _("客户 {key}"),
+        "fee_schedule": _("收费标准 {key}"),
+        "item": _("器具 {key}"),
+        "order": _("委托单 {key}"),
+        "regulation": _("检定规程 {key}"),
+        "login": _("登录 {key}"),
+        "release": _("发放 {key}"),
+        "settings": _("设置 {key}"),
+        "standard": _("计量标准 {key}"),
+        "statement": _("收费清单 {key}"),
+        "user": _("用户 {key}"),
+    }
+
+
+def entity_text(entity: str, key: str) -> str:
+    """The object of an entry: its kind by name and its key ("器具 20261000001001")."""
+    form = _entity_formats().get(entity)
+    return form.format(key=key) if form else f"{entity} {key}"
+
+
+def _common_fields() -> dict[str, str]:
+    return {
+        "status": _("状态"),
+        "roles": _("用户角色"),
+        "full_name": _("姓名"),
+        "active": _("启用状态"),
+        "customer": _("客户"),
+        "items": _("器具件数"),
+        "item": _("收件编号"),
+        "promised": _("约定日期"),
+        "order": _("委托单号"),
+        "to": _("交给"),
+        "note_for_customer": _("给客户的说明"),
+        "method": _("方式"),
+        "amount": _("金额（分）"),
+        "reference": _("交易流水号"),
+        "file": _("文件"),
+        "rows": _("行数"),
+        "title": _("名称/文号"),
+        "orders": _("委托单"),
+        "lines": _("收费项目"),
+        "total": _("合计（分）"),
+        "user": _("被授权人"),
+        "user_id": _("被授权人"),
+        "type": _("器具类别"),
+        "type_id": _("器具类别"),
+        "role": _("角色"),
+        "valid_until": _("有效期至"),
+        "defect": _("问题"),
+        "message": _("问题说明"),
+        "blocking": _("阻止项"),
+        "warnings": _("提醒项"),
+        "overridden": _("已放行"),
+        "revision": _("版本"),
+        "by": _("替代为"),
+        "institute_name": _("机构名称"),
+        "authorisation_no": _("授权证书号"),
+        "counter_name": _("收发室名称"),
+        "receipt_terms": _("回执须知"),
+        "receipt_page": _("回执纸张"),
+        "label_printer": _("标签打印机"),
+        "label_printer_font": _("打印机中文字体"),
+        "turnaround": _("约定工作日数"),
+    }
+
+
+_ENTITY_FIELDS: dict[str, Callable[[str], str]] = {
+    "item": item_field_label,
+    "standard": standard_field_label,
+    "customer": customer_field_label,
+}
+
+
+def field_label(entity: str, key: str) -> str:
+    own = _ENTITY_FIELDS.get(entity)
+    label = own(key) if own else key
+    return label if label != key else _common_fields().get(key, key)
+
+
+def value_text(entity: str, key: str, value: Any) -> str:
+    """A stored value as the clerk reads it (states, roles and methods by name)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    text = str(value)
+    if key == "status" and entity == "item" and text in set(ItemStatus):
+        return status_label(text)
+    if key == "status" and entity == "certificate" and text in set(CertStatus):
+        return cert_status_label(text)
+    if key == "roles" and text:
+        roles = [r for r in text.split(",") if r]
+        if all(r in set(Role) for r in roles):
+            return _("、").join(role_label(Role(r)) for r in roles)
+    methods = [m for m in PAYMENT_METHODS if m == text]
+    if key == "method" and methods:
+        return method_label(methods[0])
+    return text
+
+
+def _values(text: str) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"": text}
+    return value if isinstance(value, dict) else {"": value}
+
+
+def change_text(before: str, after: str, entity: str = "") -> str:
+    """`field: old → new` for every stored field, joined with "; ", in the current language."""
+    old, new = _values(before), _values(after)
+    parts = []
+    for key in list(dict.fromkeys([*old, *new])):
+        left = value_text(entity, key, old.get(key))
+        right = value_text(entity, key, new.get(key))
+        prefix = _("{field}：").format(field=field_label(entity, key)) if key else ""
+        if key in old and key in new:
+            parts.append(f"{prefix}{left} → {right}")
+        elif key in new:
+            parts.append(f"{prefix}→ {right}")
+        else:
+            parts.append(f"{prefix}{left} →")
+    return "; ".join(parts)

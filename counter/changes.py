@@ -1,0 +1,29 @@
+"""What an action changed, so every screen showing it can refresh (after Anki's `OpChanges`).
+
+An action's caller names what it touches; the UI broadcasts the value once the
+transaction has committed, and each screen decides whether it shows any of it.
+Pure: no Qt, usable from scripts that want to report what they did.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Change(enum.Flag):
+    NOTHING = 0
+    ORDERS = enum.auto()  # orders and their items: saved, voided, corrected, moved
+    CUSTOMERS = enum.auto()
+    CERTIFICATES = enum.auto()  # saved, imported, reviewed, reissued, voided
+    STATEMENTS = enum.auto()  # fee lines, statements, payments and refunds
+    RELEASES = enum.auto()  # handovers: picked up, mailed, returned unprocessed
+    SETTINGS = enum.auto()  # institute settings, fee policy, printers, fonts
+    FEE_STANDARDS = enum.auto()
+    REGISTERS = enum.auto()  # regulations, standards, signing authorisations
+    USERS = enum.auto()
+    CALENDAR = enum.auto()
+    PRINTS = enum.auto()  # labels and receipts printed or reprinted
+
+
+#: everything (after a restore or a user switch)
+EVERYTHING = Change(sum(c.value for c in Change))

@@ -1,0 +1,162 @@
+"""Departments and instrument types: the catalogue every item is routed by.
+
+The starter catalogue ships with the program (`counter/data/`), copied from the
+institute's sample; administrators replace it through imports later.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+from dataclasses import dataclass
+from importlib import resources
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.customers.rules.search_keys import name_keys, normalize_query
+from counter.i18n import _
+from db.models import Department, InstrumentType
+
+# (code, Chinese name, English name)
+DEPARTMENTS: tuple[tuple[str, str, str], ...] = (
+    ("medical", "医疗", "Medical"),
+    ("temperature", "温度", "Temperature"),
+    ("length", "长度", "Length"),
+    ("weighing", "衡器", "Weighing"),
+    ("chemistry", "化学", "Chemistry"),
+    ("electromagnetic", "电磁", "Electromagnetic"),
+)
+
+
+class Use(enum.StrEnum):
+    NONE = ""
+    TRADE = "trade"
+    SAFETY = "safety"
+    MEDICAL = "medical"
+    ENVIRONMENT = "environment"
+
+
+# the catalogue names uses in Chinese, as e-CQS does
+USE_NAMES_ZH: dict[Use, str] = {
+    Use.NONE: "",
+    Use.TRADE: "贸易结算",
+    Use.SAFETY: "安全防护",
+    Use.MEDICAL: "医疗卫生",
+    Use.ENVIRONMENT: "环境监测",
+}
+
+
+def use_label(use: Use) -> str:
+    return {
+        Use.NONE: _("其他"),
+        Use.TRADE: _("贸易结算"),
+        Use.SAFETY: _("安全防护"),
+        Use.MEDICAL: _("医疗卫生"),
+        Use.ENVIRONMENT: _("环境监测"),
+    }[use]
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    id: int
+    name: str
+    department_id: int
+    department: str
+    regulation: str
+    period_months: int | None
+    compulsory_uses: frozenset[Use]
+    pinyin_initials: str
+    pinyin_full: str
+
+    def is_compulsory_use(self, use: Use) -> bool:
+        return use is not Use.NONE and use in self.compulsory_uses
+
+
+def default_use(info: TypeInfo) -> Use:
+    """The use an item of this type is received with: its compulsory use (电子计价秤 →
+    贸易结算, 血压计 → 医疗卫生, 压力表 → 安全防护); the first in `Use` order when the
+    catalogue names several; none when the type is never compulsory."""
+    return next((use for use in Use if use in info.compulsory_uses), Use.NONE)
+
+
+def _uses_from_text(text: str) -> frozenset[Use]:
+    by_zh = {v: k for k, v in USE_NAMES_ZH.items() if v}
+    return frozenset(by_zh[p] for p in text.split("|") if p in by_zh)
+
+
+def seed_catalog(session: Session) -> int:
+    """Add the missing starter departments and instrument types; return how many types."""
+    departments = {d.code: d for d in session.scalars(select(Department))}
+    for sort, (code, name, name_en) in enumerate(DEPARTMENTS):
+        if code not in departments:
+            dept = Department(code=code, name=name, name_en=name_en, sort=sort)
+            session.add(dept)
+            departments[code] = dept
+    session.flush()
+    by_name = {d.name: d for d in departments.values()}
+    existing = set(session.scalars(select(InstrumentType.name)))
+    added = 0
+    text = resources.files("counter.data").joinpath("instrument_catalog.csv").read_text("utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        if row["name"] in existing:
+            continue
+        initials, full = name_keys(row["name"])
+        period = row["period_months"].strip()
+        session.add(
+            InstrumentType(
+                name=row["name"],
+                pinyin_initials=initials,
+                pinyin_full=full,
+                department_id=by_name[row["department"]].id,
+                regulation=row["regulation"],
+                period_months=int(period) if period else None,
+                compulsory_uses=row["compulsory_uses"],
+                note=row["note"],
+                active=True,
+            )
+        )
+        added += 1
+    session.flush()
+    return added
+
+
+def list_types(session: Session) -> list[TypeInfo]:
+    rows = session.execute(
+        select(InstrumentType, Department.name)
+        .join(Department, Department.id == InstrumentType.department_id)
+        .where(InstrumentType.active)
+        .order_by(Department.sort, InstrumentType.name)
+    )
+    return [
+        TypeInfo(
+            t.id,
+            t.name,
+            t.department_id,
+            dept,
+            t.regulation,
+            t.period_months,
+            _uses_from_text(t.compulsory_uses),
+            t.pinyin_initials,
+            t.pinyin_full,
+        )
+        for t, dept in rows
+    ]
+
+
+def match_types(types: list[TypeInfo], query: str) -> list[TypeInfo]:
+    """Types whose name contains the query or whose pinyin starts with / contains it."""
+    q = normalize_query(query)
+    if not q:
+        return list(types)
+    prefix = [t for t in types if t.pinyin_initials.startswith(q) or t.name.startswith(q)]
+    rest = [
+        t
+        for t in types
+        if t not in prefix and (q in t.name.lower() or q in t.pinyin_initials or q in t.pinyin_full)
+    ]
+    return prefix + rest
+
+
+def list_departments(session: Session) -> list[Department]:
+    return list(session.scalars(select(Department).order_by(Department.sort)))

@@ -1,0 +1,198 @@
+"""Labels and receipts of an order: data for `printing/`, delivery, reprints.
+
+Printing happens after the order is committed: a printer that does not answer
+never loses an order.  Each label and receipt has a `PrintJob`; a failed one
+stays in the reprint list with the printer's answer.  Sending labels to a thermal
+printer is `counter.intake.label_printing`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from counter.admin.audit.write import record
+from counter.admin.auth import Actor, Perm, require
+from counter.admin.print_fonts import printing_fonts
+from counter.admin.settings import InstituteSettings, load_settings, require_identity
+from counter.clock import CHINA_TZ, Clock
+from counter.errors import NotFound
+from counter.i18n import _
+from counter.intake.receive import return_way_label, service_label
+from counter.intake.rules.lifecycle import ItemStatus
+from db.models import Customer, Item, Order, PrintJob, User
+from printing.common import InstituteInfo
+from printing.label import LabelData, LabelSize, render_labels_pdf
+from printing.receipt import ReceiptData, ReceiptItem, render_receipt_pdf
+
+Progress = Callable[[int, int, str], None]
+
+
+def institute_info(settings: InstituteSettings) -> InstituteInfo:
+    """The institute as every printout shows it; refused while its details are missing."""
+    require_identity(settings)
+    return InstituteInfo(
+        name=settings.institute_name,
+        address=settings.address,
+        phone=settings.phone,
+        authorisation_no=settings.authorisation_no,
+        terms=settings.receipt_terms,
+    )
+
+
+def load_order(session: Session, order_id: int) -> Order:
+    order = session.scalar(
+        select(Order)
+        .where(Order.id == order_id)
+        .options(
+            selectinload(Order.items).selectinload(Item.instrument_type),
+            selectinload(Order.items).selectinload(Item.department),
+        )
+    )
+    if order is None:
+        raise NotFound(_("委托单不存在"))
+    return order
+
+
+def label_of(item: Item, order: Order, customer: Customer) -> LabelData:
+    return LabelData(
+        item_number=item.number,
+        order_number=order.number,
+        instrument_name=item.instrument_type.name,
+        customer_short=customer.short_name or customer.name,
+        department=item.department.name,
+        promised_date=item.promised_date,
+        urgent=item.urgency != "normal",
+    )
+
+
+def order_labels(
+    session: Session, order_id: int, item_ids: Sequence[int] | None = None
+) -> list[LabelData]:
+    order = load_order(session, order_id)
+    return [
+        label_of(i, order, order.customer)
+        for i in order.items
+        if (item_ids is None or i.id in item_ids) and i.status != "voided"
+    ]
+
+
+def receipt_of(session: Session, order_id: int) -> ReceiptData:
+    order = load_order(session, order_id)
+    settings = load_settings(session)
+    clerk = session.get(User, order.received_by_id)
+    live = [i for i in order.items if i.status != "voided"]
+    ways = {i.return_way for i in live}
+    return ReceiptData(
+        order_number=order.number,
+        customer_name=order.customer.name,
+        customer_phone=order.contact_phone,
+        customer_contact=order.contact_name,
+        received_at=order.received_at.astimezone(CHINA_TZ),
+        clerk=clerk.full_name if clerk else "",
+        items=tuple(
+            ReceiptItem(
+                item_number=i.number,
+                instrument_name=i.instrument_type.name,
+                model=i.model,
+                serial=i.serial,
+                service=service_label(i.service),
+                department=i.department.name,
+                promised_date=i.promised_date,
+                urgent=i.urgency != "normal",
+            )
+            for i in live
+        ),
+        promised_date=max(
+            (i.promised_date for i in live), default=order.promised_date or dt.date.today()
+        ),
+        institute=institute_info(settings),
+        return_way="、".join(return_way_label(w) for w in sorted(ways)),
+        note=order.note,
+    )
+
+
+def label_size(settings: InstituteSettings) -> LabelSize:
+    return LabelSize(settings.label_width_mm, settings.label_height_mm)
+
+
+def labels_pdf(session: Session, order_id: int, item_ids: Sequence[int] | None = None) -> bytes:
+    settings = load_settings(session)
+    labels = order_labels(session, order_id, item_ids)
+    with printing_fonts(settings):
+        return render_labels_pdf(labels, label_size(settings))
+
+
+def receipt_pdf(session: Session, order_id: int) -> bytes:
+    settings = load_settings(session)
+    data = receipt_of(session, order_id)
+    with printing_fonts(settings):
+        return render_receipt_pdf(data, settings.receipt_page)
+
+
+def mark_printed(
+    session: Session,
+    actor: Actor,
+    clock: Clock,
+    order_id: int,
+    kind: str,
+    item_ids: Sequence[int] | None = None,
+) -> None:
+    """The clerk printed the PDF through the system dialog: those jobs are done.
+
+    ``item_ids`` limits labels to the ones in the PDF (all of the order's when None).
+    """
+    require(session, actor, Perm.RECEIVE)
+    order = load_order(session, order_id)
+    query = select(PrintJob).where(PrintJob.order_id == order_id, PrintJob.kind == kind)
+    if item_ids is not None:
+        query = query.where(PrintJob.item_id.in_(item_ids))
+    done = 0
+    for job in session.scalars(query):
+        if job.status != "printed":
+            done += 1
+        job.status, job.error, job.updated_at = "printed", "", clock.now()
+        job.attempts = (job.attempts or 0) + 1
+    after = {"kind": kind, "jobs": done, "via": "pdf"}
+    action = "label.printed_pdf" if kind == "label" else "receipt.printed_pdf"
+    record(session, actor, clock, action, "order", order.number, after=after)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class ReprintRow:
+    job_id: int
+    kind: str
+    order_id: int
+    order_number: str
+    item_number: str
+    status: str
+    error: str
+    updated_at: dt.datetime
+    item_id: int | None = None
+
+
+def reprint_list(session: Session, limit: int = 500) -> list[ReprintRow]:
+    """Labels and receipts that were not printed (failed or still pending).
+
+    Labels of voided items are left out: nobody sticks them on anything.
+    """
+    rows = session.execute(
+        select(PrintJob, Order.number, Item.number)
+        .join(Order, Order.id == PrintJob.order_id)
+        .outerjoin(Item, Item.id == PrintJob.item_id)
+        .where(PrintJob.status != "printed")
+        .where(or_(PrintJob.item_id.is_(None), Item.status != ItemStatus.VOIDED))
+        .order_by(PrintJob.id.desc())
+        .limit(limit)
+    )
+    return [
+        ReprintRow(
+            j.id, j.kind, j.order_id, onum, inum or "", j.status, j.error, j.updated_at, j.item_id
+        )
+        for j, onum, inum in rows
+    ]

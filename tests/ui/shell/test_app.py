@@ -1,0 +1,94 @@
+"""Starting the program: the cold-start probe, and a database that cannot be opened."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from counter import i18n
+from tests.conftest import PASSWORD, Counter
+from tests.ui.conftest import when_modal
+from ui.shell import app
+from ui.shell.translations import remove_qt_translations
+
+UNREACHABLE = "postgresql://nobody@127.0.0.1:1/counter"
+
+
+@pytest.fixture(autouse=True)
+def _chinese_afterwards() -> Iterator[None]:
+    locale = QLocale()
+    yield
+    i18n.set_language("zh")
+    remove_qt_translations(QCoreApplication.instance() or QApplication([]))
+    QLocale.setDefault(locale)  # the other tests run as they always did
+
+
+def sqlite_path(counter: Counter) -> str:
+    return counter.db.engine.url.render_as_string(hide_password=False)
+
+
+def test_startup_probe_shows_the_window_and_reports_the_time(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_counter: Counter
+) -> None:
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "clerk")
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    assert app.run(["--db", sqlite_path(sqlite_counter)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("STARTUP_SHOWN ")
+    assert float(out.split()[1]) > 0
+
+
+def test_startup_probe_with_a_wrong_password_fails(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_counter: Counter
+) -> None:
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "clerk")
+    monkeypatch.setenv("COUNTER_PASSWORD", "wrong")
+    assert app.run(["--db", sqlite_path(sqlite_counter)]) == app.EXIT_LOGIN
+    assert "LOGIN_FAILED 用户名或密码错误" in capsys.readouterr().err
+
+
+def test_an_unreachable_database_is_explained_and_exits_2(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.windowTitle() + "|" + box.text())
+        box.accept()
+
+    when_modal(answer)
+    assert app.run(["--db", UNREACHABLE, "--lang", "en"]) == app.EXIT_DATABASE
+    assert seen and seen[0].startswith("Cannot open the database|")
+    assert QApplication.activeModalWidget() is None
+
+
+def test_a_demo_database_at_a_path_is_kept_and_reused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "kaipiao")
+    monkeypatch.setenv("COUNTER_PASSWORD", "demo-billing-1")
+    path = tmp_path / "demo.db"
+    assert app.run(["--demo", str(path)]) == 0
+    made = path.stat().st_mtime_ns
+    assert app.run(["--demo", str(path)]) == 0
+    assert path.exists() and capsys.readouterr().out.count("STARTUP_SHOWN") == 2
+    assert path.stat().st_mtime_ns >= made
+
+
+def test_a_temporary_demo_database_is_removed_at_exit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "shoufa")
+    monkeypatch.setenv("COUNTER_PASSWORD", "wrong")
+    assert app.run(["--demo"]) == app.EXIT_LOGIN  # also when it ends badly
+    assert list(tmp_path.iterdir()) == []

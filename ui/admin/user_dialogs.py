@@ -1,0 +1,131 @@
+"""Dialogs of the users tab: create a user or change roles; reset a password.
+
+Each applies its change itself (one transaction) and stays open with the
+domain's message when refused.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.admin.auth import MIN_PASSWORD_LENGTH, Role, create_user, role_label
+from counter.admin.users import UserRow, reset_password, set_roles
+from counter.errors import ValidationError
+from counter.i18n import _
+from counter.session import user_action
+from ui.common.context import AppContext
+from ui.common.message_line import MessageLine
+
+
+def _password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(_("至少 {n} 个字符").format(n=MIN_PASSWORD_LENGTH))
+    return edit
+
+
+class _FormDialog(QDialog):
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.message = MessageLine(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(_("保存"))
+        save.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        self.message.clear_message()
+        if self.message.succeeded(self.apply):
+            self.accept()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+
+class UserDialog(_FormDialog):
+    """A new user (user=None) or another user's roles."""
+
+    def __init__(
+        self, ctx: AppContext, user: UserRow | None, parent: QWidget | None = None
+    ) -> None:
+        title = (
+            _("新建用户") if user is None else _("修改角色 — {name}").format(name=user.full_name)
+        )
+        super().__init__(ctx, title, parent)
+        self.user = user
+        self.username, self.full_name = QLineEdit(self), QLineEdit(self)
+        self.password, self.confirm = _password_edit(self), _password_edit(self)
+        self.role_boxes = {role: QCheckBox(role_label(role), self) for role in Role}
+        if user is None:
+            self.form.addRow(_("用户名"), self.username)
+            self.form.addRow(_("姓名"), self.full_name)
+            self.form.addRow(_("密码"), self.password)
+            self.form.addRow(_("再次输入密码"), self.confirm)
+        else:
+            self.form.addRow(_("用户"), QLabel(f"{user.username}（{user.full_name}）", self))
+            for role, box in self.role_boxes.items():
+                box.setChecked(role in user.roles)
+        for n, box in enumerate(self.role_boxes.values()):
+            self.form.addRow(_("角色") if n == 0 else "", box)
+        (self.username if user is None else self.role_boxes[Role.INTAKE]).setFocus()
+
+    def roles(self) -> frozenset[Role]:
+        return frozenset(r for r, box in self.role_boxes.items() if box.isChecked())
+
+    def apply(self) -> None:
+        actor, clock = self.ctx.actor, self.ctx.clock
+        if self.user is None:
+            if self.password.text() != self.confirm.text():
+                raise ValidationError([_("两次输入的密码不一致")])
+            with user_action(self.ctx.database) as session:
+                create_user(
+                    session,
+                    actor,
+                    clock,
+                    username=self.username.text(),
+                    full_name=self.full_name.text(),
+                    password=self.password.text(),
+                    roles=self.roles(),
+                )
+            return
+        with user_action(self.ctx.database) as session:
+            set_roles(session, actor, clock, self.user.id, self.roles())
+
+
+class PasswordDialog(_FormDialog):
+    def __init__(self, ctx: AppContext, user: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, _("重置密码 — {name}").format(name=user.full_name), parent)
+        self.user = user
+        self.password, self.confirm = _password_edit(self), _password_edit(self)
+        self.form.addRow(_("新密码"), self.password)
+        self.form.addRow(_("再次输入密码"), self.confirm)
+        self.password.setFocus()
+
+    def apply(self) -> None:
+        if self.password.text() != self.confirm.text():
+            raise ValidationError([_("两次输入的密码不一致")])
+        with user_action(self.ctx.database) as session:
+            reset_password(
+                session, self.ctx.actor, self.ctx.clock, self.user.id, self.password.text()
+            )

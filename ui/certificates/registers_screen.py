@@ -1,0 +1,208 @@
+"""The registers certificates are checked against, for the administrator.
+
+Three tabs: the standards register (new: Ctrl+N, change: F2 / Enter, take out of use
+with a reason), the signing authorisations (new: Ctrl+N, revoke with a reason) and the
+regulations register (`ui.certificates.regulations_tab`).
+Nothing is deleted; every change is audited by `counter.certificates.registers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.admin.auth import Perm
+from counter.certificates.lookups import list_authorisations, list_standard_rows
+from counter.certificates.registers import revoke_authorisation, set_standard_active
+from counter.i18n import _
+from counter.session import read, user_action
+from ui.certificates import authorisations_model as am
+from ui.certificates import standards_model as sm
+from ui.certificates.authorisations_model import AuthorisationsModel
+from ui.certificates.register_dialogs import AuthorisationDialog, StandardDialog
+from ui.certificates.standards_model import StandardsModel
+from ui.common.context import AppContext
+from ui.common.message_line import MessageLine
+from ui.common.reason_dialog import ReasonDialog
+
+
+class _RegisterTab(QWidget):
+    """A sorted table, a row of buttons, a message line; rows reload after every change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pending: QDialog | None = None
+        self.proxy = QSortFilterProxyModel(self)
+        self.table = QTableView(self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.show_inactive = QCheckBox(_("显示已停用/已撤销"), self)
+        self.show_inactive.toggled.connect(lambda _on: self.refresh())
+        self.buttons = QHBoxLayout()
+        self.message = MessageLine(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.admin = ctx.actor.can(Perm.ADMIN)
+
+    def set_model(self, model: StandardsModel | AuthorisationsModel, sort_role: int) -> None:
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(sort_role)
+        self.table.setModel(self.proxy)
+
+    def add_button(self, text: str, keys: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(keys)
+        button.setEnabled(self.admin)
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        shortcut = QShortcut(QKeySequence(keys), self, slot)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return button
+
+    def finish_buttons(self) -> None:
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.show_inactive)
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.mapToSource(rows[0]).row() if rows else None
+
+    def open_dialog(self, dialog: QDialog, done: str) -> None:
+        self.message.clear_message()
+        self.pending = dialog
+        dialog.accepted.connect(lambda: self._changed(done))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _changed(self, done: str) -> None:
+        self.refresh()
+        self.message.show_info(done)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
+class StandardsTab(_RegisterTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.standards = StandardsModel(parent=self)
+        self.set_model(self.standards, sm.SORT_ROLE)
+        self.add_button(_("新增标准"), "Ctrl+N", self.new_standard)
+        self.add_button(_("修改"), "F2", self.edit_standard)
+        self.add_button(_("停用/启用"), "Ctrl+D", self.toggle_active)
+        self.finish_buttons()
+        self.table.doubleClicked.connect(lambda _i: self.edit_standard())
+        self.refresh()
+
+    def refresh(self) -> None:
+        every = self.show_inactive.isChecked()
+        rows = self.message.attempt(
+            lambda: read(self.ctx.database, lambda s: list_standard_rows(s, include_inactive=every))
+        )
+        if rows is not None:
+            self.standards.set_rows(rows)
+            self.table.resizeColumnsToContents()
+
+    def new_standard(self) -> None:
+        if self.admin:
+            self.open_dialog(StandardDialog(self.ctx, None, self), _("计量标准已保存"))
+
+    def edit_standard(self) -> None:
+        row = self.selected_row()
+        if self.admin and row is not None:
+            dialog = StandardDialog(self.ctx, self.standards.row_at(row), self)
+            self.open_dialog(dialog, _("计量标准已保存"))
+
+    def toggle_active(self) -> None:
+        row = self.selected_row()
+        if not self.admin or row is None:
+            return
+        standard, ctx = self.standards.row_at(row), self.ctx
+
+        def apply(reason: str) -> None:
+            with user_action(ctx.database) as s:
+                set_standard_active(s, ctx.actor, ctx.clock, standard.id, not standard.active,
+                                    reason)  # fmt: skip
+
+        title = _("停用计量标准 {ref}") if standard.active else _("启用计量标准 {ref}")
+        dialog = ReasonDialog(title.format(ref=standard.ref), _("原因："), apply, self)
+        self.open_dialog(dialog, _("计量标准 {ref} 已更新").format(ref=standard.ref))
+
+
+class AuthorisationsTab(_RegisterTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.grants = AuthorisationsModel(self)
+        self.set_model(self.grants, am.SORT_ROLE)
+        self.add_button(_("新增授权"), "Ctrl+N", self.new_grant)
+        self.add_button(_("撤销授权"), "Ctrl+D", self.revoke)
+        self.finish_buttons()
+        self.refresh()
+
+    def refresh(self) -> None:
+        every = self.show_inactive.isChecked()
+        database = self.ctx.database
+        rows = self.message.attempt(
+            lambda: read(database, lambda s: list_authorisations(s, include_inactive=every))
+        )
+        if rows is not None:
+            self.grants.set_rows(rows)
+            self.table.resizeColumnsToContents()
+
+    def new_grant(self) -> None:
+        if self.admin:
+            self.open_dialog(AuthorisationDialog(self.ctx, self), _("授权已保存"))
+
+    def revoke(self) -> None:
+        row = self.selected_row()
+        if not self.admin or row is None:
+            return
+        grant, ctx = self.grants.row_at(row), self.ctx
+
+        def apply(reason: str) -> None:
+            with user_action(ctx.database) as s:
+                revoke_authorisation(s, ctx.actor, ctx.clock, grant.id, reason)
+
+        dialog = ReasonDialog(
+            _("撤销 {person} 的“{kind}”授权").format(person=grant.full_name,
+                                                  kind=grant.instrument_type),
+            _("撤销原因："), apply, self, confirm_text=_("撤销"),
+        )  # fmt: skip
+        self.open_dialog(dialog, _("授权已撤销"))
+
+
+class RegistersScreen(QTabWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.standards = StandardsTab(ctx, self)
+        self.authorisations = AuthorisationsTab(ctx, self)
+        self.addTab(self.standards, _("计量标准台账"))
+        self.addTab(self.authorisations, _("签字授权"))
+        from ui.certificates.regulations_tab import RegulationsTab  # it builds on this module's tab
+
+        self.regulations = RegulationsTab(ctx, self)
+        self.addTab(self.regulations, _("检定规程目录"))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.standards.table,
+                                 self.standards.edit_standard)  # fmt: skip
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -1,0 +1,162 @@
+"""One way for a screen to act on the database (after Anki's `QueryOp` / `CollectionOp`).
+
+A *read* opens a read-only session and returns what the query returns.  A *write*
+runs the action in one transaction (committed, or rolled back whole), then tells
+every screen what changed (`AppSignals.changed`), so no screen has to emit
+hand-placed signals.  Either can run off the UI thread (`in_background=True`);
+then the result arrives through `on_success`.
+
+The project's own refusals (`CounterError`, database faults already turned into
+one by `counter.session`) go to the host's message line by default, or to
+`on_failure` when given.  Anything else is a bug: it is raised (foreground) or
+handed to the crash dialog's hook (background), never swallowed.
+
+    rows = read(self, lambda s: page_orders(s, flt))
+    done = write(self, lambda s: void_order(s, actor, clock, oid, why), Change.ORDERS)
+    write(self, export, Change.CERTIFICATES, in_background=True, on_success=self._exported,
+          progress=_("正在导出…"))
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from sqlalchemy.orm import Session
+
+from counter.changes import Change
+from counter.errors import CounterError
+from counter.session import read as read_session
+from counter.session import run_action
+from ui.common.context import AppContext
+from ui.common.worker import Progress, run_in_background
+
+T = TypeVar("T")
+
+
+class ErrorOutlet(Protocol):
+    def show_error(self, text: str) -> None: ...
+
+
+class OpHost(Protocol):
+    """What an op needs from the screen or dialog that starts it."""
+
+    @property
+    def ctx(self) -> AppContext: ...
+
+    @property
+    def message(self) -> ErrorOutlet: ...
+
+
+Failure = Callable[[CounterError], None]
+
+
+def _route(host: OpHost, on_failure: Failure | None, error: CounterError) -> None:
+    if on_failure is not None:
+        on_failure(error)
+    else:
+        host.message.show_error(str(error))
+
+
+def read(
+    host: OpHost, query: Callable[[Session], T], *, on_failure: Failure | None = None
+) -> T | None:
+    """Run `query(session)` now; None (and the refusal shown) when it is refused."""
+    try:
+        return read_session(host.ctx.database, query)
+    except CounterError as error:
+        _route(host, on_failure, error)
+        return None
+
+
+def write(
+    host: OpHost,
+    action: Callable[[Session], T],
+    changes: Change,
+    *,
+    on_failure: Failure | None = None,
+) -> T | None:
+    """Run `action(session)` in one transaction now; after the commit, announce `changes`.
+
+    Returns the action's result, or None when it was refused (and nothing was saved).
+    """
+    try:
+        result = run_action(host.ctx.database, action)
+    except CounterError as error:
+        _route(host, on_failure, error)
+        return None
+    announce(host.ctx, changes)
+    return result
+
+
+def announce(ctx: AppContext, changes: Change) -> None:
+    """Tell every screen what changed (after a commit made elsewhere, e.g. by a dialog)."""
+    if changes:
+        ctx.signals.changed.emit(changes)
+
+
+class _Busy:
+    """A modal progress dialog for work a clerk waits for (no cancel: it finishes or fails)."""
+
+    def __init__(self, parent: QWidget | None, label: str) -> None:
+        self.dialog = QProgressDialog(label, "", 0, 0, parent)
+        self.dialog.setCancelButton(None)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+
+    def progress(self, done: int, total: int, text: str) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        if text:
+            self.dialog.setLabelText(text)
+
+    def close(self) -> None:
+        self.dialog.reset()
+        self.dialog.deleteLater()
+
+
+def in_background(
+    host: OpHost,
+    work: Callable[[Progress], T],
+    *,
+    on_success: Callable[[T], None],
+    changes: Change = Change.NOTHING,
+    on_failure: Failure | None = None,
+    progress: str = "",
+) -> QObject:
+    """Run `work(progress)` on the thread pool; `on_success(result)` back on the UI thread.
+
+    `work` opens its own sessions (`counter.session.read` / `run_action`) so that
+    long rendering or file work stays out of any transaction.  With `progress`
+    text a modal progress dialog shows while it runs; `changes` are announced on
+    success.  The returned object keeps the job's signals alive until it ends.
+    """
+    parent = host if isinstance(host, QWidget) else None
+    busy = _Busy(parent, progress) if progress else None
+
+    def succeeded(result: Any) -> None:
+        if busy is not None:
+            busy.close()
+        announce(host.ctx, changes)
+        on_success(result)
+
+    def failed(error: Exception) -> None:
+        if busy is not None:
+            busy.close()
+        if isinstance(error, CounterError):
+            _route(host, on_failure, error)
+            return
+        hook = sys.excepthook
+        hook(type(error), error, error.__traceback__)
+
+    return run_in_background(
+        work,
+        on_success=succeeded,
+        on_failure=failed,
+        on_progress=busy.progress if busy is not None else None,
+        parent=QApplication.instance(),
+    )

@@ -1,0 +1,49 @@
+"""What the main window may ask of every screen (tab), instead of probing with `getattr`.
+
+A screen is a `QWidget` that also satisfies `Screen`.  `ScreenDefaults` gives
+the plain answers (focus itself, nothing to reload, takes no scans, refreshes
+when something it shows changed), so a screen writes only what differs.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from counter.changes import Change
+
+
+@runtime_checkable
+class Screen(Protocol):
+    #: what the screen shows: a change to any of it makes the screen refresh
+    shows: Change
+
+    def focus_first(self) -> None:
+        """Put the keyboard where the clerk starts on this screen."""
+
+    def refresh(self) -> None:
+        """Read again what the screen shows."""
+
+    def accept_scan(self, code: str) -> bool:
+        """Take a scanned code for this screen's own work (True), or leave it to the window."""
+
+    def on_changed(self, changes: Change) -> None:
+        """Something was saved somewhere: refresh if it is shown here."""
+
+
+class ScreenDefaults:
+    """Mix into a screen class (before `QWidget`) for the plain answers."""
+
+    shows: Change = Change.NOTHING
+
+    def focus_first(self) -> None:
+        self.setFocus()  # type: ignore[attr-defined]
+
+    def refresh(self) -> None:
+        return None
+
+    def accept_scan(self, code: str) -> bool:
+        return False
+
+    def on_changed(self, changes: Change) -> None:
+        if changes & self.shows:
+            self.refresh()

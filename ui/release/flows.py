@@ -1,0 +1,168 @@
+"""The return desk's actions that open a dialog: pickup, mail, returned unprocessed, release
+against unpaid fees, and the papers afterwards (handover slip, address label, certificates).
+
+Each dialog runs its domain call itself in one user action (`user_action`), so a refusal
+stays in the dialog; the screen is told what happened through `done`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtWidgets import QDialog
+
+from counter.i18n import _
+from counter.release import (
+    Collector,
+    MailTo,
+    ReleaseDone,
+    ReturnLine,
+    address_label_pdf,
+    handover_pdf,
+    mail_defaults,
+    mail_dispatch,
+    pickup,
+    release_against_unpaid,
+    release_certificates,
+    return_unprocessed,
+)
+from counter.session import read, user_action
+from ui.common.file_dialogs import existing_folder
+from ui.common.pdf_preview import PdfPreviewDialog
+from ui.common.reason_dialog import ReasonDialog
+from ui.release.collector_dialog import CollectorDialog
+from ui.release.mail_dialog import MailDialog
+from ui.release.unprocessed_dialog import UnprocessedDialog
+
+if TYPE_CHECKING:
+    from ui.release.screen import ReturnScreen
+
+
+def _open(screen: ReturnScreen, dialog: QDialog, done: Callable[[], None] | None = None) -> None:
+    screen.pending = dialog
+    if done is not None:
+        dialog.accepted.connect(done)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
+def _summary(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> str:
+    orders = "、".join(dict.fromkeys(line.order_number for line in lines))
+    return _("{customer}：{n} 件（委托单 {orders}）").format(
+        customer=screen.customer_name, n=len(lines), orders=orders
+    )
+
+
+def start_pickup(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
+    ctx, order_id = screen.ctx, lines[0].order_id
+    ids = [line.item_id for line in lines]
+    contact = screen.orders[order_id]
+
+    def apply(collector: Collector, token: str) -> ReleaseDone:
+        with user_action(ctx.database) as s:
+            return pickup(s, ctx.actor, ctx.clock, order_id, ids, collector, request_token=token)
+
+    dialog = CollectorDialog(apply, name=contact.contact_name, phone=contact.contact_phone,
+                             summary=_summary(screen, lines), parent=screen)  # fmt: skip
+    _open(screen, dialog, lambda: screen.released(cast(ReleaseDone, dialog.result_value)))
+
+
+def start_mail(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
+    ctx, order_id = screen.ctx, lines[0].order_id
+    ids = [line.item_id for line in lines]
+    defaults = screen.message.attempt(
+        lambda: read(ctx.database, lambda s: mail_defaults(s, order_id))
+    )
+    if defaults is None:
+        return
+
+    def apply(mail: MailTo, token: str) -> ReleaseDone:
+        with user_action(ctx.database) as s:
+            return mail_dispatch(s, ctx.actor, ctx.clock, order_id, ids, mail,
+                                 request_token=token)  # fmt: skip
+
+    dialog = MailDialog(apply, defaults, summary=_summary(screen, lines), parent=screen)
+    _open(screen, dialog, lambda: screen.released(cast(ReleaseDone, dialog.result_value)))
+
+
+def start_unprocessed(screen: ReturnScreen, line: ReturnLine) -> None:
+    ctx = screen.ctx
+
+    def apply(reason: str, note: str) -> None:
+        with user_action(ctx.database) as s:
+            return_unprocessed(s, ctx.actor, ctx.clock, line.item_id, reason, note)
+
+    def done() -> None:
+        screen.refresh_view(tick=[line.item_id])
+        screen.message.show_info(_("器具 {item} 已改为退回未检，可以交还客户").format(
+            item=line.item_number))  # fmt: skip
+
+    item = f"{line.item_number} {line.instrument}"
+    _open(screen, UnprocessedDialog(item, apply, screen), done)
+
+
+def start_unpaid_approval(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
+    ctx, ids = screen.ctx, [line.item_id for line in lines]
+
+    def apply(reason: str) -> None:
+        with user_action(ctx.database) as s:
+            release_against_unpaid(s, ctx.actor, ctx.clock, ids, reason)
+
+    def done() -> None:
+        screen.refresh_view(tick=ids)
+        screen.message.show_info(_("已批准 {n} 件欠费放行（记入审计日志）").format(n=len(ids)))
+
+    prompt = _("记账客户 {customer} 的 {n} 件器具费用未结清。欠费放行的书面理由：").format(
+        customer=screen.customer_name, n=len(ids))  # fmt: skip
+    dialog = ReasonDialog(_("欠费放行"), prompt, apply, screen, confirm_text=_("批准放行"))
+    _open(screen, dialog, done)
+
+
+def show_papers(screen: ReturnScreen, done: ReleaseDone) -> None:
+    """The handover slip after a pickup; the address label after a mail dispatch."""
+    db, release_id = screen.ctx.database, done.release_id
+    if done.way == "mail":
+        pdf = screen.message.attempt(lambda: read(db, lambda s: address_label_pdf(s, release_id)))
+        title = _("快递面单 {number}").format(number=done.number)
+    else:
+        pdf = screen.message.attempt(lambda: read(db, lambda s: handover_pdf(s, release_id)))
+        title = _("交接单 {number}").format(number=done.number)
+    if pdf is not None:
+        preview = PdfPreviewDialog(pdf, title, screen, file_name=f"{done.number}.pdf")
+        preview.finished.connect(lambda _r: screen.focus_first())
+        _open(screen, preview)
+
+
+def reprint_slip(screen: ReturnScreen, done: ReleaseDone) -> None:
+    db, release_id = screen.ctx.database, done.release_id
+    pdf = screen.message.attempt(lambda: read(db, lambda s: handover_pdf(s, release_id)))
+    if pdf is not None:
+        title = _("交接单 {number}").format(number=done.number)
+        _open(screen, PdfPreviewDialog(pdf, title, screen, file_name=f"{done.number}.pdf"))
+
+
+def export_certificates(screen: ReturnScreen, done: ReleaseDone, folder: str = "") -> int:
+    """Save the PDFs of the certificates that left with the release into a folder."""
+    ctx = screen.ctx
+    folder = folder or existing_folder(screen, _("证书 PDF 保存到"))
+    if not folder:
+        return 0
+
+    def load() -> list[tuple[str, bytes]]:
+        with user_action(ctx.database) as s:  # a certificate not yet rendered is stored now
+            return release_certificates(s, ctx.clock, done.release_id)
+
+    pdfs = screen.message.attempt(load)
+    if pdfs is None:
+        return 0
+    try:
+        for number, pdf in pdfs:
+            (Path(folder) / f"{number}.pdf").write_bytes(pdf)
+    except OSError as error:
+        screen.message.show_error(_("无法保存到 {path}：{reason}").format(
+            path=folder, reason=error.strerror))  # fmt: skip
+        return 0
+    screen.message.show_info(_("已保存 {n} 份证书到 {path}").format(n=len(pdfs), path=folder))
+    return len(pdfs)

@@ -1,0 +1,191 @@
+"""Starting the counter: arguments, language, database, first run, login, main window.
+
+    --db URL        the database (else QSettings "database/url", else the embedded SQLite file)
+    --demo [PATH]   a demo database (shown users and passwords before logging in): at PATH,
+                    created there or reused across runs; without PATH in a temporary folder
+                    removed at exit
+    --lang zh|en    the language (else QSettings "ui/language", default zh)
+    --user NAME     the user name to prefill
+
+With COUNTER_STARTUP_PROBE=1 (and COUNTER_USER / COUNTER_PASSWORD) the dialogs
+are skipped; once the main window is shown the program prints
+``STARTUP_SHOWN <seconds since process start>`` and exits 0 (cold-start benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from counter.admin.auth import Actor, has_users
+from counter.admin.login import log_in
+from counter.clock import Clock, SystemClock
+from counter.errors import CounterError, DatabaseUnavailable
+from counter.i18n import LANGUAGES, _, set_language
+from counter.i18n import language as chosen_language
+from counter.session import open_database, read
+from db.engine import Database
+from ui.admin.backup_actions import DailyBackup
+from ui.common.context import AppContext, AppSignals
+from ui.shell.crash_dialog import install_crash_handler
+from ui.shell.login_dialog import FirstRunDialog, LoginDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.translations import install_qt_translations
+from ui.shell.user_session import UserSession
+
+# main.py may overwrite this with a value taken before its own imports
+PROCESS_START = time.perf_counter()
+
+ORGANISATION = "jiliang-counter"
+APPLICATION = "jiliang-counter"
+EXIT_CANCELLED = 1
+EXIT_DATABASE = 2
+EXIT_LOGIN = 3
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="jiliang-counter", description="计量收发台")
+    parser.add_argument("--db", metavar="URL", help="database URL (sqlite:///… or postgresql://…)")
+    parser.add_argument(
+        "--demo",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="PATH",
+        help="open a demo database: at PATH (reused across runs) or a temporary one",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="user interface language")
+    parser.add_argument("--user", metavar="NAME", default="", help="user name to prefill")
+    return parser.parse_known_args(argv)
+
+
+def run(argv: list[str] | None = None, *, process_start: float | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    language = args.lang or str(QSettings().value("ui/language", "zh"))
+    set_language(language if language in LANGUAGES else "zh")  # before any widget
+    if args.demo is None:
+        return _run(args, qt_args, process_start, None, [])
+    from counter.demo import demo_database  # only needed for --demo
+
+    # the window system first: a machine without Qt's libraries stops here, before a
+    # temporary demo folder exists that nothing would remove
+    _ensure_app(qt_args)
+
+    try:
+        with demo_database(Path(args.demo) if args.demo else None) as (url, users):
+            return _run(args, qt_args, process_start, url, users)
+    except CounterError as error:
+        _ensure_app(qt_args)
+        QMessageBox.critical(None, _("无法打开数据库"), str(error))
+        return EXIT_DATABASE
+
+
+def _ensure_app(qt_args: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+
+
+def _run(
+    args: argparse.Namespace,
+    qt_args: list[str],
+    process_start: float | None,
+    demo_url: str | None,
+    demo_users: list[tuple[str, str, str]],
+) -> int:
+    settings = QSettings()
+    app = _ensure_app(qt_args)
+    install_qt_translations(app, chosen_language())  # Qt's own texts, before any window
+    crash_handler = install_crash_handler()  # unexpected errors in a dialog, not only stderr
+
+    probe = os.environ.get("COUNTER_STARTUP_PROBE") == "1"
+    url = demo_url or args.db or str(settings.value("database/url", "") or "") or None
+    try:
+        database = open_database(url)
+    except DatabaseUnavailable as error:
+        if probe:
+            print(f"DATABASE_UNAVAILABLE {error}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, _("无法打开数据库"), str(error))
+        return EXIT_DATABASE
+
+    clock = SystemClock()
+    try:
+        if probe:
+            return _probe(app, database, clock, process_start)
+        if read(database, has_users):
+            actor = _login(database, args.user, demo_users, settings)
+        else:
+            actor = _first_run(database, clock)
+        if actor is None:
+            return EXIT_CANCELLED
+        app.setQuitOnLastWindowClosed(False)  # switching user closes the window: not the end
+        session = UserSession(database, clock, demo_users=demo_users)
+        window = session.start(actor)
+        # today's backup, checked hourly for as long as the counter runs, whoever is logged in
+        daily = DailyBackup(window.ctx, session)
+        daily.backup_failed.connect(session.show_notice)
+        daily.start()
+        return app.exec()
+    finally:
+        crash_handler.uninstall()
+        database.dispose()
+
+
+def _login(
+    database: Database, user: str, demo_users: list[tuple[str, str, str]], settings: QSettings
+) -> Actor | None:
+    password = ""
+    if demo_users and not user:
+        user, password = demo_users[0][0], demo_users[0][1]
+    user = user or str(settings.value("login/last_user", "") or "")
+    dialog = LoginDialog(database, username=user, password=password, demo_users=demo_users)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    settings.setValue("login/last_user", dialog.actor.username)
+    return dialog.actor
+
+
+def _first_run(database: Database, clock: Clock) -> Actor | None:
+    dialog = FirstRunDialog(database, clock)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
+def _probe(app: QApplication, database: Database, clock: Clock, process_start: float | None) -> int:
+    """Log in from the environment, show the window, report the time, quit."""
+    try:
+        actor = log_in(
+            database,
+            clock,
+            os.environ.get("COUNTER_USER", ""),
+            os.environ.get("COUNTER_PASSWORD", ""),
+        )
+    except CounterError as error:
+        print(f"LOGIN_FAILED {error}", file=sys.stderr)
+        return EXIT_LOGIN
+    window = MainWindow(AppContext(database, actor, clock, AppSignals()))
+    start = process_start if process_start is not None else PROCESS_START
+
+    def shown() -> None:
+        print(f"STARTUP_SHOWN {time.perf_counter() - start:.3f}", flush=True)
+        app.exit(0)  # not quit(): that may leave a termination event queued
+
+    window.show()
+    QTimer.singleShot(0, shown)
+    code = app.exec()
+    window.close()  # after the loop: closing the last window must not queue another quit
+    window.deleteLater()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(run())
