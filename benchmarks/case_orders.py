@@ -1,4 +1,4 @@
-"""The orders list (`counter.intake.orders.page_orders`) and the reprint list.
+"""The orders list (`counter.intake.lookups.page_orders`) and the reprint list.
 
 First page and a keyset page deep in the list (half-way through all orders,
 as `fetchMore` would ask after scrolling), then the filters and sorts a clerk
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from benchmarks.context import Bench, Case
 from benchmarks.measure import Metric, median, ms, time_repeat
 from counter.intake.documents import reprint_list
-from counter.intake.orders import OrderFilter, OrderRow, page_orders
+from counter.orders.listing import OrderFilter, OrderRow, page_orders
 from db.models import Customer, Order
 
 REPEAT = 15

@@ -26,14 +26,15 @@ from sqlalchemy import create_engine, func, insert, select, text
 
 from benchmarks.context import Bench, Case
 from benchmarks.measure import Metric, skipped
-from counter.admin.auth import Actor, Role, hash_password
+from counter.admin.auth import hash_password
+from counter.admin.rules.roles import Actor, Role
 from counter.billing import seed_fee_schedule
 from counter.certificates.registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
 from counter.customers.records import CustomerForm, create_customer
 from counter.intake.catalog import list_types, seed_catalog
-from counter.intake.numbering import ORDER_RE
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
+from counter.intake.rules.code_shapes import ORDER_RE
 from db.engine import Database, make_engine
 from db.migrate import upgrade
 from db.models import Order, User

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import BENCH_USER, NOW
 from benchmarks.measure import Metric, median, ms, time_repeat
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.certificates.batch import check_stored
 from counter.certificates.content import content_json
 from counter.certificates.context import intake_records

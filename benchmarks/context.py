@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from benchmarks.dataset import Dataset
 from benchmarks.measure import Metric, log
-from counter.admin.auth import Actor, actor_of
+from counter.admin.auth import actor_of
+from counter.admin.rules.roles import Actor
 from db.engine import Database, make_engine, sqlite_url
 from db.models import Customer, Item, Order, User
 

@@ -20,21 +20,23 @@ import getpass
 import sys
 from pathlib import Path
 
-from counter.admin.audit.read import verify_chain
-from counter.admin.auth import Role, create_user
+from counter.admin.auth import create_user
 from counter.admin.backup import (
     backup_database,
     backup_folder,
     load_backup_settings,
     restore_backup,
 )
-from counter.admin.signing_keys import export_public_keys
+from counter.admin.rules.roles import Role
+from counter.certificates.signing_keys import export_public_keys
 from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
 from counter.errors import CounterError
 from counter.i18n import LANGUAGES, _, set_language
 from counter.intake.scan import lookup, unknown_code_message
-from counter.session import open_database, read, resolve_url, run_action, user_action
+from counter.reports.audit_log import verify_chain
+from counter.session import read, resolve_url, run_action, user_action
+from counter.startup import open_database
 from db.engine import make_engine
 from db.migrate import head_revision, schema_state, upgrade
 

@@ -1,8 +1,6 @@
-"""Opening the database a counter works on, with messages a clerk can act on.
+"""One user action, one session: database faults turned into messages a clerk can act on.
 
-The embedded SQLite file (default) is created and migrated on first run.  A
-shared PostgreSQL database that is behind the program's migrations is refused:
-one counter must not change the schema under the others.
+Opening (and migrating, and seeding) a database is `counter.startup`'s work.
 """
 
 from __future__ import annotations
@@ -14,13 +12,10 @@ from typing import TypeVar
 from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
-from counter.billing.schedule import seed_fee_schedule
-from counter.certificates.registers import seed_registers
 from counter.errors import CounterError, DatabaseUnavailable, ValidationError
 from counter.i18n import _
-from counter.intake.catalog import seed_catalog
-from db.engine import Database, default_sqlite_path, make_engine, sqlite_url
-from db.migrate import SchemaError, SchemaState, ensure_schema
+from db.engine import Database, default_sqlite_path, sqlite_url
+from db.migrate import SchemaError, SchemaState
 
 T = TypeVar("T")
 
@@ -74,26 +69,6 @@ def unavailable_message(error: Exception) -> str:
     return _("无法连接数据库：{detail}。本次操作没有保存，请检查网络或联系管理员。").format(
         detail=text
     )
-
-
-def open_database(url: str | None, *, upgrade_shared: bool = False) -> Database:
-    """Open, migrate where allowed, and seed the starter catalogue on a new database."""
-    url = resolve_url(url)
-    engine = make_engine(url)
-    database = Database(engine)
-    try:
-        ensure_schema(engine, allow_upgrade=database.is_sqlite or upgrade_shared)
-        with database.action() as session:
-            seed_catalog(session)
-            seed_registers(session)
-            seed_fee_schedule(session)
-    except SchemaError as error:
-        engine.dispose()
-        raise DatabaseUnavailable(schema_message(error, database.url)) from error
-    except (OperationalError, DBAPIError) as error:
-        engine.dispose()
-        raise DatabaseUnavailable(unavailable_message(error)) from error
-    return database
 
 
 @contextmanager

@@ -179,7 +179,7 @@ class Order(Base):
     contact_phone: Mapped[str] = mapped_column(String(32), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     item_count: Mapped[int] = mapped_column(Integer, default=0)
-    # summary of the items' states, kept by counter.intake.orders (see intake.rules.lifecycle)
+    # summary of the items' states, kept by counter.intake.lookups (see intake.rules.lifecycle)
     status: Mapped[str] = mapped_column(String(24), default="received", index=True)
     promised_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # a per-form token so that a double-pressed Save stores one order, not two

@@ -16,7 +16,6 @@ the institute's records.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import io
 import json
@@ -28,11 +27,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate
 
 from printing.barcodes import draw_code128
+from printing.certificate_data import TITLES, CertificatePrint
 from printing.certificate_pages import (
     BOTTOM,
     MARGIN,
     MM,
-    TITLES,
     TOP,
     VERBS,
     cover_fields,
@@ -43,75 +42,8 @@ from printing.certificate_pages import (
     inner_story,
     text,
 )
-from printing.common import InstituteInfo
 from printing.fonts import font_record, serif_font
 from printing.pdf_doc import draw_fitted, numbered_canvas, page_label
-
-KINDS = tuple(TITLES)
-
-
-@dataclass(frozen=True)
-class StandardLine:
-    name: str
-    range: str = ""
-    accuracy: str = ""  # uncertainty / accuracy class / MPE
-    certificate_number: str = ""
-    valid_until: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class ResultLine:
-    quantity: str
-    nominal: str = ""
-    measured: str = ""
-    error: str = ""
-    limit: str = ""  # MPE (verification) or expanded uncertainty (calibration)
-    unit: str = ""
-
-
-@dataclass(frozen=True)
-class CertificatePrint:
-    """Everything printed on one certificate, as display text (people by name)."""
-
-    kind: str  # one of KINDS
-    number: str
-    item_number: str
-    institute: InstituteInfo
-    customer: str
-    instrument_name: str
-    model: str = ""
-    serial: str = ""
-    manufacturer: str = ""
-    accuracy_class: str = ""
-    regulation: str = ""  # e.g. "JJG 539-2016《数字指示秤》"
-    conclusion: str = ""
-    performed: dt.date | None = None
-    valid_until: dt.date | None = None  # printed on a 检定证书 only
-    issued: dt.date | None = None
-    verifier: str = ""
-    checker: str = ""
-    approver: str = ""
-    record_number: str = ""
-    standards: tuple[StandardLine, ...] = ()
-    location: str = ""
-    environment: tuple[tuple[str, str, str], ...] = ()  # (quantity, value, unit)
-    results: tuple[ResultLine, ...] = ()
-    results_before: tuple[ResultLine, ...] = ()  # before adjustment/repair
-    adjustment: str = ""  # e.g. "经调整" — printed with the before/after tables
-    limit_heading: str = ""  # "" = by kind: 最大允许误差 / 扩展不确定度
-    conformity: str = ""  # specification and decision rule of a conformity statement
-    interval: str = ""  # recommended calibration interval (only when the customer asked)
-    statement: str = ""  # "results relate only to the item" — the first footnote
-    remarks: str = ""
-    supersedes: str = ""
-    amendment_reason: str = ""
-    footnotes: tuple[str, ...] | None = None  # None: the standard notes for the kind
-    contacts: str = ""  # e.g. "邮编：252000　传真：…　E-mail：…"
-    qr_text: str = ""  # what the QR code holds ("" = the unsigned CERT:<number>:<digest>)
-
-    def __post_init__(self) -> None:
-        if self.kind not in TITLES:
-            raise ValueError(f"unknown certificate kind {self.kind!r}: use one of {KINDS}")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from printing.fonts import serif_font
 from printing.pdf_doc import PT_PER_MM, markup
 
 if TYPE_CHECKING:
-    from printing.certificate import CertificatePrint
+    from printing.certificate_data import CertificatePrint
 
 MM = PT_PER_MM
 GRID = colors.Color(0.3, 0.3, 0.3)
@@ -25,13 +25,6 @@ TOP = 27 * MM  # below the running header
 BOTTOM = 18 * MM
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
-#: (Chinese title as printed, English subtitle) per document type.
-TITLES: dict[str, tuple[str, str]] = {
-    "verification_certificate": ("检 定 证 书", "VERIFICATION CERTIFICATE"),
-    "verification_notice": ("检定结果通知书", "NOTIFICATION OF VERIFICATION RESULT"),
-    "calibration_certificate": ("校 准 证 书", "CALIBRATION CERTIFICATE"),
-    "test_report": ("检 测 报 告", "TEST REPORT"),
-}
 VERBS = {
     "verification_certificate": "检定",
     "verification_notice": "检定",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,6 @@ from reportlab.platypus import (
 )
 
 from printing import pdf_doc
-from printing.common import InstituteInfo
 from printing.fonts import sans_font, serif_font
 from printing.pdf_doc import (
     PT_PER_MM,
@@ -31,37 +29,10 @@ from printing.pdf_doc import (
     numbered_canvas,
     page_label,
 )
+from printing.receipt_data import ReceiptData
 from printing.receipt_table import items_table
 
 TITLE = "收件回执 / 取件凭证"
-
-
-@dataclass(frozen=True)
-class ReceiptItem:
-    item_number: str
-    instrument_name: str
-    model: str
-    serial: str
-    service: str  # 检定 / 校准 / 检测 / 修理 …
-    department: str
-    promised_date: datetime.date
-    urgent: bool
-    quantity_note: str = ""  # e.g. "附电源线" or "共 3 只"
-
-
-@dataclass(frozen=True)
-class ReceiptData:
-    order_number: str
-    customer_name: str
-    customer_phone: str
-    customer_contact: str
-    received_at: datetime.datetime
-    clerk: str
-    items: tuple[ReceiptItem, ...]
-    promised_date: datetime.date
-    institute: InstituteInfo
-    return_way: str = "自取"
-    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from printing.fonts import serif_font
 from printing.pdf_doc import markup
 
 if TYPE_CHECKING:
-    from printing.receipt import ReceiptItem
+    from printing.receipt_data import ReceiptItem
 
 HEADERS = (
     "序号",

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
-from counter.admin.auth import Actor, actor_of
+from counter.admin.auth import actor_of
+from counter.admin.rules.roles import Actor
 from counter.certificates.registers import (
     AuthorisationForm,
     StandardForm,

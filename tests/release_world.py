@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from PIL import Image, ImageDraw
 from sqlalchemy import select
 
-from counter.admin.auth import Actor, actor_of
+from counter.admin.auth import actor_of
+from counter.admin.rules.roles import Actor
 from counter.billing import issue_statement, record_payment
 from counter.billing.rules.pricing import ExtraCharge
 from counter.certificates.lookups import list_authorisations

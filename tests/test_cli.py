@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from counter.__main__ import main
-from counter.admin.auth import Role, authenticate
+from counter.admin.auth import authenticate
+from counter.admin.rules.roles import Role
 from counter.clock import SystemClock
 from counter.intake.catalog import list_types
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
-from counter.session import open_database
+from counter.startup import open_database
 from db.engine import Database, make_engine, sqlite_url
 from tests.conftest import Counter
 

@@ -7,15 +7,15 @@ re-reads the user's active flag and roles from the database.
 
 from __future__ import annotations
 
-import enum
 import secrets
-from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counter.admin.audit.write import record
+from counter.admin.rules.roles import Actor, Perm, Role, parse_roles, perm_label
 from counter.clock import Clock
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.i18n import _
@@ -24,74 +24,6 @@ from db.models import User
 _hasher = PasswordHasher()
 
 MIN_PASSWORD_LENGTH = 8
-
-
-class Role(enum.StrEnum):
-    INTAKE = "intake"
-    BILLING = "billing"
-    LAB = "lab"
-    QUALITY = "quality"
-    ADMIN = "admin"
-
-
-def role_label(role: Role) -> str:
-    return {
-        Role.INTAKE: _("收发员"),
-        Role.BILLING: _("开票员"),
-        Role.LAB: _("检定人员"),
-        Role.QUALITY: _("质量监督"),
-        Role.ADMIN: _("管理员"),
-    }[role]
-
-
-class Perm(enum.StrEnum):
-    RECEIVE = "receive"  # register orders and items, print labels and receipts
-    EDIT_CUSTOMER = "edit_customer"
-    CORRECT_ITEM = "correct_item"
-    VOID = "void"
-    BILL = "bill"
-    LAB_WORK = "lab_work"
-    REVIEW = "review"
-    RELEASE = "release"
-    ADMIN = "admin"  # users, settings, catalogue, audit log
-
-
-ROLE_PERMS: dict[Role, frozenset[Perm]] = {
-    Role.INTAKE: frozenset(
-        {Perm.RECEIVE, Perm.EDIT_CUSTOMER, Perm.CORRECT_ITEM, Perm.VOID, Perm.RELEASE}
-    ),
-    Role.BILLING: frozenset({Perm.BILL, Perm.EDIT_CUSTOMER}),
-    Role.LAB: frozenset({Perm.LAB_WORK}),
-    Role.QUALITY: frozenset({Perm.REVIEW, Perm.RELEASE}),
-    Role.ADMIN: frozenset(Perm),
-}
-
-
-def perm_label(perm: Perm) -> str:
-    return {
-        Perm.RECEIVE: _("收件登记"),
-        Perm.EDIT_CUSTOMER: _("编辑客户"),
-        Perm.CORRECT_ITEM: _("更正器具信息"),
-        Perm.VOID: _("作废"),
-        Perm.BILL: _("收费开票"),
-        Perm.LAB_WORK: _("检定工作"),
-        Perm.REVIEW: _("证书终审"),
-        Perm.RELEASE: _("发放器具"),
-        Perm.ADMIN: _("系统管理"),
-    }[perm]
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The logged-in user, as the domain sees them."""
-
-    id: int
-    username: str
-    full_name: str
-    roles: frozenset[Role]
-
-    def can(self, perm: Perm) -> bool:
-        return any(perm in ROLE_PERMS[r] for r in self.roles)
 
 
 def require(session: Session, actor: Actor, perm: Perm) -> None:
@@ -115,10 +47,6 @@ def require_any(session: Session, actor: Actor, perms: frozenset[Perm]) -> None:
     """Refuse unless the user holds at least one of `perms` (checked as `require` does)."""
     held = [p for p in sorted(perms) if actor.can(p)]
     require(session, actor, held[0] if held else sorted(perms)[0])
-
-
-def parse_roles(text: str) -> frozenset[Role]:
-    return frozenset(Role(r) for r in text.split(",") if r)
 
 
 def actor_of(user: User) -> Actor:
@@ -181,7 +109,6 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    from counter.admin.audit.write import record  # local: audit imports Actor from here
 
     record(
         session,

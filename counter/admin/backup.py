@@ -26,7 +26,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.admin.settings import json_setting, put_json_setting
 from counter.clock import CHINA_TZ, Clock, local_date
 from counter.errors import CounterError, ValidationError

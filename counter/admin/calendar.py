@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.admin.rules.workdays import CalendarOverrides, WorkCalendar
 from counter.clock import Clock
 from counter.errors import ValidationError

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, authenticate
+from counter.admin.auth import authenticate
+from counter.admin.rules.roles import Actor
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import CounterError
 from counter.i18n import _

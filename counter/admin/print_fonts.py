@@ -12,14 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from counter.errors import CounterError
 from counter.i18n import _
 from printing.fonts import FontChoice, FontUnusable, MissingGlyphs, load_font, using
 
-if TYPE_CHECKING:
-    from counter.admin.settings import InstituteSettings
+
+class FontSettings(Protocol):
+    """The two font choices of the institute settings (`InstituteSettings` has them)."""
+
+    @property
+    def document_font(self) -> str: ...
+
+    @property
+    def label_font(self) -> str: ...
 
 
 class FontCannotPrint(CounterError):
@@ -45,7 +52,7 @@ def unusable_message(error: FontUnusable) -> str:
     )
 
 
-def font_problems(settings: InstituteSettings) -> list[str]:
+def font_problems(settings: FontSettings) -> list[str]:
     """Why the fonts picked in ``settings`` cannot print; empty when they can (or none)."""
     problems = []
     for title, spec in (
@@ -61,7 +68,7 @@ def font_problems(settings: InstituteSettings) -> list[str]:
 
 
 @contextmanager
-def printing_fonts(settings: InstituteSettings) -> Iterator[None]:
+def printing_fonts(settings: FontSettings) -> Iterator[None]:
     """Render with the fonts of ``settings``; font failures become clear `CounterError`s."""
     try:
         with using(FontChoice(settings.document_font.strip(), settings.label_font.strip())):

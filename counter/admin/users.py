@@ -16,15 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import (
-    MIN_PASSWORD_LENGTH,
-    Actor,
-    Perm,
-    Role,
-    hash_password,
-    parse_roles,
-    require,
-)
+from counter.admin.auth import MIN_PASSWORD_LENGTH, hash_password, require
+from counter.admin.rules.roles import Actor, Perm, Role, parse_roles
 from counter.clock import Clock
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _

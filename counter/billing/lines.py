@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.billing.draft import BillingDraft, DraftLine, is_exempt
 from counter.billing.rules.addons import format_addons
 from counter.billing.rules.lines import group_label

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.billing.rules.addons import format_addons, parse_addons
 from counter.billing.rules.schedule import (
     FeeRow,

@@ -11,7 +11,8 @@ import dataclasses
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.admin.settings import json_setting, load_settings, put_json_setting
 from counter.billing.rules.policy import (
     FeePolicy,

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.billing.draft import DraftLine, open_billing
 from counter.billing.lines import (
     audit_changes,

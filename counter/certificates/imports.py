@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.certificates.context import load_registers
 from counter.certificates.rules import Certificate, ImportProblem, parse_certificates
 from counter.certificates.service import SavedCertificate, check_new_number, save_certificate

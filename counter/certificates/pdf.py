@@ -7,7 +7,7 @@ PDF is the one that left the house.  Each version records the font it was drawn 
 one that records none (made before fonts were glyph-checked, perhaps with blanks where
 digits belong) is rendered again when next shown or released, the old row kept.  The QR
 code carries the number, the content digest and the issue date signed with the
-institute's key (`counter.admin.signing_keys`).
+institute's key (`counter.certificates.signing_keys`).
 """
 
 from __future__ import annotations
@@ -19,17 +19,18 @@ from sqlalchemy.orm import Session
 
 from counter.admin.print_fonts import printing_fonts
 from counter.admin.settings import load_settings
-from counter.admin.signing_keys import sign_certificate_qr
 from counter.certificates.context import load_certificate_settings
 from counter.certificates.rules import Certificate, CheckContext, Person, Regulation
 from counter.certificates.rules.to_print import print_data
 from counter.certificates.rules.values import norm_regulation
+from counter.certificates.signing_keys import sign_certificate_qr
 from counter.certificates.store import CertStatus, certificate_of, get_certificate
 from counter.clock import Clock, SystemClock
 from counter.intake.documents import institute_info
 from db.models import User
 from db.models_certificates import CertificatePdf, RegulationEntry
-from printing.certificate import CertificatePrint, certificate_digest, render_certificate
+from printing.certificate import certificate_digest, render_certificate
+from printing.certificate_data import CertificatePrint
 
 
 def print_certificate_data(

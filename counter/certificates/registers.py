@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.certificates.regulations import shipped_regulations
 from counter.certificates.rules import SignRole
 from counter.certificates.rules.samples import REGULATIONS as KNOWN_REGULATIONS

@@ -22,7 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.billing.rules.schedule_io import TableError, read_table
 from counter.certificates.rules import Regulation
 from counter.certificates.rules.values import norm_regulation

@@ -18,7 +18,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.certificates.context import check_context
 from counter.certificates.release_check import (  # the release gate, where callers found it first
     certificate_release_ok as certificate_release_ok,

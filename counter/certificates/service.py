@@ -18,8 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
 from counter.admin.print_fonts import printing_fonts
+from counter.admin.rules.roles import Actor, Perm
 from counter.admin.settings import load_settings
 from counter.certificates.context import Registers, batch_context, load_registers, numbers_in_use
 from counter.certificates.pdf import print_certificate_data

@@ -14,13 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require_any
+from counter.admin.auth import require_any
+from counter.admin.rules.roles import Actor, Perm
 from counter.certificates.content import certificate_from_dict, content_json
 from counter.certificates.rules import Certificate, Defect, FinalCheck, Override, Severity
 from counter.clock import Clock
 from counter.errors import NotFound
 from counter.i18n import _
-from counter.intake.orders import refresh_order_status, require_documents
+from counter.intake.item_status import refresh_order_status, require_documents
 from counter.intake.rules.lifecycle import ItemStatus, check_transition
 from db.models import Item, User
 from db.models_certificates import (

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.admin.signing_keys import public_keys
 from counter.certificates.rules.signature import PayloadState, check_payload
+from counter.certificates.signing_keys import public_keys
 from counter.certificates.store import CertStatus, certificate_of
 from counter.i18n import _
 from db.models_certificates import CertificatePdf, CertificateRecord

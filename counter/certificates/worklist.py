@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.certificates.store import EDITABLE, CertStatus, cert_status_label
 from counter.i18n import _
 from db.models import Customer, InstrumentType, Item, Order, User

@@ -10,7 +10,8 @@ from sqlalchemy import ColumnElement, Integer, and_, case, or_, select, text, un
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.clock import Clock
 from counter.customers.rules.credit_code import validate_customer_code
 from counter.customers.rules.search_keys import name_keys, normalize_query
@@ -343,3 +344,12 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[Cust
         .limit(limit)
     )
     return [CustomerHit(*row) for row in rows]
+
+
+def customer_hit(session: Session, customer_id: int) -> CustomerHit:
+    """One customer as the search shows it (after creating or editing one)."""
+    c = get_customer(session, customer_id)
+    return CustomerHit(
+        c.id, c.name, c.short_name, c.credit_code, c.contact_name, c.phone, c.address,
+        c.account_customer,
+    )  # fmt: skip

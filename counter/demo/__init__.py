@@ -15,7 +15,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Actor, Role, actor_of, create_user, has_users, role_label
+from counter.admin.auth import actor_of, create_user, has_users
+from counter.admin.rules.roles import Actor, Role, role_label
 from counter.admin.settings import InstituteSettings, save_settings
 from counter.clock import CHINA_TZ, Clock, FixedClock
 from counter.customers.records import CustomerForm, create_customer
@@ -23,11 +24,13 @@ from counter.demo.lab import SIGNERS, drive_item, hand_over, seed_lab_registers
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.catalog import list_types
-from counter.intake.orders import get_order, set_item_status, void_order
+from counter.intake.corrections import void_order
+from counter.intake.item_status import set_item_status
+from counter.intake.lookups import get_order
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.release.exceptions import return_unprocessed
-from counter.session import open_database
+from counter.startup import open_database
 from db.engine import sqlite_url
 from db.models import Setting
 

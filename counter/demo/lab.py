@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.certificates.registers import (
     AuthorisationForm,
     StandardForm,
@@ -30,7 +30,8 @@ from counter.certificates.service import save_certificate
 from counter.clock import Clock, local_date
 from counter.errors import CounterError
 from counter.intake.catalog import list_types
-from counter.intake.orders import get_item, move_item_status
+from counter.intake.item_status import move_item_status
+from counter.intake.lookups import get_item
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.release.handover import Collector, pickup
 from db.models_certificates import RegulationEntry

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.customers.rules.search_keys import name_keys, normalize_query
+from counter.errors import ValidationError
 from counter.i18n import _
 from db.models import Department, InstrumentType
 
@@ -160,3 +162,43 @@ def match_types(types: list[TypeInfo], query: str) -> list[TypeInfo]:
 
 def list_departments(session: Session) -> list[Department]:
     return list(session.scalars(select(Department).order_by(Department.sort)))
+
+
+_MAX_NAMES_SHOWN = 4
+
+
+def resolve_type_name(types: Sequence[TypeInfo], text: str) -> TypeInfo | None:
+    """The instrument type a clerk means by `text`.
+
+    An exact name wins; otherwise the one type whose name or pinyin (initials or
+    full) starts with the text, or failing that the one that contains it
+    ("dzjjc" → 电子计价秤).  Empty text gives None (no type yet).  No match, or
+    several equally good ones, raise ValidationError with a message to show.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    for info in types:
+        if info.name == raw:
+            return info
+    q = normalize_query(raw)
+    starts = [
+        t
+        for t in types
+        if t.name.startswith(raw) or t.pinyin_initials.startswith(q) or t.pinyin_full.startswith(q)
+    ]
+    if len(starts) == 1:
+        return starts[0]
+    contains = starts or [
+        t for t in types if q in t.name.lower() or q in t.pinyin_initials or q in t.pinyin_full
+    ]
+    if len(contains) == 1:
+        return contains[0]
+    if not contains:
+        raise ValidationError([_("“{text}”不是目录中的器具名称，请从列表中选择").format(text=raw)])
+    names = _("、").join(t.name for t in contains[:_MAX_NAMES_SHOWN])
+    if len(contains) > _MAX_NAMES_SHOWN:
+        names += "…"
+    raise ValidationError(
+        [_("“{text}”对应多个器具名称（{names}），请从列表中选择").format(text=raw, names=names)]
+    )

@@ -16,8 +16,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
 from counter.admin.print_fonts import printing_fonts
+from counter.admin.rules.roles import Actor, Perm
 from counter.admin.settings import InstituteSettings, load_settings, require_identity
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import NotFound
@@ -27,7 +28,8 @@ from counter.intake.rules.lifecycle import ItemStatus
 from db.models import Customer, Item, Order, PrintJob, User
 from printing.common import InstituteInfo
 from printing.label import LabelData, LabelSize, render_labels_pdf
-from printing.receipt import ReceiptData, ReceiptItem, render_receipt_pdf
+from printing.receipt import render_receipt_pdf
+from printing.receipt_data import ReceiptData, ReceiptItem
 
 Progress = Callable[[int, int, str], None]
 

@@ -17,7 +17,6 @@ and renumbered as the last statements before the commit.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 
@@ -26,16 +25,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from counter.intake.rules.code_shapes import (
+    CERTIFICATE_RE,
+    ITEM_RE,
+    OLD_REISSUE_RE,
+    ORDER_RE,
+    STATEMENT_RE,
+)
 from db.models import Item, NumberSequence, Order
 
 CHANNEL_DIGITS = {"counter": "1", "appointment": "2", "mail": "3", "onsite": "4"}
-
-ORDER_RE = re.compile(r"^(\d{4})([1-4])(\d{6,7})$")
-ITEM_RE = re.compile(r"^(\d{4}[1-4]\d{6,7})(\d{3})$")
-STATEMENT_RE = re.compile(r"^F(\d{4})(\d{6})$")
-CERTIFICATE_RE = re.compile(r"^JD(\d{4})(\d{6})(?:-(\d{3}))?$")
-#: a reissue of a certificate numbered before the JD series (an item number + "-NNN")
-OLD_REISSUE_RE = re.compile(r"^\d{4}[1-4]\d{6,7}\d{3}-\d{3}$")
 
 
 #: the first character of a stand-in number; no real number starts with it

@@ -19,8 +19,9 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
 from counter.admin.calendar import load_calendar
+from counter.admin.rules.roles import Actor, Perm
 from counter.admin.rules.workdays import WorkCalendar, fallback_notice, promise_date
 from counter.admin.settings import SERVICES, URGENCIES, InstituteSettings, load_settings
 from counter.clock import Clock, local_date

@@ -181,7 +181,7 @@ EN: dict[str, str] = {
     "约定工作日数应在 0 到 60 之间": "Promised working days must be between 0 and 60",
 }
 
-# counter/intake/orders.py: the gate's papers
+# counter/intake/lookups.py: the gate's papers
 EN.update(
     {
         "器具 {number} 的证书没有通过终审的记录，不能设为“已终审”": (

@@ -1,9 +1,9 @@
-"""English for the readable audit log (counter/admin/audit/names.py) and issue 8 §7."""
+"""English for the readable audit log (counter/reports/audit_names.py) and issue 8 §7."""
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    # counter/admin/audit/names.py: actions
+    # counter/reports/audit_names.py: actions
     "授予签字授权": "Signing authorisation granted",
     "撤销签字授权": "Signing authorisation revoked",
     "修改工作日历": "Working calendar changed",
@@ -35,7 +35,7 @@ EN: dict[str, str] = {
     "启用用户": "User activated",
     "停用用户": "User deactivated",
     "器具状态：{status}": "Item status: {status}",
-    # counter/admin/audit/names.py: objects and fields
+    # counter/reports/audit_names.py: objects and fields
     "签字授权 {key}": "Signing authorisation {key}",
     "工作日历 {key}": "Working calendar {key}",
     "证书 {key}": "Certificate {key}",
@@ -69,7 +69,7 @@ EN: dict[str, str] = {
     "版本": "Revision",
     "替代为": "Superseded by",
     "{field}：": "{field}: ",
-    # ui/admin/audit_view.py, counter/admin/audit/export.py
+    # ui/admin/audit_view.py, counter/reports/audit_export.py
     "操作人": "User",
     "操作对象": "Object",
     "导出 CSV…": "Export CSV…",
@@ -91,7 +91,7 @@ EN.update(
     }
 )
 EN.update({"未设置标签打印机": "No label printer set"})
-# counter/admin/audit/names.py: actions added by the hardening and certificate work
+# counter/reports/audit_names.py: actions added by the hardening and certificate work
 EN.update(
     {
         "证书撤出终审，改为草稿": "Certificate withdrawn from review to draft",

@@ -1,5 +1,5 @@
 """English for the application shell: start-up, login, main window, scanner, intake screen,
-customer dialog, PDF preview and messages (ui/shell/, ui/intake/, counter/ui_support.py)."""
+customer dialog, PDF preview and messages (ui/shell/, ui/intake/, look-ups)."""
 
 from __future__ import annotations
 
@@ -226,7 +226,7 @@ EN: dict[str, str] = {
     "同一客户的同一器具（名称和出厂编号相同）以前送检过": (
         "This customer brought the same instrument (same name and serial number) before"
     ),
-    # counter/ui_support.py
+    # type and customer look-ups (counter/intake/catalog.py)
     "“{text}”不是目录中的器具名称，请从列表中选择": (
         "“{text}” is not an instrument in the catalogue; choose one from the list"
     ),

@@ -35,7 +35,7 @@ from counter.release.exceptions import (
     return_unprocessed,
     unprocessed_return,
 )
-from counter.release.gate import GateFacts, GateResult, Handover, decide, evaluate
+from counter.release.gate import evaluate
 from counter.release.handover import Collector, MailTo, ReleaseDone, mail_dispatch, pickup
 from counter.release.lists import (
     UNCOLLECTED_DAYS,
@@ -49,6 +49,7 @@ from counter.release.lists import (
 )
 from counter.release.message import ready_message
 from counter.release.numbers import new_release_number
+from counter.release.rules.gate import GateFacts, GateResult, Handover, decide
 from counter.release.scan import (
     ReturnLine,
     ReturnOrder,

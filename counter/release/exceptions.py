@@ -16,11 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.clock import Clock
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
-from counter.intake.orders import get_item, set_item_status
+from counter.intake.item_status import set_item_status
+from counter.intake.lookups import get_item
 from counter.intake.rules.lifecycle import ItemStatus, status_label
 from db.models import Item
 from db.models_release import UnpaidReleaseApproval, UnprocessedReturn

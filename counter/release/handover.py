@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
-from counter.intake.orders import move_item_status
+from counter.intake.item_status import move_item_status
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.intake.scan import clean_code
 from counter.release.gate import evaluate

@@ -7,13 +7,10 @@ number back unissued.
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy.orm import Session
 
 from counter.intake.numbering import next_values
-
-RELEASE_RE = re.compile(r"^R(\d{4})(\d{6})$")
+from counter.intake.rules.code_shapes import RELEASE_RE
 
 
 def release_number(year: int, seq: int) -> str:

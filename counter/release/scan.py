@@ -19,8 +19,9 @@ from counter.errors import NotFound
 from counter.i18n import _
 from counter.intake.rules.lifecycle import ItemStatus, status_label
 from counter.intake.scan import clean_code, lookup, unknown_code_message
-from counter.release.gate import GateResult, evaluate
+from counter.release.gate import evaluate
 from counter.release.numbers import is_release_number
+from counter.release.rules.gate import GateResult
 from db.models import Customer, FeeStatementOrder, Item, Order
 from db.models_certificates import CertificateRecord
 from db.models_release import Release, ReleaseItem

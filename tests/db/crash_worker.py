@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Actor, Role
+from counter.admin.rules.roles import Actor, Role
 from counter.clock import FixedClock
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.release.handover import pickup

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from counter.admin.auth import Actor, Role
+from counter.admin.rules.roles import Actor, Role
 from counter.clock import SystemClock
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from db.engine import Database, make_engine

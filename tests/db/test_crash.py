@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from counter.admin.audit.read import verify_chain
 from counter.intake.rules.lifecycle import ItemStatus
+from counter.reports.audit_log import verify_chain
 from db.models import FeePayment, FeeStatement, FeeStatementLine, Item, NumberSequence, Order
 from db.models_certificates import CertificateRecord, FinalCheckRecord
 from db.models_release import ReleaseItem

@@ -15,7 +15,8 @@ from sqlalchemy import create_engine, func, select, text
 from counter.errors import DatabaseUnavailable
 from counter.intake.catalog import list_types
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
-from counter.session import open_database, user_action
+from counter.session import user_action
+from counter.startup import open_database
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import alembic_config, head_revision
 from db.models import InstrumentType, Order

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from counter.admin.auth import Role, authenticate, parse_roles
+from counter.admin.auth import authenticate
+from counter.admin.rules.roles import Role, parse_roles
 from counter.admin.settings import load_settings
 from counter.certificates.lookups import list_authorisations, list_standard_rows
 from counter.certificates.release_check import certificate_release_status

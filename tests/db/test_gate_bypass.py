@@ -6,7 +6,8 @@ import pytest
 
 from counter.certificates.store import move_item
 from counter.errors import CounterError, PermissionDenied
-from counter.intake.orders import get_item, move_item_status
+from counter.intake.item_status import move_item_status
+from counter.intake.lookups import get_item
 from counter.intake.rules.lifecycle import ItemStatus
 from db.models import Item
 from tests.conftest import Counter, add_user

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import counter
-from counter.admin.auth import ROLE_PERMS, Actor, Perm, Role
+from counter.admin.rules.roles import ROLE_PERMS, Actor, Perm, Role
 from counter.clock import Clock
 from counter.errors import PermissionDenied
 from counter.intake.rules.lifecycle import ItemStatus
@@ -36,11 +36,11 @@ HELPERS = {
 
 #: Every action and the permission it needs (a set: any one of them).
 MATRIX: dict[str, Perm | frozenset[Perm]] = {
-    "counter.intake.orders.move_item_status": Perm.LAB_WORK,  # called with new=in_lab (ARGS)
+    "counter.intake.item_status.move_item_status": Perm.LAB_WORK,  # called with new=in_lab (ARGS)
     "counter.certificates.store.move_item": frozenset({Perm.LAB_WORK, Perm.REVIEW}),
-    "counter.admin.audit.read.list_audit": Perm.ADMIN,
-    "counter.admin.audit.read.check_audit_log": Perm.ADMIN,
-    "counter.admin.audit.export.audit_csv": Perm.ADMIN,
+    "counter.reports.audit_log.list_audit": Perm.ADMIN,
+    "counter.reports.audit_log.check_audit_log": Perm.ADMIN,
+    "counter.reports.audit_export.audit_csv": Perm.ADMIN,
     "counter.admin.auth.create_user": Perm.ADMIN,
     "counter.admin.backup.save_backup_settings": Perm.ADMIN,
     "counter.billing.payments.record_payment": Perm.BILL,
@@ -74,11 +74,11 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.intake.receive.save_order": Perm.RECEIVE,
     "counter.intake.label_printing.record_no_printer": Perm.RECEIVE,
     "counter.intake.label_printing.print_labels": Perm.RECEIVE,
-    "counter.intake.orders.set_item_status": Perm.CORRECT_ITEM,
-    "counter.admin.signing_keys.rotate_signing_key": Perm.ADMIN,
-    "counter.intake.orders.void_item": Perm.VOID,
-    "counter.intake.orders.void_order": Perm.VOID,
-    "counter.intake.orders.correct_item": Perm.CORRECT_ITEM,
+    "counter.intake.item_status.set_item_status": Perm.CORRECT_ITEM,
+    "counter.certificates.signing_keys.rotate_signing_key": Perm.ADMIN,
+    "counter.intake.corrections.void_item": Perm.VOID,
+    "counter.intake.corrections.void_order": Perm.VOID,
+    "counter.intake.corrections.correct_item": Perm.CORRECT_ITEM,
     "counter.release.exceptions.return_unprocessed": Perm.RECEIVE,
     "counter.release.exceptions.release_against_unpaid": Perm.REVIEW,
     "counter.release.handover.pickup": Perm.RELEASE,
@@ -94,8 +94,8 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
 
 #: Arguments that choose which permission a call needs (the others stay dummies).
 ARGS: dict[str, dict[str, Any]] = {
-    "counter.intake.orders.set_item_status": {"new": ItemStatus.ON_HOLD},
-    "counter.intake.orders.move_item_status": {"new": ItemStatus.IN_LAB},
+    "counter.intake.item_status.set_item_status": {"new": ItemStatus.ON_HOLD},
+    "counter.intake.item_status.move_item_status": {"new": ItemStatus.IN_LAB},
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from printing.common import InstituteInfo
 from printing.label import LabelData
-from printing.receipt import ReceiptData, ReceiptItem
+from printing.receipt_data import ReceiptData, ReceiptItem
 
 INSTRUMENTS = (
     "数字式电子血压计（上臂式）",

@@ -8,14 +8,12 @@ from dataclasses import replace
 import pytest
 
 from printing.certificate import (
-    CertificatePrint,
-    ResultLine,
-    StandardLine,
     certificate_digest,
     qr_payload,
     render_certificate,
     render_certificate_pdf,
 )
+from printing.certificate_data import CertificatePrint, ResultLine, StandardLine
 from printing.common import InstituteInfo
 from tests.printing.pdftools import pdf_barcode_results, pdf_page_count, pdf_page_texts, squash
 

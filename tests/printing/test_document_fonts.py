@@ -14,7 +14,8 @@ from collections.abc import Callable
 import pytest
 
 from printing.address_label import AddressLabelData, render_address_label_pdf
-from printing.certificate import CertificatePrint, ResultLine, StandardLine, render_certificate_pdf
+from printing.certificate import render_certificate_pdf
+from printing.certificate_data import CertificatePrint, ResultLine, StandardLine
 from printing.fonts import MissingGlyphs
 from printing.handover import HandoverData, HandoverItem, render_handover_pdf
 from printing.label import render_labels_pdf

@@ -13,7 +13,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from tests.conftest import Counter
 from ui.common.context import AppContext, AppSignals
 from ui.shell.main_window import MainWindow

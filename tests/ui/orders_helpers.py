@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.customers.records import CustomerForm, create_customer
 from counter.intake.catalog import list_types
 from counter.intake.receive import ItemDraft, OrderDraft, SavedOrder, save_order

@@ -1,4 +1,4 @@
-"""The audit log, newest first, paged by id (`counter.admin.audit.read.list_audit`, `before_id`).
+"""The audit log, newest first, paged by id (`counter.reports.audit_log.list_audit`, `before_id`).
 
 Like the orders list it pages in with `canFetchMore`/`fetchMore` and never
 counts the table; the filter (entity key, action prefix) is applied by the
@@ -17,11 +17,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from counter.admin.audit.export import COLUMN_COUNT, audit_cell, audit_headers
-from counter.admin.audit.names import codes_named
-from counter.admin.audit.read import AuditRow, list_audit
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.errors import CounterError
+from counter.reports.audit_export import COLUMN_COUNT, audit_cell, audit_headers
+from counter.reports.audit_log import AuditRow, list_audit
+from counter.reports.audit_names import codes_named
 from counter.session import read
 from db.engine import Database
 from ui.common.table_model import ROW_ROLE as ROW_ROLE

@@ -3,7 +3,7 @@
 Filter by the entity's key (an order or item number, a username, a date) and
 by the action: part of its name in the UI language ("作废", "void") or the start
 of its stored code (`order.`, `item.void`, `user.` …), applied while typing.
-Actions, objects and changed fields show by name (`counter.admin.audit.names`); the
+Actions, objects and changed fields show by name (`counter.reports.audit_names`); the
 action's tooltip shows its stored code.  Older entries load while scrolling.
 F5 reloads.  "Export CSV" saves every entry the filter matches, as shown, plus
 the stored action code.  "校验审计日志" walks the hash chain (off the UI thread)
@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.audit.export import audit_csv
-from counter.admin.audit.names import action_label, codes_named
-from counter.admin.audit.read import ChainReport, check_audit_log
 from counter.errors import CounterError
 from counter.i18n import _
+from counter.reports.audit_export import audit_csv
+from counter.reports.audit_log import ChainReport, check_audit_log
+from counter.reports.audit_names import action_label, codes_named
 from counter.session import read
 from ui.admin import audit_model as am
 from ui.admin.audit_model import AuditModel

@@ -1,7 +1,7 @@
 """Administrator settings → the certificate signing key: the public key, export, a new key.
 
 Only the public key is shown (base64 and PEM, with its key id); the private key never
-leaves `counter.admin.signing_keys`.  "导出公钥…" saves every public key as PEM (older keys
+leaves `counter.certificates.signing_keys`.  "导出公钥…" saves every public key as PEM (older keys
 too: certificates signed with them still verify); "生成新签名密钥…" asks first.
 """
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.signing_keys import (
+from counter.certificates.signing_keys import (
     ensure_signing_key,
     export_public_keys,
     public_keys,

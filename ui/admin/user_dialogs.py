@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import MIN_PASSWORD_LENGTH, Role, create_user, role_label
+from counter.admin.auth import MIN_PASSWORD_LENGTH, create_user
+from counter.admin.rules.roles import Role, role_label
 from counter.admin.users import UserRow, reset_password, set_roles
 from counter.errors import ValidationError
 from counter.i18n import _

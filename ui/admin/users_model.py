@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from counter.admin.auth import Role, role_label
+from counter.admin.rules.roles import Role, role_label
 from counter.admin.users import UserRow
 from counter.clock import CHINA_TZ
 from counter.i18n import _

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton
 
-from counter.admin.auth import Perm
+from counter.admin.rules.roles import Perm
 from counter.i18n import _
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import Perm
+from counter.admin.rules.roles import Perm
 from counter.certificates.lookups import CertificateFormData, certificate_form_data
 from counter.certificates.service import SavedCertificate, save_certificate
 from counter.certificates.store import EDITABLE, CertStatus, cert_status_label

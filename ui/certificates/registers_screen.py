@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import Perm
+from counter.admin.rules.roles import Perm
 from counter.certificates.lookups import list_authorisations, list_standard_rows
 from counter.certificates.registers import revoke_authorisation, set_standard_active
 from counter.i18n import _

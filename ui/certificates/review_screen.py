@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import Perm
+from counter.admin.rules.roles import Perm
 from counter.certificates.pdf import certificate_pdf
 from counter.certificates.review import (
     ReviewDetail,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.changes import Change
 from counter.clock import Clock
 from db.engine import Database

@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import Perm
-from counter.customers.records import CustomerHit, search_customers
+from counter.admin.rules.roles import Perm
+from counter.customers.records import CustomerHit, customer_hit, search_customers
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.session import read
-from counter.ui_support import customer_hit
 from ui.common.context import AppContext
 from ui.common.messages import show_error
 from ui.customers.dialog import CustomerDialog

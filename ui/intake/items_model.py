@@ -18,9 +18,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from counter.errors import ValidationError
 from counter.i18n import _
-from counter.intake.catalog import TypeInfo, default_use
+from counter.intake.catalog import TypeInfo, default_use, resolve_type_name
 from counter.intake.receive import ItemDraft, copies, is_compulsory
-from counter.ui_support import resolve_type_name
 from ui.intake.items_columns import ItemColumns, ItemRow, choices, column_titles, tooltip
 
 Index: TypeAlias = QModelIndex | QPersistentModelIndex

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Perm
+from counter.admin.rules.roles import Perm
 from counter.admin.settings import label_printer_address, load_settings
 from counter.errors import CounterError
 from counter.i18n import _

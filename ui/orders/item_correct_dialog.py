@@ -1,6 +1,6 @@
 """Correct an item's details as registered (model, serial, …) with a reason.
 
-The fields are those of `counter.intake.orders.ItemCorrection`; `correct_item` checks
+The fields are those of `counter.intake.lookups.ItemCorrection`; `correct_item` checks
 the reason and lengths and writes before → after to the audit log.  A refusal
 is shown in the dialog and nothing typed is lost.
 """
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter.i18n import _
-from counter.intake.orders import ItemCorrection, correct_item, correction_of, get_item
+from counter.intake.corrections import ItemCorrection, correct_item, correction_of
+from counter.intake.lookups import get_item
 from counter.intake.receive import item_field_label
 from counter.session import read, user_action
 from ui.common.context import AppContext

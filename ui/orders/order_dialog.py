@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Perm
+from counter.admin.rules.roles import Perm
 from counter.i18n import _
-from counter.intake.orders import get_item, set_item_status, void_item, void_order
+from counter.intake.corrections import void_item, void_order
+from counter.intake.item_status import set_item_status
+from counter.intake.lookups import get_item
 from counter.intake.rules.lifecycle import TRANSITIONS, ItemStatus, status_label
 from counter.session import read, user_action
 from ui.common.context import AppContext

@@ -1,4 +1,4 @@
-"""The items of one order as a table (the data comes from `counter.intake.order_view`)."""
+"""The items of one order as a table (the data comes from `counter.orders.view`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Qt
 
 from counter.clock import CHINA_TZ
 from counter.i18n import _
-from counter.intake.order_view import ItemRow, OrderView, load_order_view
 from counter.intake.receive import service_label, urgency_label
 from counter.intake.rules.lifecycle import ItemStatus, status_label
+from counter.orders.view import ItemRow, OrderView, load_order_view
 from ui.common.table_model import ROW_ROLE as ROW_ROLE
 from ui.common.table_model import SORT_ROLE as SORT_ROLE
 from ui.common.table_model import RowsTableModel

@@ -1,4 +1,4 @@
-"""The orders list: pages of `counter.intake.orders.page_orders`, sorted by the database.
+"""The orders list: pages of `counter.intake.lookups.page_orders`, sorted by the database.
 
 Rows arrive 200 at a time through `canFetchMore`/`fetchMore` with keyset
 pagination (the last row shown is the key of the next page), so the list
@@ -19,13 +19,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from counter.billing.order_payments import payment_label
 from counter.clock import CHINA_TZ
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.intake.orders import OrderFilter, OrderRow, page_orders
 from counter.intake.receive import channel_label
 from counter.intake.rules.lifecycle import status_label
+from counter.orders.listing import OrderFilter, OrderRow, page_orders
+from counter.orders.payments import payment_label
 from counter.session import read
 from db.engine import Database
 from ui.common.table_model import ROW_ROLE as ROW_ROLE
@@ -38,7 +38,7 @@ NUMBER, CUSTOMER, RECEIVED, ITEMS, STATUS, PAYMENT, PROMISED, CHANNEL = range(8)
 COLUMN_COUNT = 8
 
 
-# column → counter.intake.orders.SORTS key; None: the database cannot sort by it
+# column → counter.intake.lookups.SORTS key; None: the database cannot sort by it
 SORT_KEYS: dict[int, str | None] = {
     NUMBER: "number",
     CUSTOMER: "customer",

@@ -30,8 +30,8 @@ from counter.clock import local_date
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.catalog import list_departments
-from counter.intake.orders import OrderFilter
 from counter.intake.rules.lifecycle import PARTLY_RELEASED, ItemStatus, status_label
+from counter.orders.listing import OrderFilter
 from counter.session import read
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Perm
+from counter.admin.rules.roles import Perm
 from counter.clock import local_date
 from counter.errors import CounterError
 from counter.i18n import _
+from counter.intake.lookups import order_of_item
 from counter.release import ReleaseDone, ReturnLine, ReturnOrder, ReturnView, return_view
 from counter.release import scan_for_return as scan
 from counter.session import read
-from counter.ui_support import order_of_item
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.release import flows as flows

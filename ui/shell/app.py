@@ -23,13 +23,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from counter.admin.auth import Actor, has_users
+from counter.admin.auth import has_users
 from counter.admin.login import log_in
+from counter.admin.rules.roles import Actor
 from counter.clock import Clock, SystemClock
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.i18n import LANGUAGES, _, set_language
 from counter.i18n import language as chosen_language
-from counter.session import open_database, read
+from counter.session import read
+from counter.startup import open_database
 from db.engine import Database
 from ui.admin.backup_actions import DailyBackup
 from ui.common.context import AppContext, AppSignals

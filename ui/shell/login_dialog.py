@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import Actor, Role, actor_of, create_user
+from counter.admin.auth import actor_of, create_user
 from counter.admin.login import log_in
+from counter.admin.rules.roles import Actor, Role
 from counter.admin.settings import (
     InstituteSettings,
     identity_labels,

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import Perm, role_label
+from counter.admin.rules.roles import Perm, role_label
 from counter.admin.settings import load_settings
 from counter.errors import CounterError
 from counter.i18n import _
+from counter.intake.lookups import order_of_item
 from counter.intake.scan import ScanHit, find, unknown_code_message
 from counter.session import read
-from counter.ui_support import order_of_item
 from ui.admin.backup_actions import BackupActions
 from ui.certificates.import_dialog import CertificateImportDialog
 from ui.certificates.verify_dialog import CertificateVerifyDialog

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from counter.admin.auth import Actor, Perm, Role
+from counter.admin.rules.roles import Actor, Perm, Role
 from counter.i18n import _
 
 

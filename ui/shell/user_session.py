@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication
 
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.clock import Clock
 from db.engine import Database
 from ui.common.context import AppContext, AppSignals

@@ -25,9 +25,9 @@ from db.models import AuditEntry
 from db.models_audit import GENESIS, HEAD_ID, AuditChain, entry_hash
 
 if TYPE_CHECKING:
-    from counter.admin.auth import Actor
+    from counter.admin.rules.roles import Actor
 
-_PENDING = "counter.admin.audit.read.pending"
+_PENDING = "counter.audit.pending"
 # entries waiting for the commit, each with the savepoints it was made in
 _Pending = list[tuple[AuditEntry, tuple["SessionTransaction", ...]]]
 

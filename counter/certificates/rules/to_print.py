@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from counter.certificates.rules.context import Person, Regulation
 from counter.certificates.rules.model import Certificate, CertType, ResultRow
 from counter.certificates.rules.values import norm_regulation
-from printing.certificate import CertificatePrint, ResultLine, StandardLine
+from printing.certificate_data import CertificatePrint, ResultLine, StandardLine
 from printing.common import InstituteInfo
 
 

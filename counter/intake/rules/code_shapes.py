@@ -16,8 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from counter.intake.numbering import ITEM_RE, ORDER_RE, STATEMENT_RE
-from counter.release.numbers import RELEASE_RE
+ORDER_RE = re.compile(r"^(\d{4})([1-4])(\d{6,7})$")
+ITEM_RE = re.compile(r"^(\d{4}[1-4]\d{6,7})(\d{3})$")
+STATEMENT_RE = re.compile(r"^F(\d{4})(\d{6})$")
+CERTIFICATE_RE = re.compile(r"^JD(\d{4})(\d{6})(?:-(\d{3}))?$")
+#: a reissue of a certificate numbered before the JD series (an item number + "-NNN")
+OLD_REISSUE_RE = re.compile(r"^\d{4}[1-4]\d{6,7}\d{3}-\d{3}$")
+RELEASE_RE = re.compile(r"^R(\d{4})(\d{6})$")
 
 
 @dataclass(frozen=True)

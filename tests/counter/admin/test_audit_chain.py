@@ -15,13 +15,13 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import DBAPIError
 
 from counter.__main__ import main
-from counter.admin.audit.read import check_audit_log, verify_chain
 from counter.admin.audit.write import record
-from counter.admin.auth import Role
+from counter.admin.rules.roles import Role
 from counter.admin.users import set_roles
 from counter.clock import FixedClock
 from counter.customers.records import CustomerForm, create_customer
 from counter.errors import PermissionDenied
+from counter.reports.audit_log import check_audit_log, verify_chain
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import upgrade
 from db.models import AuditEntry

@@ -11,7 +11,12 @@ import pytest
 from sqlalchemy import select
 
 from counter import i18n
-from counter.admin.audit.names import (
+from counter.intake.catalog import list_types
+from counter.intake.item_status import set_item_status
+from counter.intake.receive import ItemDraft, OrderDraft, save_order
+from counter.intake.rules.lifecycle import ItemStatus
+from counter.reports.audit_log import list_audit
+from counter.reports.audit_names import (
     RELEASE_WAYS,
     action_label,
     action_names,
@@ -19,11 +24,6 @@ from counter.admin.audit.names import (
     codes_named,
     entity_text,
 )
-from counter.admin.audit.read import list_audit
-from counter.intake.catalog import list_types
-from counter.intake.orders import set_item_status
-from counter.intake.receive import ItemDraft, OrderDraft, save_order
-from counter.intake.rules.lifecycle import ItemStatus
 from db.models import Item
 from tests.conftest import Counter
 

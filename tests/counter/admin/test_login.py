@@ -9,8 +9,9 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from counter.admin.auth import Role, create_user
+from counter.admin.auth import create_user
 from counter.admin.login import LoginRefused, log_in
+from counter.admin.rules.roles import Role
 from counter.admin.users import deactivate_user, set_roles
 from counter.errors import PermissionDenied
 from counter.intake.receive import ItemDraft

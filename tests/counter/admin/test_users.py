@@ -7,7 +7,8 @@ import json
 import pytest
 from sqlalchemy import select
 
-from counter.admin.auth import Role, authenticate, create_user
+from counter.admin.auth import authenticate, create_user
+from counter.admin.rules.roles import Role
 from counter.admin.users import (
     activate_user,
     deactivate_user,

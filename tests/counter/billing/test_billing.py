@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.billing import (
     DraftLine,
     ScheduleImportError,

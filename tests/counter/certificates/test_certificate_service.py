@@ -9,7 +9,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from counter.admin.auth import Actor, Role
+from counter.admin.rules.roles import Actor, Role
 from counter.admin.users import set_roles
 from counter.certificates.batch import check_stored
 from counter.certificates.imports import import_certificate_files, import_certificates_json

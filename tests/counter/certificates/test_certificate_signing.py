@@ -12,16 +12,16 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from counter.__main__ import main
-from counter.admin.signing_keys import (
+from counter.certificates.pdf import certificate_pdf
+from counter.certificates.review import pass_certificate
+from counter.certificates.rules.signature import sign_payload
+from counter.certificates.service import reissue_certificate, save_certificate, void_certificate
+from counter.certificates.signing_keys import (
     public_keys,
     public_keys_pem,
     rotate_signing_key,
     sign_certificate_qr,
 )
-from counter.certificates.pdf import certificate_pdf
-from counter.certificates.review import pass_certificate
-from counter.certificates.rules.signature import sign_payload
-from counter.certificates.service import reissue_certificate, save_certificate, void_certificate
 from counter.certificates.verify import CertificateCheck, Verdict, verify_certificate
 from counter.errors import PermissionDenied
 from db.models import AuditEntry, Setting

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from counter.admin.auth import Role, authenticate, create_user
+from counter.admin.auth import authenticate, create_user
+from counter.admin.rules.roles import Role
 from counter.customers.records import (
     CustomerForm,
     create_customer,

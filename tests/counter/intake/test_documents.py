@@ -48,7 +48,7 @@ def test_receipt_lists_every_item_and_the_promise(counter: Counter) -> None:
 
 
 def test_reprint_list_leaves_out_labels_of_voided_items(counter: Counter) -> None:
-    from counter.intake.orders import void_item
+    from counter.intake.corrections import void_item
 
     saved = _order(counter)
     with counter.db.session() as s:

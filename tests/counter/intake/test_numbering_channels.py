@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from counter.intake.catalog import list_types
-from counter.intake.numbering import CHANNEL_DIGITS, ITEM_RE, ORDER_RE
+from counter.intake.numbering import CHANNEL_DIGITS
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
+from counter.intake.rules.code_shapes import ITEM_RE, ORDER_RE
 from tests.conftest import Counter
 
 

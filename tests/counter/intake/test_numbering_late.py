@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from counter.intake.catalog import list_types
-from counter.intake.numbering import ITEM_RE, ORDER_RE
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
+from counter.intake.rules.code_shapes import ITEM_RE, ORDER_RE
 from db.models import AuditEntry, Item, Order, PrintJob
 from tests.conftest import Counter
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from counter.billing.order_payments import payment_label
-from counter.intake.order_view import load_order_view
-from counter.intake.orders import OrderFilter, OrderRow, page_orders
 from counter.intake.rules.lifecycle import status_label
+from counter.orders.listing import OrderFilter, OrderRow, page_orders
+from counter.orders.payments import payment_label
+from counter.orders.view import load_order_view
 from counter.release import pickup
 from tests.conftest import Counter
 from tests.release_world import Received, ReleaseWorld, collector, make_release_world

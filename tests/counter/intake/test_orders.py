@@ -11,19 +11,18 @@ from sqlalchemy import select
 
 from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.intake.catalog import list_departments, list_types
-from counter.intake.orders import (
+from counter.intake.corrections import (
     ItemCorrection,
-    OrderFilter,
     correct_item,
     correction_of,
-    get_order,
-    page_orders,
-    set_item_status,
     void_item,
     void_order,
 )
+from counter.intake.item_status import set_item_status
+from counter.intake.lookups import get_order
 from counter.intake.receive import ItemDraft
 from counter.intake.rules.lifecycle import ItemStatus
+from counter.orders.listing import OrderFilter, page_orders
 from db.models import AuditEntry, Item, Order
 from tests.conftest import Counter, add_user
 from tests.ui.orders_helpers import add_customer, item_ids, many_orders, save, type_id
@@ -215,7 +214,7 @@ def test_a_billed_item_is_not_voided_behind_its_statement(counter: Counter) -> N
 
 
 def test_details_under_a_certificate_are_not_corrected_silently(counter: Counter) -> None:
-    from counter.intake.orders import move_item_status
+    from counter.intake.item_status import move_item_status
     from counter.intake.receive import OrderDraft, save_order
 
     with counter.db.session() as s:

@@ -8,10 +8,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from counter.admin.auth import Actor, Role
 from counter.admin.calendar import load_calendar
+from counter.admin.rules.roles import Actor, Role
 from counter.errors import CounterError, PermissionDenied, ValidationError
-from counter.intake.orders import set_item_status, void_item
+from counter.intake.corrections import void_item
+from counter.intake.item_status import set_item_status
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.release import (
     Collector,

@@ -9,10 +9,10 @@ from PySide6.QtCore import QDate, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from counter.admin.audit.names import change_text
 from counter.admin.calendar import list_days
-from counter.intake.orders import void_item
+from counter.intake.corrections import void_item
 from counter.intake.receive import ItemDraft
+from counter.reports.audit_names import change_text
 from tests.conftest import Counter
 from tests.ui.orders_helpers import context, item_ids, many_orders, save, type_id, type_text
 from ui.admin import audit_model as am

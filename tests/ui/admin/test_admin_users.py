@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from counter.admin.auth import Role, authenticate
+from counter.admin.auth import authenticate
+from counter.admin.rules.roles import Role
 from counter.admin.users import list_user_rows
 from counter.errors import CounterError
 from tests.conftest import PASSWORD, Counter

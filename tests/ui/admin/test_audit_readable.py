@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter import i18n
-from counter.intake.orders import void_item
+from counter.intake.corrections import void_item
 from counter.intake.receive import ItemDraft
 from tests.conftest import Counter
 from tests.ui.conftest import when_modal

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.admin.signing_keys import public_keys
 from counter.certificates.pdf import certificate_pdf
 from counter.certificates.review import pass_certificate
 from counter.certificates.service import save_certificate
+from counter.certificates.signing_keys import public_keys
 from tests.cert_world import CertWorld, make_world
 from tests.conftest import Counter
 from tests.printing.pdftools import pdf_barcode_results

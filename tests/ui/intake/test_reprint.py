@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter.admin.settings import save_settings
+from counter.intake.corrections import void_item
 from counter.intake.documents import reprint_list
-from counter.intake.orders import void_item
 from counter.intake.receive import ItemDraft
 from db.models import PrintJob
 from tests.conftest import TEST_INSTITUTE, Counter

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.admin.settings import save_settings
 from counter.intake.receive import ItemDraft
 from counter.intake.rules.lifecycle import ItemStatus

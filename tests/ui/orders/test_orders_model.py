@@ -8,8 +8,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counter.intake.catalog import list_departments
-from counter.intake.orders import OrderFilter, void_order
+from counter.intake.corrections import void_order
 from counter.intake.receive import ItemDraft
+from counter.orders.listing import OrderFilter
 from tests.conftest import Counter
 from tests.ui.orders_helpers import add_customer, many_orders, save, type_id
 from ui.orders import orders_model as om

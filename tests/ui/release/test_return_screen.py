@@ -10,8 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from counter.admin.auth import Actor
-from counter.intake.orders import set_item_status
+from counter.admin.rules.roles import Actor
+from counter.intake.item_status import set_item_status
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.release import scan_for_return
 from db.models import Item

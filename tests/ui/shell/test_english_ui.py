@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from counter import i18n
-from counter.admin.auth import Actor, Role
+from counter.admin.rules.roles import Actor, Role
 from counter.intake.catalog import list_departments
 from tests.conftest import Counter
 from tests.ui.conftest import show_active, wait_for_workers, when_modal

@@ -35,7 +35,9 @@ FILES = [
     "ui/intake/items_model.py",
     "ui/intake/items_columns.py",
     "ui/customers/model.py",
-    "counter/ui_support.py",
+    "counter/intake/catalog.py",
+    "counter/intake/lookups.py",
+    "counter/customers/records.py",
 ]
 
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from counter.admin.auth import Role, has_users, parse_roles
+from counter.admin.auth import has_users
+from counter.admin.rules.roles import Role, parse_roles
 from counter.admin.settings import load_settings
 from counter.clock import FixedClock
 from counter.demo import DEMO_USERS, open_demo_database

@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.admin.auth import Actor, actor_of, hash_password
+from counter.admin.auth import actor_of, hash_password
+from counter.admin.rules.roles import Actor
 from db.models import User
 from tests.conftest import PASSWORD, Counter
 from tests.ui.conftest import (

@@ -21,7 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.certificates.rules.signature import key_id, sign_payload
 from counter.clock import Clock
 from db.models import Setting

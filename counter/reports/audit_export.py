@@ -13,11 +13,11 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from counter.admin.audit.names import action_label, change_text, entity_text
-from counter.admin.audit.read import AuditRow, list_audit
-from counter.admin.auth import Actor
+from counter.admin.rules.roles import Actor
 from counter.clock import CHINA_TZ
 from counter.i18n import _
+from counter.reports.audit_log import AuditRow, list_audit
+from counter.reports.audit_names import action_label, change_text, entity_text
 
 PAGE = 1000
 #: the columns, in the viewer's order

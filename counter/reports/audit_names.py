@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from counter.admin.auth import Role, role_label
+from counter.admin.rules.roles import Role, role_label
 from counter.billing.rules.payments import PAYMENT_METHODS, method_label
 from counter.certificates.registers import standard_field_label
 from counter.certificates.store import CertStatus, cert_status_label

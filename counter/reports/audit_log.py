@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from counter.admin.auth import Actor, Perm, require
+from counter.admin.auth import require
+from counter.admin.rules.roles import Actor, Perm
 from counter.clock import CHINA_TZ
 from counter.i18n import _
 from db.models import AuditEntry, User
@@ -45,7 +46,7 @@ def list_audit(
     """Newest first; page with `before_id` (the smallest id already shown).
 
     With both `action_prefix` and `actions`, an entry matches either (a code typed, or the
-    codes whose readable name matched what was typed: `counter.admin.audit.names.codes_named`).
+    codes whose readable name matched what was typed: `counter.reports.audit_names.codes_named`).
     """
     require(session, actor, Perm.ADMIN)
     query = (

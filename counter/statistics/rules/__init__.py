@@ -1,0 +1,1 @@
+"""Pure rules of counter.statistics: plain dataclasses, integer fen, no session, no I/O."""
