@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from counter.changes import Change
+from ui.common.context import AppContext
 
 
 @runtime_checkable
@@ -47,3 +48,7 @@ class ScreenDefaults:
     def on_changed(self, changes: Change) -> None:
         if changes & self.shows:
             self.refresh()
+
+    def watch_changes(self, ctx: AppContext) -> None:
+        """Hear every committed change from now on (call once, in `__init__`)."""
+        ctx.signals.changed.connect(self.on_changed)
