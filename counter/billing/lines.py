@@ -20,7 +20,7 @@ from counter.billing.rules.statement import lines_without_code
 from counter.clock import Clock
 from counter.errors import ValidationError
 from counter.i18n import _
-from db.models import FeeStatementAdjustment, FeeStatementLine
+from db.models_billing import FeeStatementAdjustment, FeeStatementLine
 
 _EXTRA_LIMITS = {"description": 128, "unit": 32, "fee_code": 64}
 Pair = tuple[FeeLineInput | ExtraCharge, DraftLine | None]

@@ -31,7 +31,8 @@ from counter.clock import Clock
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.money import format_yuan
-from db.models import FeePayment, FeeStatement, FeeStatementOrder, Item, Order
+from db.models import Item, Order
+from db.models_billing import FeePayment, FeeStatement, FeeStatementOrder
 
 REFERENCE_LIMIT = 64
 

@@ -31,7 +31,8 @@ from counter.billing.rules.schedule_io import header_label, read_table
 from counter.clock import Clock
 from counter.errors import ValidationError
 from counter.i18n import _
-from db.models import FeeScheduleRow, FeeScheduleVersion, User
+from db.models import User
+from db.models_billing import FeeScheduleRow, FeeScheduleVersion
 
 STARTER_EFFECTIVE_FROM = dt.date(2020, 1, 1)
 STARTER_TITLE = "示例收费标准（程序自带，请导入本所收费标准）"

@@ -39,7 +39,8 @@ from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
 from counter.intake.numbering import new_statement_number
 from counter.money import format_yuan
-from db.models import FeeStatement, FeeStatementOrder, Order
+from db.models import Order
+from db.models_billing import FeeStatement, FeeStatementOrder
 
 
 def issue_statement(

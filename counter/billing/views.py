@@ -28,7 +28,8 @@ from counter.billing.rules.statement import PaymentDetails, StatementCustomer
 from counter.clock import local_date
 from counter.errors import NotFound
 from counter.i18n import _
-from db.models import FeeStatement, FeeStatementLine, FeeStatementOrder, Order, User
+from db.models import Order, User
+from db.models_billing import FeeStatement, FeeStatementLine, FeeStatementOrder
 
 _GROUP: dict[str, LineGroup] = {g: g for g in GROUPS}
 _METHOD: dict[str, PaymentMethod] = {m: m for m in PAYMENT_METHODS}

@@ -17,7 +17,8 @@ from counter.intake.item_status import move_item_status, refresh_order_status, s
 from counter.intake.lookups import get_item, get_order
 from counter.intake.receive import _TEXT_LIMITS, item_field_label
 from counter.intake.rules.lifecycle import ItemStatus, check_transition, status_label
-from db.models import FeeStatement, FeeStatementOrder, Item, Order
+from db.models import Item, Order
+from db.models_billing import FeeStatement, FeeStatementOrder
 
 
 def _refuse_while_billed(session: Session, order: Order) -> None:

@@ -21,15 +21,8 @@ from counter.i18n import _
 from counter.intake.numbering import classify
 from counter.session import unavailable_message
 from db.engine import Database
-from db.models import (
-    Customer,
-    Department,
-    FeeStatement,
-    FeeStatementOrder,
-    InstrumentType,
-    Item,
-    Order,
-)
+from db.models import Customer, Department, InstrumentType, Item, Order
+from db.models_billing import FeeStatement, FeeStatementOrder
 from db.models_certificates import CertificateRecord
 
 

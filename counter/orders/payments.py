@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from counter.billing.rules.payments import PaymentStatus, status_label, status_of_amounts
 from counter.i18n import _
-from db.models import FeePayment, FeeStatement, FeeStatementOrder
+from db.models_billing import FeePayment, FeeStatement, FeeStatementOrder
 
 OrderPayment: TypeAlias = PaymentStatus | Literal["none"]
 

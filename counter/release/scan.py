@@ -22,7 +22,8 @@ from counter.intake.scan import clean_code, lookup, unknown_code_message
 from counter.release.gate import evaluate
 from counter.release.numbers import is_release_number
 from counter.release.rules.gate import GateResult
-from db.models import Customer, FeeStatementOrder, Item, Order
+from db.models import Customer, Item, Order
+from db.models_billing import FeeStatementOrder
 from db.models_certificates import CertificateRecord
 from db.models_release import Release, ReleaseItem
 

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 import db.models_audit
+import db.models_billing
 import db.models_certificates
 import db.models_release  # noqa: F401
 from db.engine import default_sqlite_path, make_engine, sqlite_url

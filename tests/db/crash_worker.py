@@ -19,7 +19,8 @@ from counter.clock import FixedClock
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.release.handover import pickup
 from db.engine import Database, make_engine
-from db.models import FeePayment, FeeStatement, FeeStatementOrder, Item, Order
+from db.models import Item, Order
+from db.models_billing import FeePayment, FeeStatement, FeeStatementOrder
 from printing.fonts import sans_font, serif_font
 from tests.conftest import Counter
 from tests.release_world import LAB_DAY, Received, ReleaseWorld, collector

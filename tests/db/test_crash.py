@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from counter.intake.rules.lifecycle import ItemStatus
 from counter.reports.audit_log import verify_chain
-from db.models import FeePayment, FeeStatement, FeeStatementLine, Item, NumberSequence, Order
+from db.models import Item, NumberSequence, Order
+from db.models_billing import FeePayment, FeeStatement, FeeStatementLine
 from db.models_certificates import CertificateRecord, FinalCheckRecord
 from db.models_release import ReleaseItem
 from tests.conftest import Counter

@@ -41,13 +41,8 @@ from counter.errors import CounterError, PermissionDenied, ValidationError
 from counter.intake.receive import ItemDraft, SavedOrder
 from counter.intake.scan import lookup
 from counter.money import format_yuan
-from db.models import (
-    AuditEntry,
-    FeeScheduleRow,
-    FeeScheduleVersion,
-    FeeStatement,
-    FeeStatementLine,
-)
+from db.models import AuditEntry
+from db.models_billing import FeeScheduleRow, FeeScheduleVersion, FeeStatement, FeeStatementLine
 from tests.conftest import NOW, Counter
 from tests.printing.pdftools import pdf_barcodes, pdf_page_texts, squash
 from tests.printing.test_statement import column_amounts

@@ -35,7 +35,8 @@ from counter.release import (
     scan_for_return,
 )
 from counter.release import handover as release_pickup
-from db.models import AuditEntry, FeeStatement, Item, Order
+from db.models import AuditEntry, Item, Order
+from db.models_billing import FeeStatement
 from db.models_release import MailDispatch, Release, ReleaseItem
 from tests.conftest import Counter
 from tests.printing.pdftools import pdf_barcodes, pdf_page_sizes, pdf_page_texts, squash

@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from counter.billing import statement_of_order
 from counter.intake.receive import ItemDraft, SavedOrder
-from db.models import AuditEntry, Customer, FeeStatement, FeeStatementLine
+from db.models import AuditEntry, Customer
+from db.models_billing import FeeStatement, FeeStatementLine
 from tests.conftest import Counter
 from tests.ui.conftest import make_ctx, show_active, when_modal
 from tests.ui.orders_helpers import add_customer, add_type, save, type_id, type_text
