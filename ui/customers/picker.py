@@ -210,16 +210,15 @@ class CustomerPicker(QWidget):
             )
             return
         e = html.escape
+        # the labels outside the f-strings: Babel does not look inside them (Python 3.11)
+        account, code = e(_("记账客户")), e(_("信用代码"))
+        contact, phone, address = e(_("联系人")), e(_("电话")), e(_("地址"))
         lines = [
             f"<b style='font-size: 120%'>{e(c.name)}</b>"
-            + (
-                f" <span style='color:#1a5fb4'>[{e(_('记账客户'))}]</span>"
-                if c.account_customer
-                else ""
-            ),
-            f"{e(_('信用代码'))}：{e(c.credit_code or '—')}",
-            f"{e(_('联系人'))}：{e(c.contact_name or '—')}　{e(_('电话'))}：{e(c.phone or '—')}",
-            f"{e(_('地址'))}：{e(c.address or '—')}",
+            + (f" <span style='color:#1a5fb4'>[{account}]</span>" if c.account_customer else ""),
+            f"{code}：{e(c.credit_code or '—')}",
+            f"{contact}：{e(c.contact_name or '—')}　{phone}：{e(c.phone or '—')}",
+            f"{address}：{e(c.address or '—')}",
         ]
         self.card.setStyleSheet("QLabel { background: palette(alternate-base); padding: 6px; }")
         self.card.setText("<br>".join(lines))

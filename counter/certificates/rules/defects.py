@@ -4,7 +4,7 @@ Every defect carries a stable code (table in `counter.certificates.rules.codes` 
 docs/certificate-json.md), a severity, its message in Chinese and English with the
 values involved, the clause it comes from and whether a supervisor may override it.
 Messages are built from Chinese templates; the English text of each template is in
-`counter/locale/en_certificates.py`.
+the gettext catalogue (`counter.i18n.english`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from counter.i18n import language
-from counter.locale.en_certificates import EN
+from counter.i18n import english, language
 
 
 class Severity(enum.StrEnum):
@@ -80,5 +79,5 @@ def render(template: str, values: dict[str, object]) -> tuple[str, str]:
     """(Chinese, English) text of a message template filled with `values`."""
     return (
         template.format(**_values(values, english=False)),
-        EN[template].format(**_values(values, english=True)),
+        english(template).format(**_values(values, english=True)),
     )

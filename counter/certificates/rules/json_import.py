@@ -25,7 +25,7 @@ from counter.certificates.rules.model import (
     StandardUsed,
     Verdict,
 )
-from counter.i18n import _
+from counter.i18n import N_, _
 
 REQUIRED = ("type", "number", "item_number")
 TEXT_FIELDS = (
@@ -56,14 +56,14 @@ _VERDICTS: dict[str, Verdict] = {v.value: v for v in Verdict} | {
 
 # json's messages, in words a lab clerk reads
 _JSON_MESSAGES = {
-    "Expecting ',' delimiter": "缺逗号",
-    "Expecting ':' delimiter": "缺冒号",
-    "Expecting value": "缺少值或有多余的逗号",
-    "Expecting property name enclosed in double quotes": "字段名应使用双引号",
-    "Extra data": "JSON 结束后还有多余内容",
-    "Unterminated string starting at": "字符串没有结束引号",
-    "Invalid control character at": "字符串中有控制字符（如未转义的换行）",
-    "Invalid \\escape": "无效的转义序列",
+    "Expecting ',' delimiter": N_("缺逗号"),
+    "Expecting ':' delimiter": N_("缺冒号"),
+    "Expecting value": N_("缺少值或有多余的逗号"),
+    "Expecting property name enclosed in double quotes": N_("字段名应使用双引号"),
+    "Extra data": N_("JSON 结束后还有多余内容"),
+    "Unterminated string starting at": N_("字符串没有结束引号"),
+    "Invalid control character at": N_("字符串中有控制字符（如未转义的换行）"),
+    "Invalid \\escape": N_("无效的转义序列"),
 }
 
 
