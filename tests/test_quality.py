@@ -54,3 +54,27 @@ def test_models_and_migrations_agree(sqlite_template: Path, tmp_path: Path) -> N
         config.attributes["connection"] = conn
         command.check(config)
     engine.dispose()
+
+
+MAX_MODULE_LINES = 400
+#: what the size rule covers: the program, not its tests or generated migrations
+SIZED = ("counter", "ui", "printing", "db", "benchmarks", "tools")
+
+
+def test_no_module_over_400_lines() -> None:
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for folder in SIZED
+        for path in (ROOT / folder).rglob("*.py")
+        if "versions" not in path.parts
+        and (lines := len(path.read_text("utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not too_long, f"split these modules (over {MAX_MODULE_LINES} lines): {too_long}"
+
+
+def test_every_area_has_a_home_for_its_pure_rules() -> None:
+    """Each business area is a package with its pure rules in `rules/` beside the database side."""
+    areas = ("admin", "customers", "intake", "billing", "certificates", "release")
+    areas += ("archive", "appointments", "onsite", "statistics")
+    missing = [a for a in areas if not (ROOT / "counter" / a / "rules" / "__init__.py").is_file()]
+    assert not missing

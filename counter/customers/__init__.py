@@ -1,0 +1,1 @@
+"""The customer archive: find while typing, create and edit with validation."""

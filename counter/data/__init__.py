@@ -1,0 +1,1 @@
+"""Starter data shipped with the program: fee standard, instrument catalogue, regulations."""

@@ -1,0 +1,1 @@
+"""The administrator's screen: users, settings, fees, calendar, audit log, backups, signing key."""

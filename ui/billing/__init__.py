@@ -1,0 +1,1 @@
+"""The fee clerk's screen: fee lines, statements, payments, fee standards."""

@@ -1,0 +1,1 @@
+"""The intake screen: customer, items, review, save, labels and receipt; reprints."""

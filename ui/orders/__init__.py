@@ -1,0 +1,1 @@
+"""The orders list and one order's window (items, voids, corrections)."""

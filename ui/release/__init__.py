@@ -1,0 +1,1 @@
+"""The return desk: pickup with signature, mail, lists of what is ready or overdue."""

@@ -1,0 +1,1 @@
+"""Pure rules of administration: roles and permissions, working days."""

@@ -1,0 +1,1 @@
+"""Pure rules of customers: the unified social credit code, pinyin search keys."""

@@ -1,0 +1,1 @@
+"""Pure rules of release: the gate's decision."""
