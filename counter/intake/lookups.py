@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from counter.errors import NotFound
 from counter.i18n import _
-from db.models import Customer, Item, Order
+from db.models import Customer, Instrument, Item, Order
 
 
 def get_order(session: Session, order_id: int) -> Order:
@@ -34,3 +34,21 @@ def order_of_item(session: Session, item_id: int) -> int:
     if order_id is None:
         raise NotFound(_("器具不存在"))
     return order_id
+
+
+def instrument_history(session: Session, customer_id: int, type_id: int, serial: str) -> list[Item]:
+    """Earlier items of the same physical instrument (same customer, type and serial)."""
+    inst = session.scalar(
+        select(Instrument).where(
+            Instrument.customer_id == customer_id,
+            Instrument.type_id == type_id,
+            Instrument.serial == serial.strip(),
+        )
+    )
+    if inst is None:
+        return []
+    return list(
+        session.scalars(
+            select(Item).where(Item.instrument_id == inst.id).order_by(Item.created_at.desc())
+        )
+    )

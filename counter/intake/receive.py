@@ -389,21 +389,3 @@ def save_order(
         tuple(review.warnings),
         notice,
     )
-
-
-def instrument_history(session: Session, customer_id: int, type_id: int, serial: str) -> list[Item]:
-    """Earlier items of the same physical instrument (same customer, type and serial)."""
-    inst = session.scalar(
-        select(Instrument).where(
-            Instrument.customer_id == customer_id,
-            Instrument.type_id == type_id,
-            Instrument.serial == serial.strip(),
-        )
-    )
-    if inst is None:
-        return []
-    return list(
-        session.scalars(
-            select(Item).where(Item.instrument_id == inst.id).order_by(Item.created_at.desc())
-        )
-    )

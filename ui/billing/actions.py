@@ -8,7 +8,6 @@ other tabs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,15 +15,15 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton
 
 from counter.admin.rules.roles import Perm
 from counter.i18n import _
-
-if TYPE_CHECKING:
-    from ui.billing.screen import BillingScreen
+from ui.billing.host import BillingCommands, BillingHost
 
 
 class BillingActions:
-    def __init__(self, screen: BillingScreen, top: QHBoxLayout, row: QHBoxLayout) -> None:
-        self.screen = screen
-        s, add = screen, self._add
+    def __init__(
+        self, screen: BillingHost, commands: BillingCommands, top: QHBoxLayout, row: QHBoxLayout
+    ) -> None:
+        self.screen, self.commands = screen, commands
+        s, add = commands, self._add
         self.monthly = add(_("月结合并…"), ["Ctrl+M"], s.monthly, top)
         self.import_schedule = add(_("导入收费标准…"), ["Ctrl+Shift+I"], s.import_schedule, top)
         self.import_schedule.setVisible(screen.ctx.actor.can(Perm.ADMIN))
@@ -57,7 +56,7 @@ class BillingActions:
     def update(self) -> None:
         """Enable what the screen's state allows."""
         s = self.screen
-        draft, st, current = s.draft is not None, s.statement, s.current_row()
+        draft, st, current = s.draft is not None, s.statement, self.commands.current_row()
         account = bool(s.draft.terms.account_customer if s.draft else st and st.account_customer)
         for action, enabled in (
             (self.edit, draft and current is not None and current.kind == "item"),

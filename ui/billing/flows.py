@@ -8,7 +8,7 @@ screen's message line (or in the dialog, which then stays open).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QDialog
 from sqlalchemy.orm import Session
@@ -33,15 +33,13 @@ from counter.money import format_yuan
 from counter.session import read, run_action
 from ui.billing.extra_charge_dialog import ExtraChargeDialog
 from ui.billing.fee_line_dialog import FeeLineDialog
+from ui.billing.host import BillingHost
 from ui.billing.payment_dialog import PaymentDialog
 from ui.billing.statement_orders_dialog import StatementOrdersDialog
 from ui.billing.texts import Reissue
 from ui.common.file_dialogs import save_file_name
 from ui.common.messages import confirm
 from ui.common.reason_dialog import ReasonDialog
-
-if TYPE_CHECKING:
-    from ui.billing.screen import BillingScreen
 
 ACCEPTED = QDialog.DialogCode.Accepted
 
@@ -51,18 +49,18 @@ class Issued(NamedTuple):
     number: str
 
 
-def _run(screen: BillingScreen, dialog: QDialog) -> bool:
+def _run(screen: BillingHost, dialog: QDialog) -> bool:
     screen.pending = dialog
     return dialog.exec() == ACCEPTED
 
 
-def ask_line_change(screen: BillingScreen, line: DraftLine) -> DraftLine | None:
+def ask_line_change(screen: BillingHost, line: DraftLine) -> DraftLine | None:
     dialog = FeeLineDialog(line, screen)
     return dialog.changed_line if _run(screen, dialog) else None
 
 
 def ask_extra_charge(
-    screen: BillingScreen, lines: list[DraftLine], item_number: str
+    screen: BillingHost, lines: list[DraftLine], item_number: str
 ) -> ExtraCharge | None:
     items = [(x.fee.item_number, x.fee.order_number, x.fee.instrument) for x in lines]
     dialog = ExtraChargeDialog(items, screen, item_number=item_number)
@@ -70,7 +68,7 @@ def ask_extra_charge(
 
 
 def issue(
-    screen: BillingScreen,
+    screen: BillingHost,
     draft: BillingDraft,
     lines: list[DraftLine],
     extras: list[ExtraCharge],
@@ -119,7 +117,7 @@ def issue(
     return done[0]
 
 
-def preview(screen: BillingScreen, statement: StatementView) -> None:
+def preview(screen: BillingHost, statement: StatementView) -> None:
     from ui.common.pdf_preview import PdfPreviewDialog  # the Qt PDF modules load on first preview
 
     try:
@@ -131,7 +129,7 @@ def preview(screen: BillingScreen, statement: StatementView) -> None:
     _run(screen, PdfPreviewDialog(pdf, title, screen, file_name=f"{statement.number}.pdf"))
 
 
-def export_xlsx(screen: BillingScreen, statement: StatementView, path: Path | None) -> None:
+def export_xlsx(screen: BillingHost, statement: StatementView, path: Path | None) -> None:
     """Save the statement as XLSX (asks where when `path` is None)."""
     if path is None:
         name = save_file_name(
@@ -149,11 +147,11 @@ def export_xlsx(screen: BillingScreen, statement: StatementView, path: Path | No
     screen.message.show_info(_("已导出到 {path}").format(path=path))
 
 
-def ask_payment(screen: BillingScreen, statement: StatementView, *, refund: bool) -> bool:
+def ask_payment(screen: BillingHost, statement: StatementView, *, refund: bool) -> bool:
     return _run(screen, PaymentDialog(screen.ctx, statement, screen, refund=refund))
 
 
-def ask_void(screen: BillingScreen, statement: StatementView) -> bool:
+def ask_void(screen: BillingHost, statement: StatementView) -> bool:
     ctx = screen.ctx
 
     def void(reason: str) -> object:
@@ -168,7 +166,7 @@ def ask_void(screen: BillingScreen, statement: StatementView) -> bool:
     return _run(screen, ReasonDialog(_("作废清单"), prompt, void, screen, confirm_text=_("作废")))
 
 
-def ask_reissue_reason(screen: BillingScreen, statement: StatementView) -> Reissue | None:
+def ask_reissue_reason(screen: BillingHost, statement: StatementView) -> Reissue | None:
     def check(reason: str) -> None:
         if not reason.strip():
             raise ValidationError([_("重开清单需要填写原因")])
@@ -186,7 +184,7 @@ def ask_reissue_reason(screen: BillingScreen, statement: StatementView) -> Reiss
 
 
 def ask_monthly_orders(
-    screen: BillingScreen, draft: BillingDraft | None, statement: StatementView | None
+    screen: BillingHost, draft: BillingDraft | None, statement: StatementView | None
 ) -> list[int] | None:
     if draft is not None:
         cid, name, account = draft.customer_id, draft.customer.name, draft.terms.account_customer
@@ -205,7 +203,7 @@ def ask_monthly_orders(
     return dialog.order_ids if _run(screen, dialog) else None
 
 
-def open_schedule_import(screen: BillingScreen) -> None:
+def open_schedule_import(screen: BillingHost) -> None:
     from ui.billing.fee_schedule_dialog import FeeScheduleDialog
 
     _run(screen, FeeScheduleDialog(screen.ctx, screen))

@@ -47,6 +47,7 @@ from ui.billing import fee_lines_model as fm
 from ui.billing import flows as flows
 from ui.billing.actions import BillingActions
 from ui.billing.fee_lines_model import FeeLinesModel
+from ui.billing.host import BillingHost
 from ui.billing.texts import (
     Reissue,
     draft_rows,
@@ -60,7 +61,7 @@ from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 
 
-class BillingScreen(QWidget):
+class BillingScreen(BillingHost):
     statement_issued = Signal(str)  # statement number
     payment_recorded = Signal(str)  # statement number (payment or refund)
     statement_voided = Signal(str)  # statement number
@@ -76,7 +77,7 @@ class BillingScreen(QWidget):
         self.pending: QDialog | None = None  # the dialog last opened (tests answer it)
         self.model = FeeLinesModel(self)
         self._build()
-        self.commands = BillingActions(self, self.top_row, self.button_row)
+        self.commands = BillingActions(self, self, self.top_row, self.button_row)
         self._show()
 
     # --- building ------------------------------------------------------------------------

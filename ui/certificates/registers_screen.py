@@ -8,23 +8,13 @@ Nothing is deleted; every change is audited by `counter.certificates.registers`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QHBoxLayout,
-    QPushButton,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from counter.admin.rules.roles import Perm
 from counter.certificates.lookups import list_authorisations, list_standard_rows
 from counter.certificates.registers import revoke_authorisation, set_standard_active
 from counter.i18n import _
@@ -33,76 +23,13 @@ from ui.certificates import authorisations_model as am
 from ui.certificates import standards_model as sm
 from ui.certificates.authorisations_model import AuthorisationsModel
 from ui.certificates.register_dialogs import AuthorisationDialog, StandardDialog
+from ui.certificates.register_tab import RegisterTab
 from ui.certificates.standards_model import StandardsModel
 from ui.common.context import AppContext
-from ui.common.message_line import MessageLine
 from ui.common.reason_dialog import ReasonDialog
 
 
-class _RegisterTab(QWidget):
-    """A sorted table, a row of buttons, a message line; rows reload after every change."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.pending: QDialog | None = None
-        self.proxy = QSortFilterProxyModel(self)
-        self.table = QTableView(self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.show_inactive = QCheckBox(_("显示已停用/已撤销"), self)
-        self.show_inactive.toggled.connect(lambda _on: self.refresh())
-        self.buttons = QHBoxLayout()
-        self.message = MessageLine(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        self.admin = ctx.actor.can(Perm.ADMIN)
-
-    def set_model(self, model: StandardsModel | AuthorisationsModel, sort_role: int) -> None:
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(sort_role)
-        self.table.setModel(self.proxy)
-
-    def add_button(self, text: str, keys: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(keys)
-        button.setEnabled(self.admin)
-        button.clicked.connect(slot)
-        self.buttons.addWidget(button)
-        shortcut = QShortcut(QKeySequence(keys), self, slot)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        return button
-
-    def finish_buttons(self) -> None:
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(self.show_inactive)
-
-    def selected_row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.mapToSource(rows[0]).row() if rows else None
-
-    def open_dialog(self, dialog: QDialog, done: str) -> None:
-        self.message.clear_message()
-        self.pending = dialog
-        dialog.accepted.connect(lambda: self._changed(done))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _changed(self, done: str) -> None:
-        self.refresh()
-        self.message.show_info(done)
-
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-
-class StandardsTab(_RegisterTab):
+class StandardsTab(RegisterTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.standards = StandardsModel(parent=self)
@@ -149,7 +76,7 @@ class StandardsTab(_RegisterTab):
         self.open_dialog(dialog, _("计量标准 {ref} 已更新").format(ref=standard.ref))
 
 
-class AuthorisationsTab(_RegisterTab):
+class AuthorisationsTab(RegisterTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.grants = AuthorisationsModel(self)

@@ -21,7 +21,7 @@ from counter.certificates.regulations import (
 from counter.i18n import _
 from counter.session import read, user_action
 from ui.certificates.register_dialogs import _FormDialog
-from ui.certificates.registers_screen import _RegisterTab
+from ui.certificates.register_tab import RegisterTab
 from ui.certificates.regulations_model import SORT_ROLE, RegulationsModel
 from ui.common.context import AppContext
 
@@ -62,11 +62,11 @@ class RegulationDialog(_FormDialog):
             save_regulation(session, ctx.actor, ctx.clock, form, regulation_id)
 
 
-class RegulationsTab(_RegisterTab):
+class RegulationsTab(RegisterTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.regulations = RegulationsModel(self)
-        self.set_model(self.regulations, SORT_ROLE)  # type: ignore[arg-type]
+        self.set_model(self.regulations, SORT_ROLE)
         self.add_button(_("新增规程"), "Ctrl+N", self.new_regulation)
         self.add_button(_("修改"), "F2", self.edit_regulation)
         self.add_button(_("导入 CSV/XLSX…"), "Ctrl+I", self.choose_file)

@@ -35,13 +35,13 @@ from counter.clock import local_date
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
 from counter.intake.catalog import TypeInfo, list_types
+from counter.intake.lookups import instrument_history
 from counter.intake.receive import (
     CHANNELS,
     ItemDraft,
     OrderDraft,
     SavedOrder,
     channel_label,
-    instrument_history,
     promised_dates,
     review_order,
     save_order,

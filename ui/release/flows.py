@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from PySide6.QtWidgets import QDialog
 
@@ -33,14 +33,12 @@ from ui.common.file_dialogs import existing_folder
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.reason_dialog import ReasonDialog
 from ui.release.collector_dialog import CollectorDialog
+from ui.release.host import ReturnHost
 from ui.release.mail_dialog import MailDialog
 from ui.release.unprocessed_dialog import UnprocessedDialog
 
-if TYPE_CHECKING:
-    from ui.release.screen import ReturnScreen
 
-
-def _open(screen: ReturnScreen, dialog: QDialog, done: Callable[[], None] | None = None) -> None:
+def _open(screen: ReturnHost, dialog: QDialog, done: Callable[[], None] | None = None) -> None:
     screen.pending = dialog
     if done is not None:
         dialog.accepted.connect(done)
@@ -48,14 +46,14 @@ def _open(screen: ReturnScreen, dialog: QDialog, done: Callable[[], None] | None
     dialog.open()
 
 
-def _summary(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> str:
+def _summary(screen: ReturnHost, lines: Sequence[ReturnLine]) -> str:
     orders = "、".join(dict.fromkeys(line.order_number for line in lines))
     return _("{customer}：{n} 件（委托单 {orders}）").format(
         customer=screen.customer_name, n=len(lines), orders=orders
     )
 
 
-def start_pickup(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
+def start_pickup(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     ctx, order_id = screen.ctx, lines[0].order_id
     ids = [line.item_id for line in lines]
     contact = screen.orders[order_id]
@@ -69,7 +67,7 @@ def start_pickup(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
     _open(screen, dialog, lambda: screen.released(cast(ReleaseDone, dialog.result_value)))
 
 
-def start_mail(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
+def start_mail(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     ctx, order_id = screen.ctx, lines[0].order_id
     ids = [line.item_id for line in lines]
     defaults = screen.message.attempt(
@@ -87,7 +85,7 @@ def start_mail(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
     _open(screen, dialog, lambda: screen.released(cast(ReleaseDone, dialog.result_value)))
 
 
-def start_unprocessed(screen: ReturnScreen, line: ReturnLine) -> None:
+def start_unprocessed(screen: ReturnHost, line: ReturnLine) -> None:
     ctx = screen.ctx
 
     def apply(reason: str, note: str) -> None:
@@ -103,7 +101,7 @@ def start_unprocessed(screen: ReturnScreen, line: ReturnLine) -> None:
     _open(screen, UnprocessedDialog(item, apply, screen), done)
 
 
-def start_unpaid_approval(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> None:
+def start_unpaid_approval(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     ctx, ids = screen.ctx, [line.item_id for line in lines]
 
     def apply(reason: str) -> None:
@@ -120,7 +118,7 @@ def start_unpaid_approval(screen: ReturnScreen, lines: Sequence[ReturnLine]) -> 
     _open(screen, dialog, done)
 
 
-def show_papers(screen: ReturnScreen, done: ReleaseDone) -> None:
+def show_papers(screen: ReturnHost, done: ReleaseDone) -> None:
     """The handover slip after a pickup; the address label after a mail dispatch."""
     db, release_id = screen.ctx.database, done.release_id
     if done.way == "mail":
@@ -135,7 +133,7 @@ def show_papers(screen: ReturnScreen, done: ReleaseDone) -> None:
         _open(screen, preview)
 
 
-def reprint_slip(screen: ReturnScreen, done: ReleaseDone) -> None:
+def reprint_slip(screen: ReturnHost, done: ReleaseDone) -> None:
     db, release_id = screen.ctx.database, done.release_id
     pdf = screen.message.attempt(lambda: read(db, lambda s: handover_pdf(s, release_id)))
     if pdf is not None:
@@ -143,7 +141,7 @@ def reprint_slip(screen: ReturnScreen, done: ReleaseDone) -> None:
         _open(screen, PdfPreviewDialog(pdf, title, screen, file_name=f"{done.number}.pdf"))
 
 
-def export_certificates(screen: ReturnScreen, done: ReleaseDone, folder: str = "") -> int:
+def export_certificates(screen: ReturnHost, done: ReleaseDone, folder: str = "") -> int:
     """Save the PDFs of the certificates that left with the release into a folder."""
     ctx = screen.ctx
     folder = folder or existing_folder(screen, _("证书 PDF 保存到"))

@@ -40,12 +40,13 @@ from ui.common.message_line import MessageLine
 from ui.release import flows as flows
 from ui.release import return_model as rm
 from ui.release.desk import DeskPage
+from ui.release.host import ReturnHost
 from ui.release.lists import ReturnListsPanel
 from ui.release.return_model import ReturnItemsModel
 from ui.release.tracking_panel import TrackingPanel
 
 
-class ReturnScreen(QWidget):
+class ReturnScreen(ReturnHost):
     items_released = Signal(str)  # release number (picked up or mailed)
     scan_refused = Signal(str)  # why a scan added nothing
 

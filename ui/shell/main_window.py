@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
             page = self.tabs.widget(index)
             if isinstance(page, LazyScreen):
                 page.ensure_built()
-        ShortcutsDialog(self).exec()
+        ShortcutsDialog(self, self.tabs).exec()
 
     def switch_user(self) -> None:
         """Close this user's window (asking about unsaved intake work) and log in again."""

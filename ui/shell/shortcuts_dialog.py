@@ -10,7 +10,6 @@ promise a key the user does not have.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -19,16 +18,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QMenu,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from counter.i18n import _
-
-if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
 
 Row = tuple[str, str]  # (keys as the user types them, what they do)
 
@@ -87,7 +85,7 @@ def _menu_rows(menu: QMenu) -> list[Row]:
     return rows
 
 
-def collect(window: MainWindow) -> list[tuple[str, list[Row]]]:
+def collect(window: QMainWindow, tabs: QTabWidget) -> list[tuple[str, list[Row]]]:
     """(section, rows): the whole window first, then each offered screen by its tab title."""
     general: list[Row] = []
     for action in window.menuBar().actions():
@@ -99,19 +97,19 @@ def collect(window: MainWindow) -> list[tuple[str, list[Row]]]:
         if keys and action.isVisible():
             general.append((keys, _plain(action.text())))
     sections = [(_("全部界面"), list(dict.fromkeys(general)))]
-    for index in range(window.tabs.count()):
-        page = window.tabs.widget(index)
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
         rows = _rows_of(page) if page is not None else []
         if rows:
-            sections.append((_plain(window.tabs.tabText(index)), rows))
+            sections.append((_plain(tabs.tabText(index)), rows))
     return sections
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, tabs: QTabWidget) -> None:
         super().__init__(window)
         self.setWindowTitle(_("快捷键"))
-        self.sections = collect(window)
+        self.sections = collect(window, tabs)
         parts = []
         for title, rows in self.sections:
             parts.append(f"<tr><td colspan='2'><h4>{html.escape(title)}</h4></td></tr>")

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 
 from counter.errors import NotFound, PermissionDenied, ValidationError
 from counter.intake.catalog import Use, list_types
+from counter.intake.lookups import instrument_history
 from counter.intake.numbering import classify
-from counter.intake.receive import ItemDraft, OrderDraft, copies, instrument_history, save_order
+from counter.intake.receive import ItemDraft, OrderDraft, copies, save_order
 from counter.intake.scan import lookup
 from db.models import AuditEntry, Item, Order, PrintJob
 from tests.conftest import Counter
