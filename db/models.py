@@ -135,6 +135,10 @@ class Customer(Base):
     address: Mapped[str] = mapped_column(String(256), default="")
     email: Mapped[str] = mapped_column(String(128), default="")
     account_customer: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 首问负责: the department that first took the customer's request owns it
+    owner_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    # GB/T 2260 six-digit administrative division of the customer's address
+    division_code: Mapped[str] = mapped_column(String(6), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime]
@@ -142,13 +146,20 @@ class Customer(Base):
 
 
 class Instrument(Base):
-    """A physical instrument of a customer, recognised again on later visits."""
+    """A ledger entry (台账): an instrument a customer owns, whether or not it came to the counter.
+
+    Intake recognises it again by (customer, type, serial) and links each item to it;
+    a release records the verification on it (`last_verified`, `valid_until`,
+    `next_due`).  Entries are never deleted: they go out of use or are scrapped
+    with a date and a reason.  Identical small items may share one entry (`quantity`).
+    """
 
     __tablename__ = "instruments"
     __table_args__ = (
         UniqueConstraint(
             "customer_id", "type_id", "serial", name="uq_instruments_customer_type_serial"
         ),
+        Index("ix_instruments_status_next_due", "status", "next_due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +171,34 @@ class Instrument(Base):
     measuring_range: Mapped[str] = mapped_column(String(128), default="")
     accuracy_class: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[dt.datetime]
+    # --- the ledger (e-CQS columns), see counter.archive
+    name: Mapped[str] = mapped_column(String(128), default="")  # 器具名称 as the customer calls it
+    category: Mapped[str] = mapped_column(String(64), default="")  # 项别
+    kind: Mapped[str] = mapped_column(String(64), default="")  # 种别
+    origin: Mapped[str] = mapped_column(String(64), default="")  # 产地
+    location: Mapped[str] = mapped_column(String(256), default="")  # 安装/使用地点
+    division_code: Mapped[str] = mapped_column(String(6), default="")  # GB/T 2260
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    use: Mapped[str] = mapped_column(String(16), default="")  # 贸易结算 | 安全防护 | …
+    # "bring" (送检) | "onsite" (现场检定)
+    verify_mode: Mapped[str] = mapped_column(String(16), default="bring")
+    regulator_number: Mapped[str] = mapped_column(String(64), default="")  # 强管唯一性号
+    compulsory: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "in_use" | "out_of_use" | "scrapped"
+    status: Mapped[str] = mapped_column(String(16), default="in_use")
+    status_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    last_verified: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    last_result: Mapped[str] = mapped_column(String(8), default="")  # "pass" | "fail" | ""
+    last_certificate: Mapped[str] = mapped_column(String(40), default="")
+    valid_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    next_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # "intake" | "import" | "manual"
+    source: Mapped[str] = mapped_column(String(16), default="intake")
+    updated_at: Mapped[dt.datetime | None]
+
+    customer: Mapped[Customer] = relationship()
+    type: Mapped[InstrumentType] = relationship()
 
 
 # --- orders and items -------------------------------------------------------
