@@ -7,7 +7,6 @@ institute's sample; administrators replace it through imports later.
 from __future__ import annotations
 
 import csv
-import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -18,6 +17,9 @@ from sqlalchemy.orm import Session
 from counter.customers.rules.search_keys import name_keys, normalize_query
 from counter.errors import ValidationError
 from counter.i18n import _
+from counter.intake.rules.uses import USE_NAMES_ZH as USE_NAMES_ZH
+from counter.intake.rules.uses import Use as Use
+from counter.intake.rules.uses import use_label as use_label
 from db.models import Department, InstrumentType
 
 # (code, Chinese name, English name)
@@ -29,34 +31,6 @@ DEPARTMENTS: tuple[tuple[str, str, str], ...] = (
     ("chemistry", "化学", "Chemistry"),
     ("electromagnetic", "电磁", "Electromagnetic"),
 )
-
-
-class Use(enum.StrEnum):
-    NONE = ""
-    TRADE = "trade"
-    SAFETY = "safety"
-    MEDICAL = "medical"
-    ENVIRONMENT = "environment"
-
-
-# the catalogue names uses in Chinese, as e-CQS does
-USE_NAMES_ZH: dict[Use, str] = {
-    Use.NONE: "",
-    Use.TRADE: "贸易结算",
-    Use.SAFETY: "安全防护",
-    Use.MEDICAL: "医疗卫生",
-    Use.ENVIRONMENT: "环境监测",
-}
-
-
-def use_label(use: Use) -> str:
-    return {
-        Use.NONE: _("其他"),
-        Use.TRADE: _("贸易结算"),
-        Use.SAFETY: _("安全防护"),
-        Use.MEDICAL: _("医疗卫生"),
-        Use.ENVIRONMENT: _("环境监测"),
-    }[use]
 
 
 @dataclass(frozen=True)
