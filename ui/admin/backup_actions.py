@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from counter.errors import CounterError
 from counter.i18n import _
 from counter.session import read, run_action
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 from ui.common.worker import Progress, run_in_background
 
@@ -131,11 +131,7 @@ class BackupSettingsDialog(QDialog):
         form.addRow(_("保留份数(&K)"), self.keep)
         form.addRow("", self.daily)
         self.message = MessageLine(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, save=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

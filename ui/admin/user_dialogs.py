@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from counter.errors import ValidationError
 from counter.i18n import _
 from counter.session import user_action
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -41,15 +41,7 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(_("保存"))
-        save.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, save=True, on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)

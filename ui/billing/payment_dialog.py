@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from counter.i18n import _
 from counter.money import fen_to_yuan, format_yuan, yuan_to_fen
 from counter.session import run_action
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -72,15 +72,9 @@ class PaymentDialog(QDialog):
             form.addRow(_("退款原因(&R)："), self.reason)
         else:
             self.reason.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("确认退款") if refund else _("确认收款"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        ok_text = _("确认退款") if refund else _("确认收款")
+        buttons = ok_cancel_buttons(self, ok_text, on_ok=self.submit)
+        self.ok_button = ok_button(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from counter.i18n import _
 from counter.session import read
 from ui.billing.unbilled_orders_model import UnbilledOrdersModel
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -54,15 +54,8 @@ class StatementOrdersDialog(QDialog):
         prompt = _("{customer} 尚未开具清单的委托单（空格勾选，回车确认）：").format(
             customer=customer_name
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("合并开具"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, _("合并开具"), on_ok=self.submit)
+        self.ok_button = ok_button(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(prompt, self))
         layout.addWidget(self.table, 1)

@@ -11,7 +11,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from counter.intake.catalog import list_types
 from counter.session import read, user_action
 from ui.certificates.widgets import date_edit, picked
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -43,13 +43,7 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("保存"), on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)

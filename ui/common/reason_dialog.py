@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.i18n import _
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -43,15 +43,7 @@ class ReasonDialog(QDialog):
         self.reason.setPlaceholderText(_("原因"))
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(confirm_text or _("确定"))
-        ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, confirm_text, on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.reason)
@@ -61,7 +53,7 @@ class ReasonDialog(QDialog):
 
     @property
     def ok_button(self) -> QWidget:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        return ok_button(self.buttons)
 
     def submit(self) -> None:
         """Run the action with the typed reason; accept only when it went through."""

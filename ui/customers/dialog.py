@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from counter.i18n import _
 from counter.limits import text_limit
 from counter.session import read, user_action
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.messages import error_text
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
@@ -118,13 +118,7 @@ class CustomerDialog(QDialog):
         form.addRow(_("电子邮箱"), self.email)
         form.addRow("", self.account_customer)
         form.addRow(_("备注"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, save=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)

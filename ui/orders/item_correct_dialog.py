@@ -11,7 +11,6 @@ import dataclasses
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from counter.intake.lookups import get_item
 from counter.intake.receive import item_field_label
 from counter.session import read, user_action
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 FIELDS = tuple(f.name for f in dataclasses.fields(ItemCorrection))
@@ -50,15 +50,7 @@ class ItemCorrectDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(_("必填：为什么更正"))
         form.addRow(_("更正原因"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(_("保存更正"))
-        save.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("保存更正"), save=True, on_ok=self.submit)
         hint = QLabel(_("更正前后的内容和原因将记入操作日志。"), self)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)

@@ -7,7 +7,6 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from counter.errors import CounterError, ValidationError
 from counter.i18n import _
 from counter.session import user_action
 from db.engine import Database
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.messages import error_text
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
@@ -50,13 +50,7 @@ class _FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(_ERROR_STYLE)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("退出"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, ok_text, cancel_text=_("退出"))
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.error)
