@@ -41,7 +41,7 @@ from ui.billing.texts import Reissue
 from ui.common import op
 from ui.common.file_dialogs import save_file_name
 from ui.common.messages import confirm
-from ui.common.op import ErrorOutlet, Failure
+from ui.common.op import Failure
 from ui.common.reason_dialog import ReasonDialog
 
 ACCEPTED = QDialog.DialogCode.Accepted
@@ -52,11 +52,6 @@ BILLED = Change.STATEMENTS | Change.ORDERS
 class Issued(NamedTuple):
     id: int
     number: str
-
-
-def _in(outlet: ErrorOutlet) -> Failure:
-    """A refusal shown in the dialog that asked, which then stays open."""
-    return lambda error: outlet.show_error(str(error))
 
 
 def _run(screen: BillingHost, dialog: QDialog) -> bool:
@@ -113,8 +108,10 @@ def issue(
             "以下收费项目没有收费标准代码：{lines}。\n如确需开具（合计 {total}），"
             "请填写原因，原因将打印在清单上："
         ).format(lines=_("、").join(codeless), total=total)
-        dialog = ReasonDialog(_("开具清单"), prompt, lambda why: run(why, _in(dialog.message)),
-                              screen, confirm_text=_("开具清单"))  # fmt: skip
+        dialog = ReasonDialog(
+            _("开具清单"), prompt, lambda why: run(why, op.shown_in(dialog.message)), screen,
+            confirm_text=_("开具清单"),
+        )  # fmt: skip
         _run(screen, dialog)
         return done[0] if done else None
     question = _("开具收费清单：{n} 行，合计 {total}。开具后如需更正，须作废后重新开具。").format(
@@ -168,7 +165,7 @@ def ask_void(screen: BillingHost, statement: StatementView) -> bool:
             screen,
             lambda s: void_statement(s, ctx.actor, ctx.clock, statement.id, reason),
             BILLED,
-            on_failure=_in(dialog.message),
+            on_failure=op.shown_in(dialog.message),
         )
 
     prompt = _("作废清单 {number}。作废后清单保留、不可恢复。请填写作废原因：").format(

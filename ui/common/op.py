@@ -54,6 +54,11 @@ class OpHost(Protocol):
 Failure = Callable[[CounterError], None]
 
 
+def shown_in(outlet: ErrorOutlet) -> Failure:
+    """`on_failure` for a dialog that keeps a refusal in its own message line (and stays open)."""
+    return lambda error: outlet.show_error(str(error))
+
+
 def _route(host: OpHost, on_failure: Failure | None, error: CounterError) -> None:
     if on_failure is not None:
         on_failure(error)

@@ -34,7 +34,6 @@ from counter.release import (
 from counter.release.certificate_export import export_release_certificates
 from ui.common import op
 from ui.common.file_dialogs import existing_folder
-from ui.common.op import ErrorOutlet, Failure
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.reason_dialog import ReasonDialog
 from ui.common.worker import Progress
@@ -67,11 +66,6 @@ def _summary(screen: ReturnHost, lines: Sequence[ReturnLine]) -> str:
     )
 
 
-def _in(outlet: ErrorOutlet) -> Failure:
-    """A refusal shown in the dialog that asked, which then stays open."""
-    return lambda error: outlet.show_error(str(error))
-
-
 def start_pickup(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     ctx, order_id = screen.ctx, lines[0].order_id
     ids = [line.item_id for line in lines]
@@ -80,7 +74,7 @@ def start_pickup(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     def apply(collector: Collector, token: str) -> ReleaseDone | None:
         return op.write(screen, lambda s: pickup(s, ctx.actor, ctx.clock, order_id, ids,
                                                  collector, request_token=token),
-                        HANDED_OVER, on_failure=_in(dialog.message))  # fmt: skip
+                        HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     dialog = CollectorDialog(apply, name=contact.contact_name, phone=contact.contact_phone,
                              summary=_summary(screen, lines), parent=screen)  # fmt: skip
@@ -97,7 +91,7 @@ def start_mail(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     def apply(mail: MailTo, token: str) -> ReleaseDone | None:
         return op.write(screen, lambda s: mail_dispatch(s, ctx.actor, ctx.clock, order_id, ids,
                                                         mail, request_token=token),
-                        HANDED_OVER, on_failure=_in(dialog.message))  # fmt: skip
+                        HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     dialog = MailDialog(apply, defaults, summary=_summary(screen, lines), parent=screen)
     _open(screen, dialog, lambda: screen.released(cast(ReleaseDone, dialog.result_value)))
@@ -109,7 +103,7 @@ def start_unprocessed(screen: ReturnHost, line: ReturnLine) -> None:
     def apply(reason: str, note: str) -> None:
         op.write(screen, lambda s: return_unprocessed(s, ctx.actor, ctx.clock, line.item_id,
                                                       reason, note),
-                 HANDED_OVER, on_failure=_in(dialog.message))  # fmt: skip
+                 HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     def done() -> None:
         screen.refresh_view(tick=[line.item_id])
@@ -126,7 +120,7 @@ def start_unpaid_approval(screen: ReturnHost, lines: Sequence[ReturnLine]) -> No
 
     def apply(reason: str) -> None:
         op.write(screen, lambda s: release_against_unpaid(s, ctx.actor, ctx.clock, ids, reason),
-                 HANDED_OVER, on_failure=_in(dialog.message))  # fmt: skip
+                 HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     def done() -> None:
         screen.refresh_view(tick=ids)
