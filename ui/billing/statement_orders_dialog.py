@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter.billing import unbilled_orders
-from counter.errors import CounterError
 from counter.i18n import _
-from counter.session import read
 from ui.billing.unbilled_orders_model import UnbilledOrdersModel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
@@ -39,6 +38,7 @@ class StatementOrdersDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(_("月结：合并开具清单"))
         self.order_ids: list[int] = []
         self.model = UnbilledOrdersModel(self)
@@ -61,12 +61,8 @@ class StatementOrdersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        try:
-            rows = read(ctx.database, lambda s: unbilled_orders(s, customer_id))
-        except CounterError as error:
-            self.message.show_error(str(error))
-            rows = []
-        self.model.set_rows(rows, checked)
+        rows = op.read(self, lambda s: unbilled_orders(s, customer_id))
+        self.model.set_rows(rows or [], checked)
         self.table.selectRow(0)
         self.table.setFocus()
         self.resize(520, 420)

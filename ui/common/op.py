@@ -54,6 +54,11 @@ class OpHost(Protocol):
 Failure = Callable[[CounterError], None]
 
 
+def shown_in(outlet: ErrorOutlet) -> Failure:
+    """`on_failure` for a dialog that keeps a refusal in its own message line (and stays open)."""
+    return lambda error: outlet.show_error(str(error))
+
+
 def _route(host: OpHost, on_failure: Failure | None, error: CounterError) -> None:
     if on_failure is not None:
         on_failure(error)
@@ -127,13 +132,15 @@ def in_background(
     changes: Change = Change.NOTHING,
     on_failure: Failure | None = None,
     progress: str = "",
+    on_progress: Progress | None = None,
 ) -> QObject:
     """Run `work(progress)` on the thread pool; `on_success(result)` back on the UI thread.
 
     `work` opens its own sessions (`counter.session.read` / `run_action`) so that
     long rendering or file work stays out of any transaction.  With `progress`
     text a modal progress dialog shows while it runs; `changes` are announced on
-    success.  The returned object keeps the job's signals alive until it ends.
+    success.  Without it, `on_progress(done, total, text)` may show progress in
+    the host itself.  The returned object keeps the job's signals alive until it ends.
     """
     parent = host if isinstance(host, QWidget) else None
     busy = _Busy(parent, progress) if progress else None
@@ -157,6 +164,6 @@ def in_background(
         work,
         on_success=succeeded,
         on_failure=failed,
-        on_progress=busy.progress if busy is not None else None,
+        on_progress=busy.progress if busy is not None else on_progress,
         parent=QApplication.instance(),
     )

@@ -3,7 +3,8 @@
 Used to void an order or an item, to put an item on hold or return it
 unprocessed, and to deactivate a user.  The domain decides whether a reason is
 required and says so; the dialog only shows what it said, keeping what the
-clerk typed.
+clerk typed.  The action refuses by raising a `CounterError`, or by showing the
+refusal in the dialog's message line itself (an op's `on_failure`).
 """
 
 from __future__ import annotations
@@ -59,5 +60,5 @@ class ReasonDialog(QDialog):
         """Run the action with the typed reason; accept only when it went through."""
         self.message.clear_message()
         text = self.reason.toPlainText()
-        if self.message.succeeded(lambda: self._apply(text)):
+        if self.message.succeeded(lambda: self._apply(text)) and not self.message.is_error:
             self.accept()

@@ -2,12 +2,15 @@
 
 A screen is a `QWidget` that also satisfies `Screen`.  `ScreenDefaults` gives
 the plain answers (focus itself, nothing to reload, takes no scans, refreshes
-when something it shows changed), so a screen writes only what differs.
+when something it shows changed), so a screen writes only what differs.  A change
+heard while the screen is hidden only marks it stale: it reads again when shown.
 """
 
 from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
+
+from PySide6.QtGui import QShowEvent
 
 from counter.changes import Change
 from ui.common.context import AppContext
@@ -35,6 +38,7 @@ class ScreenDefaults:
     """Mix into a screen class (before `QWidget`) for the plain answers."""
 
     shows: Change = Change.NOTHING
+    stale: bool = False  # something it shows changed while it was hidden
 
     def focus_first(self) -> None:
         self.setFocus()  # type: ignore[attr-defined]
@@ -46,7 +50,18 @@ class ScreenDefaults:
         return False
 
     def on_changed(self, changes: Change) -> None:
-        if changes & self.shows:
+        if not changes & self.shows:
+            return
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self.stale:
+            self.stale = False
             self.refresh()
 
     def watch_changes(self, ctx: AppContext) -> None:

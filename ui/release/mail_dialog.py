@@ -1,8 +1,9 @@
 """Mail the ticked items: courier, tracking number (scan it), recipient, phone, address.
 
 Recipient, phone and address are proposed from the order and the customer and may be
-changed.  Like the collector dialog, it runs the dispatch itself (`apply`), keeps a
-refusal on screen, and sends one request token however often it is confirmed.
+changed.  Like the collector dialog, it runs the dispatch itself (`apply`, None when
+refused: the refusal is shown in this dialog), keeps a refusal on screen, and sends one
+request token however often it is confirmed.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class MailDialog(QDialog):
 
     def submit(self) -> None:
         self.message.clear_message()
-        result = self.message.attempt(lambda: self._apply(self.mail_to(), self.token))
+        result = self._apply(self.mail_to(), self.token)
         if result is not None:
             self.result_value = result
             self.accept()

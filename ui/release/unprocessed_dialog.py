@@ -52,5 +52,6 @@ class UnprocessedDialog(QDialog):
     def submit(self) -> None:
         self.message.clear_message()
         reason, note = self.reason.toPlainText(), self.note.toPlainText()
-        if self.message.succeeded(lambda: self._apply(reason, note)):
+        self._apply(reason, note)  # a refusal is shown in this dialog's message line
+        if not self.message.is_error:
             self.accept()
