@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
@@ -61,6 +62,11 @@ def _route(host: OpHost, on_failure: Failure | None, error: CounterError) -> Non
         host.message.show_error(str(error))
 
 
+def alive(host: object) -> bool:
+    """False once a host that is a Qt object has been deleted (its callbacks must not run)."""
+    return not isinstance(host, QObject) or shiboken6.isValid(host)
+
+
 def read(
     host: OpHost, query: Callable[[Session], T], *, on_failure: Failure | None = None
 ) -> T | None:
@@ -78,10 +84,13 @@ def write(
     changes: Change,
     *,
     on_failure: Failure | None = None,
+    on_success: Callable[[T], None] | None = None,
 ) -> T | None:
     """Run `action(session)` in one transaction now; after the commit, announce `changes`.
 
     Returns the action's result, or None when it was refused (and nothing was saved).
+    `on_success(result)` runs after the announcement, only when the action went
+    through (for actions whose result may itself be None).
     """
     try:
         result = run_action(host.ctx.database, action)
@@ -89,6 +98,8 @@ def write(
         _route(host, on_failure, error)
         return None
     announce(host.ctx, changes)
+    if on_success is not None:
+        on_success(result)
     return result
 
 
@@ -134,21 +145,26 @@ def in_background(
     long rendering or file work stays out of any transaction.  With `progress`
     text a modal progress dialog shows while it runs; `changes` are announced on
     success.  The returned object keeps the job's signals alive until it ends.
+    When the host (a widget) was deleted meanwhile, the changes are still announced
+    but neither `on_success` nor a refusal reaches it.
     """
     parent = host if isinstance(host, QWidget) else None
     busy = _Busy(parent, progress) if progress else None
+    ctx = host.ctx
 
     def succeeded(result: Any) -> None:
-        if busy is not None:
+        if busy is not None and alive(busy.dialog):
             busy.close()
-        announce(host.ctx, changes)
-        on_success(result)
+        announce(ctx, changes)
+        if alive(host):
+            on_success(result)
 
     def failed(error: Exception) -> None:
-        if busy is not None:
+        if busy is not None and alive(busy.dialog):
             busy.close()
         if isinstance(error, CounterError):
-            _route(host, on_failure, error)
+            if alive(host):
+                _route(host, on_failure, error)
             return
         hook = sys.excepthook
         hook(type(error), error, error.__traceback__)
