@@ -85,15 +85,32 @@ def write(
     *,
     on_failure: Failure | None = None,
     on_success: Callable[[T], None] | None = None,
+    in_background: bool = False,
+    on_finished: Callable[[], None] | None = None,
+    progress: str = "",
 ) -> T | None:
     """Run `action(session)` in one transaction now; after the commit, announce `changes`.
 
     Returns the action's result, or None when it was refused (and nothing was saved).
     `on_success(result)` runs after the announcement, only when the action went
-    through (for actions whose result may itself be None).
+    through (for actions whose result may itself be None).  With `in_background`
+    the transaction runs on the thread pool (see `in_background`) and this returns
+    None at once: the result arrives through `on_success`.
     """
+    database = host.ctx.database
+    if in_background:
+        _background(
+            host,
+            lambda _progress: run_action(database, action),
+            on_success=on_success or (lambda _result: None),
+            changes=changes,
+            on_failure=on_failure,
+            on_finished=on_finished,
+            progress=progress,
+        )
+        return None
     try:
-        result = run_action(host.ctx.database, action)
+        result = run_action(database, action)
     except CounterError as error:
         _route(host, on_failure, error)
         return None
@@ -120,6 +137,8 @@ class _Busy:
         self.dialog.setAutoClose(False)
 
     def progress(self, done: int, total: int, text: str) -> None:
+        if not alive(self.dialog):  # its window was closed while the work went on
+            return
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
         if text:
@@ -137,6 +156,7 @@ def in_background(
     on_success: Callable[[T], None],
     changes: Change = Change.NOTHING,
     on_failure: Failure | None = None,
+    on_finished: Callable[[], None] | None = None,
     progress: str = "",
 ) -> QObject:
     """Run `work(progress)` on the thread pool; `on_success(result)` back on the UI thread.
@@ -145,23 +165,50 @@ def in_background(
     long rendering or file work stays out of any transaction.  With `progress`
     text a modal progress dialog shows while it runs; `changes` are announced on
     success.  The returned object keeps the job's signals alive until it ends.
-    When the host (a widget) was deleted meanwhile, the changes are still announced
-    but neither `on_success` nor a refusal reaches it.
+    `on_finished()` runs first however the job ended, even on a bug (e.g. to give
+    back a button).  When the host (a widget) was deleted meanwhile, the changes are
+    still announced but none of the host's callbacks run.
     """
+    return _background(
+        host,
+        work,
+        on_success=on_success,
+        changes=changes,
+        on_failure=on_failure,
+        on_finished=on_finished,
+        progress=progress,
+    )
+
+
+def _background(
+    host: OpHost,
+    work: Callable[[Progress], T],
+    *,
+    on_success: Callable[[T], None],
+    changes: Change = Change.NOTHING,
+    on_failure: Failure | None = None,
+    on_finished: Callable[[], None] | None = None,
+    progress: str = "",
+) -> QObject:
+    """`in_background`, under a name `write` can call (its flag has that name)."""
     parent = host if isinstance(host, QWidget) else None
     busy = _Busy(parent, progress) if progress else None
     ctx = host.ctx
 
-    def succeeded(result: Any) -> None:
+    def finished() -> None:
         if busy is not None and alive(busy.dialog):
             busy.close()
+        if on_finished is not None and alive(host):
+            on_finished()
+
+    def succeeded(result: Any) -> None:
+        finished()
         announce(ctx, changes)
         if alive(host):
             on_success(result)
 
     def failed(error: Exception) -> None:
-        if busy is not None and alive(busy.dialog):
-            busy.close()
+        finished()
         if isinstance(error, CounterError):
             if alive(host):
                 _route(host, on_failure, error)
