@@ -59,9 +59,10 @@ from ui.billing.texts import (
 )
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 
 
-class BillingScreen(BillingHost):
+class BillingScreen(ScreenDefaults, BillingHost):
     statement_issued = Signal(str)  # statement number
     payment_recorded = Signal(str)  # statement number (payment or refund)
     statement_voided = Signal(str)  # statement number

@@ -19,9 +19,10 @@ from ui.certificates.widgets import button, record_table
 from ui.certificates.work_list_model import WorkListModel
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 
 
-class LabWorkScreen(QWidget):
+class LabWorkScreen(ScreenDefaults, QWidget):
     form_opened = Signal(int)  # item id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -27,6 +27,7 @@ from ui.certificates.register_tab import RegisterTab
 from ui.certificates.standards_model import StandardsModel
 from ui.common.context import AppContext
 from ui.common.reason_dialog import ReasonDialog
+from ui.common.screen import ScreenDefaults
 
 
 class StandardsTab(RegisterTab):
@@ -118,7 +119,7 @@ class AuthorisationsTab(RegisterTab):
         self.open_dialog(dialog, _("授权已撤销"))
 
 
-class RegistersScreen(QTabWidget):
+class RegistersScreen(ScreenDefaults, QTabWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.standards = StandardsTab(ctx, self)

@@ -31,6 +31,7 @@ from counter.certificates.review import (
     review_queue,
     send_back,
 )
+from counter.changes import Change
 from counter.i18n import _
 from counter.session import read, user_action
 from ui.certificates import defects_model as dm
@@ -43,9 +44,12 @@ from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.messages import confirm
 from ui.common.reason_dialog import ReasonDialog
+from ui.common.screen import ScreenDefaults
 
 
-class ReviewScreen(QWidget):
+class ReviewScreen(ScreenDefaults, QWidget):
+    shows = Change.CERTIFICATES  # the queue of certificates waiting for review
+
     certificate_passed = Signal(int)  # certificate id
     certificate_returned = Signal(int)
     defect_overridden = Signal(int, str)  # certificate id, defect key
@@ -53,6 +57,7 @@ class ReviewScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.watch_changes(ctx)
         self.detail: ReviewDetail | None = None
         self.pending: QDialog | None = None
         self.queue = ReviewQueueModel(self)

@@ -137,5 +137,9 @@ class NoticeBar(QLabel):
         self._timer.start(msecs)
         events().shown.emit("notice", text)
 
+    def show_error(self, text: str) -> None:
+        """A refusal, as a notice (the message outlet of `ui.common.op`)."""
+        self.show_notice(text)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.hide()

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+from sqlalchemy.orm import Session
 
 from counter.admin.settings import label_printer_address, load_settings
 from counter.changes import Change
@@ -26,6 +27,7 @@ from counter.intake.documents import labels_pdf, mark_printed, receipt_pdf
 from counter.intake.label_printing import PrintOutcome, print_labels
 from counter.intake.receive import SavedOrder
 from counter.session import read
+from db.engine import Database
 from ui.common import op
 from ui.common.context import AppContext
 from ui.common.messages import ErrorBoxes
@@ -33,6 +35,19 @@ from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.worker import Progress, run_in_background
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
+
+
+def _render(database: Database, order_id: int) -> dict[str, Any]:
+    """The order's labels and receipt, and the label printer (runs on the worker thread)."""
+
+    def query(session: Session) -> dict[str, Any]:
+        return {
+            "label": labels_pdf(session, order_id),
+            "receipt": receipt_pdf(session, order_id),
+            "printer": label_printer_address(load_settings(session)),
+        }
+
+    return read(database, query)
 
 
 class SavedOrderPanel(QFrame):
@@ -91,24 +106,13 @@ class SavedOrderPanel(QFrame):
         self.printing.setText(_("正在生成标签和回执…"))
         self._enable_documents(False)
         self.show()
-        order_id = saved.order_id
+        order_id, database = saved.order_id, self.ctx.database
         run_in_background(
-            lambda _progress: self._render(order_id),
+            lambda _progress: _render(database, order_id),
             on_success=lambda docs: self._rendered(order_id, docs),
             on_failure=lambda error: self._render_failed(order_id, error),
             parent=self,
         )
-
-    # -- rendering (runs on the worker thread) ----------------------------------------
-    def _render(self, order_id: int) -> dict[str, Any]:
-        def query(session: Any) -> dict[str, Any]:
-            return {
-                "label": labels_pdf(session, order_id),
-                "receipt": receipt_pdf(session, order_id),
-                "printer": label_printer_address(load_settings(session)),
-            }
-
-        return read(self.ctx.database, query)
 
     def _rendered(self, order_id: int, docs: dict[str, Any]) -> None:
         if self.saved is None or self.saved.order_id != order_id:

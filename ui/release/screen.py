@@ -37,6 +37,7 @@ from counter.release import scan_for_return as scan
 from counter.session import read
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 from ui.release import flows as flows
 from ui.release import return_model as rm
 from ui.release.desk import DeskPage
@@ -46,7 +47,7 @@ from ui.release.return_model import ReturnItemsModel
 from ui.release.tracking_panel import TrackingPanel
 
 
-class ReturnScreen(ReturnHost):
+class ReturnScreen(ScreenDefaults, ReturnHost):
     items_released = Signal(str)  # release number (picked up or mailed)
     scan_refused = Signal(str)  # why a scan added nothing
 
