@@ -99,7 +99,7 @@ def write(
     """
     database = host.ctx.database
     if in_background:
-        _background(
+        _start_in_background(
             host,
             lambda _progress: run_action(database, action),
             on_success=on_success or (lambda _result: None),
@@ -169,28 +169,6 @@ def in_background(
     back a button).  When the host (a widget) was deleted meanwhile, the changes are
     still announced but none of the host's callbacks run.
     """
-    return _background(
-        host,
-        work,
-        on_success=on_success,
-        changes=changes,
-        on_failure=on_failure,
-        on_finished=on_finished,
-        progress=progress,
-    )
-
-
-def _background(
-    host: OpHost,
-    work: Callable[[Progress], T],
-    *,
-    on_success: Callable[[T], None],
-    changes: Change = Change.NOTHING,
-    on_failure: Failure | None = None,
-    on_finished: Callable[[], None] | None = None,
-    progress: str = "",
-) -> QObject:
-    """`in_background`, under a name `write` can call (its flag has that name)."""
     parent = host if isinstance(host, QWidget) else None
     busy = _Busy(parent, progress) if progress else None
     ctx = host.ctx
@@ -223,3 +201,7 @@ def _background(
         on_progress=busy.progress if busy is not None else None,
         parent=QApplication.instance(),
     )
+
+
+#: `in_background`, under the name `write` calls it by (its own flag is `in_background`)
+_start_in_background = in_background
