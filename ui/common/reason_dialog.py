@@ -5,11 +5,14 @@ unprocessed, and to deactivate a user.  The domain decides whether a reason is
 required and says so; the dialog only shows what it said, keeping what the
 clerk typed.  The action refuses by raising a `CounterError`, or by showing the
 refusal in the dialog's message line itself (an op's `on_failure`).
+`WriteWithReason` runs the action through `ui.common.op.write`, so what it
+changed is announced once it is saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,10 +21,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from counter.changes import Change
 from counter.i18n import _
+from ui.common import op
+from ui.common.context import AppContext
 from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
+
+T = TypeVar("T")
 
 
 class ReasonDialog(QDialog):
@@ -62,3 +71,39 @@ class ReasonDialog(QDialog):
         text = self.reason.toPlainText()
         if self.message.succeeded(lambda: self._apply(text)) and not self.message.is_error:
             self.accept()
+
+
+class WriteWithReason(ReasonDialog, Generic[T]):
+    """Ask for a reason, then write `action(session, reason)` and announce `changes`.
+
+    A refusal stays in the dialog (nothing saved); `outcome` holds what the
+    action returned once it went through and the dialog accepted.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        prompt: str,
+        action: Callable[[Session, str], T],
+        changes: Change,
+        parent: QWidget | None = None,
+        *,
+        confirm_text: str = "",
+    ) -> None:
+        super().__init__(title, prompt, lambda _reason: None, parent, confirm_text=confirm_text)
+        self.ctx = ctx
+        self._action = action
+        self._changes = changes
+        self.outcome: T | None = None
+
+    def submit(self) -> None:
+        self.message.clear_message()
+        text = self.reason.toPlainText()
+        op.write(
+            self, lambda s: self._action(s, text), self._changes, on_success=self._went_through
+        )
+
+    def _went_through(self, result: T) -> None:
+        self.outcome = result
+        self.accept()

@@ -2,8 +2,10 @@
 
 A screen is a `QWidget` that also satisfies `Screen`.  `ScreenDefaults` gives
 the plain answers (focus itself, nothing to reload, takes no scans, refreshes
-when something it shows changed), so a screen writes only what differs.  A change
-heard while the screen is hidden only marks it stale: it reads again when shown.
+when something it shows changed), so a screen writes only what differs.
+
+Refreshing stays cheap: a change to what a hidden screen shows only marks it
+stale, and it reads again when it is next shown.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ class ScreenDefaults:
     """Mix into a screen class (before `QWidget`) for the plain answers."""
 
     shows: Change = Change.NOTHING
-    stale: bool = False  # something it shows changed while it was hidden
+    #: something it shows changed while it was hidden: read again when shown
+    stale: bool = False
 
     def focus_first(self) -> None:
         self.setFocus()  # type: ignore[attr-defined]
@@ -59,10 +62,10 @@ class ScreenDefaults:
             self.stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)  # type: ignore[misc]
         if self.stale:
             self.stale = False
             self.refresh()
+        super().showEvent(event)  # type: ignore[misc]
 
     def watch_changes(self, ctx: AppContext) -> None:
         """Hear every committed change from now on (call once, in `__init__`)."""

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.changes import Change
 from counter.i18n import _
 from counter.intake.corrections import ItemCorrection, correct_item, correction_of
 from counter.intake.lookups import get_item
 from counter.intake.receive import item_field_label
-from counter.session import read, user_action
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
@@ -61,9 +62,8 @@ class ItemCorrectDialog(QDialog):
         self.edits[FIELDS[0]].setFocus()
 
     def _load(self) -> None:
-        current = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: correction_of(get_item(s, self.item_id)))
-        )
+        item_id = self.item_id
+        current = op.read(self, lambda s: correction_of(get_item(s, item_id)))
         if current is None:
             return
         for name, edit in self.edits.items():
@@ -75,10 +75,10 @@ class ItemCorrectDialog(QDialog):
     def submit(self) -> None:
         self.message.clear_message()
         new, reason = self.correction(), self.reason.text()
-
-        def save() -> None:
-            with user_action(self.ctx.database) as session:
-                correct_item(session, self.ctx.actor, self.ctx.clock, self.item_id, new, reason)
-
-        if self.message.succeeded(save):
-            self.accept()
+        actor, clock, item_id = self.ctx.actor, self.ctx.clock, self.item_id
+        op.write(
+            self,
+            lambda s: correct_item(s, actor, clock, item_id, new, reason),
+            Change.ORDERS,
+            on_success=lambda _r: self.accept(),
+        )

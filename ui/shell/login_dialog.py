@@ -14,19 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import actor_of, create_user
-from counter.admin.login import log_in
-from counter.admin.rules.roles import Actor, Role
+from counter.admin.login import log_in, set_up_first_administrator
+from counter.admin.rules.roles import Actor
 from counter.admin.settings import (
     InstituteSettings,
     identity_labels,
     missing_identity,
-    save_settings,
 )
 from counter.clock import Clock, SystemClock
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
-from counter.session import user_action
 from db.engine import Database
 from ui.common.dialogs import ok_cancel_buttons
 from ui.common.messages import error_text
@@ -159,18 +156,14 @@ class FirstRunDialog(_FormDialog):
             )
             return
         try:
-            with user_action(self.database) as session:
-                user = create_user(
-                    session,
-                    None,
-                    self.clock,
-                    username=self.username.text(),
-                    full_name=self.full_name.text(),
-                    password=self.password.text(),
-                    roles=frozenset({Role.ADMIN}),
-                )
-                actor = actor_of(user)
-                save_settings(session, actor, self.clock, self.settings())
+            actor = set_up_first_administrator(
+                self.database,
+                self.clock,
+                username=self.username.text(),
+                full_name=self.full_name.text(),
+                password=self.password.text(),
+                settings=self.settings(),
+            )
         except CounterError as error:
             self.show_error(error)
             return
