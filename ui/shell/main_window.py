@@ -144,7 +144,6 @@ class MainWindow(QMainWindow):
 
     def import_certificates(self) -> None:
         dialog = CertificateImportDialog(self.ctx, self)
-        ctx = self.ctx
         dialog.exec()
 
     def verify_certificate(self) -> CertificateVerifyDialog:
