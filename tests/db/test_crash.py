@@ -3,9 +3,9 @@
 A forked worker runs the whole counter (intake, certificate and final check, statement and
 payment, pickup) until the test kills it with SIGKILL at a random moment; after every kill
 the database must hold only whole actions: every invariant below is checked each time.
-The random moment is measured in the worker's own step time (calibrated by a first worker
-that is let run three steps), so a loaded machine moves the kills later instead of letting
-the day stall.
+Each worker is let finish 0–2 steps, then killed at a random moment measured in its own
+step time (calibrated by a first worker that runs three steps), so a loaded machine moves
+the kills later instead of stalling the day.
 """
 
 from __future__ import annotations
@@ -151,8 +151,9 @@ def test_kill_9_at_random_moments_leaves_only_whole_actions(counter: Counter) ->
     kill(worker, 0)
     mid_transaction = 0
     for number in range(1, KILLS + 1):
-        worker, flag, _steps = start(number)
-        time.sleep(rng.uniform(0.2, 2.5) * step_s)  # the random moment of the power cut
+        worker, flag, steps = start(number)
+        _wait(steps, 1 + rng.randint(0, 2), worker)  # 0–2 whole steps: the day goes round
+        time.sleep(rng.uniform(0.0, 1.5) * step_s)  # the random moment of the power cut
         mid_transaction += flag.value
         kill(worker, number)
     with c.db.session() as s:
