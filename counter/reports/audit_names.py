@@ -60,6 +60,7 @@ def _fixed_actions() -> dict[str, str]:
         "label.no_printer": _("未设置标签打印机"),
         "label.printed_pdf": _("标签以 PDF 打印"),
         "receipt.printed_pdf": _("回执以 PDF 打印"),
+        "reminder_rule.set": _("修改周检提醒规则"),
         "order.create": _("新建委托单"),
         "order.void": _("作废委托单"),
         "release.pickup": _("客户领取"),
@@ -113,6 +114,7 @@ def _entity_formats() -> dict[str, str]:
         "item": _("器具 {key}"),
         "order": _("委托单 {key}"),
         "regulation": _("检定规程 {key}"),
+        "reminder_rule": _("周检提醒规则 {key}"),
         "login": _("登录 {key}"),
         "release": _("发放 {key}"),
         "settings": _("设置 {key}"),
@@ -171,6 +173,9 @@ def _common_fields() -> dict[str, str]:
         "label_printer": _("标签打印机"),
         "label_printer_font": _("打印机中文字体"),
         "turnaround": _("约定工作日数"),
+        "lead_days": _("提前提醒天数"),
+        "grace_days": _("宽限天数"),
+        "escalate_after_days": _("升级天数"),
     }
 
 

@@ -89,6 +89,7 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.admin.users.deactivate_user": Perm.ADMIN,
     "counter.admin.users.activate_user": Perm.ADMIN,
     "counter.admin.users.reset_password": Perm.ADMIN,
+    "counter.archive.reminder_rules.set_reminder_rule": Perm.ADMIN,
 }
 
 
