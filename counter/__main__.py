@@ -11,6 +11,8 @@ python -m counter restore BACKUP --to NEWFILE
 python -m counter verify-certificate "QR TEXT" [--db URL]
     exit 0 valid, 1 superseded / voided / not issued, 3 not ours, 4 altered
 python -m counter key export-public [--db URL] [--out FILE]
+python -m counter recall due --month 2027-01 [--db URL]
+python -m counter recall batch --month 2027-01 --out DIR [--db URL]
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from counter.admin.backup import (
     restore_backup,
 )
 from counter.admin.rules.roles import Role
+from counter.archive.recall_cli import add_recall_parser, recall_command
 from counter.certificates.signing_keys import export_public_keys
 from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
@@ -79,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("action", choices=("export-public",))
     key.add_argument("--db", metavar="URL")
     key.add_argument("--out", type=Path, metavar="FILE")
+    add_recall_parser(sub)
     return parser
 
 
@@ -195,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
             return _verify_command(args.text, args.db)
         if args.command == "key":
             return _export_public_key(args.db, args.out)
+        if args.command == "recall":
+            database = open_database(args.db)
+            try:
+                return recall_command(args, database)
+            finally:
+                database.dispose()
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

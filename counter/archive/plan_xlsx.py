@@ -53,7 +53,7 @@ def _header(sheet: Any, headers: Sequence[tuple[str, int]]) -> None:
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
     for index, (_h, width) in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(row, index).column_letter].width = width
-    sheet.freeze_panes = sheet.cell(row + 1, 1)
+    sheet.freeze_panes = f"A{row + 1}"
 
 
 def _bytes(book: Any) -> bytes:
