@@ -27,7 +27,9 @@ def test_recall_due_lists_a_month_and_batch_writes_the_files(
     assert "1 个客户，1 台（件）器具" in out
     assert main(["recall", "batch", "--month", "2041-01", "--out", str(tmp_path), "--db", url]) == 0
     assert "写入 3 个文件" in capsys.readouterr().out
-    assert len(list(tmp_path.glob("*.pdf"))) == 2 and (tmp_path / "周检到期清单-204101.xlsx").exists()
+    assert (
+        len(list(tmp_path.glob("*.pdf"))) == 2 and (tmp_path / "周检到期清单-204101.xlsx").exists()
+    )
 
 
 def test_a_malformed_month_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
