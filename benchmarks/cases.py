@@ -13,6 +13,7 @@ from benchmarks import (
     case_intake,
     case_orders,
     case_pg_numbering,
+    case_recall,
     case_scan,
     case_startup,
     cert_cases,
@@ -43,6 +44,7 @@ CASES: tuple[Case, ...] = (
     *case_startup.CASES,
     *cert_cases.CASES,
     *fees_cases.CASES,
+    *case_recall.CASES,
     *case_pg_numbering.CASES,
 )
 
