@@ -5,7 +5,7 @@ date each was reminded of).  A reminder of the same kind for the same entry and 
 date is not drafted again while one is drafted, sent or answered; a customer who
 cannot be reached on the channel is reported back, not drafted.  Every move
 (sent, failed, answered, cancelled) is checked against `rules.messages.MOVES` and
-audited.  Sending batches is `counter.archive.sending`.
+audited.  Sending batches: `counter.archive.sending`; the read model: `outbox_view`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
@@ -24,7 +24,6 @@ from counter.admin.settings import InstituteSettings, load_settings
 from counter.archive.rules.messages import (
     CHANNELS,
     LIVE_STATUSES,
-    STATUSES,
     DueCustomer,
     DueEntry,
     channel_label,
@@ -53,41 +52,6 @@ class DraftResult:
     duplicates: int  # entries left out: already reminded of (same kind, same due date)
 
 
-@dataclass(frozen=True)
-class MessageInstrument:
-    instrument_id: int
-    name: str
-    due: dt.date | None
-
-
-@dataclass(frozen=True)
-class OutboxRow:
-    id: int
-    customer_id: int
-    customer: str
-    order_id: int | None
-    kind: str
-    channel: str
-    recipient: str
-    recipient_name: str
-    subject: str
-    body: str
-    status: str
-    status_reason: str
-    batch: str
-    answer: str
-    created_at: dt.datetime
-    sent_at: dt.datetime | None
-    answered_at: dt.datetime | None
-    instruments: tuple[MessageInstrument, ...]
-
-
-@dataclass(frozen=True)
-class OutboxPage:
-    rows: tuple[OutboxRow, ...]
-    total: int
-
-
 def recipient_of(customer: Customer, channel: str) -> str:
     """Where a message on `channel` goes: phone, e-mail address or postal address."""
     if channel == "email":
@@ -97,7 +61,7 @@ def recipient_of(customer: Customer, channel: str) -> str:
     return customer.phone.strip()
 
 
-def _no_recipient(customer: Customer, channel: str) -> str:
+def no_recipient(customer: Customer, channel: str) -> str:
     what = {"email": _("电子邮箱"), "letter": _("地址")}.get(channel, _("电话"))
     return _("客户“{customer}”没有{what}，未起草{channel}提醒").format(
         customer=customer.name, what=what, channel=channel_label(channel)
@@ -127,16 +91,19 @@ def draft_message(
     values: Mapping[str, object],
     order_id: int | None = None,
     instruments: Sequence[tuple[int, dt.date | None]] = (),
+    recipient: str | None = None,
+    recipient_name: str | None = None,
 ) -> OutboxMessage:
-    """Write one message from the template (the caller checked the permission and recipient)."""
+    """Write one message from the template (the caller checked the permission and recipient;
+    the recipient is the customer's own unless given)."""
     template = template_for(session, kind, channel)
     message = OutboxMessage(
         customer_id=customer.id,
         order_id=order_id,
         kind=kind,
         channel=channel,
-        recipient=recipient_of(customer, channel),
-        recipient_name=customer.contact_name or customer.name,
+        recipient=recipient if recipient is not None else recipient_of(customer, channel),
+        recipient_name=recipient_name or customer.contact_name or customer.name,
         subject=render(template.subject, values)[:128],
         body=render(template.body, values),
         status="drafted",
@@ -247,7 +214,7 @@ def draft_reminders(
         if not fresh:
             continue
         if not recipient_of(customer, channel):
-            problems.append(_no_recipient(customer, channel))
+            problems.append(no_recipient(customer, channel))
             continue
         chosen = sorted(fresh.values(), key=lambda e: (e.due or dt.date.max, e.name))
         values = message_values(customer, settings) | {
@@ -268,70 +235,6 @@ def draft_reminders(
         reminded.update((e.instrument_id, e.due, kind) for e in chosen)
         drafted.append(message.id)
     return DraftResult(tuple(drafted), tuple(problems), duplicates)
-
-
-def _instruments(session: Session, ids: Sequence[int]) -> dict[int, list[MessageInstrument]]:
-    found: dict[int, list[MessageInstrument]] = {}
-    for chunk in _chunks(ids):
-        rows = session.execute(
-            select(
-                OutboxMessageInstrument.message_id,
-                OutboxMessageInstrument.instrument_id,
-                Instrument.name,
-                OutboxMessageInstrument.due,
-            )
-            .join(Instrument, Instrument.id == OutboxMessageInstrument.instrument_id)
-            .where(OutboxMessageInstrument.message_id.in_(chunk))
-            .order_by(OutboxMessageInstrument.due, Instrument.name)
-        )
-        for message_id, instrument_id, name, due in rows:
-            found.setdefault(message_id, []).append(MessageInstrument(instrument_id, name, due))
-    return found
-
-
-def _row(m: OutboxMessage, customer: str, instruments: list[MessageInstrument]) -> OutboxRow:
-    return OutboxRow(
-        m.id, m.customer_id, customer, m.order_id, m.kind, m.channel, m.recipient,
-        m.recipient_name, m.subject, m.body, m.status, m.status_reason, m.batch, m.answer,
-        m.created_at, m.sent_at, m.answered_at, tuple(instruments),
-    )  # fmt: skip
-
-
-def outbox(
-    session: Session,
-    status: str | None = None,
-    customer_id: int | None = None,
-    limit: int = 100,
-    offset: int = 0,
-    *,
-    channel: str | None = None,
-) -> OutboxPage:
-    """Messages, newest first, with the instruments each is about; `total` for paging."""
-    query = select(OutboxMessage, Customer.name).join(
-        Customer, Customer.id == OutboxMessage.customer_id
-    )
-    if status is not None:
-        if status not in STATUSES:
-            raise ValidationError([_("消息状态无效：{status}").format(status=status)])
-        query = query.where(OutboxMessage.status == status)
-    if customer_id is not None:
-        query = query.where(OutboxMessage.customer_id == customer_id)
-    if channel is not None:
-        query = query.where(OutboxMessage.channel == channel)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.execute(
-        query.order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    links = _instruments(session, [m.id for m, _name in rows])
-    return OutboxPage(tuple(_row(m, name, links.get(m.id, [])) for m, name in rows), total)
-
-
-def message_row(session: Session, message_id: int) -> OutboxRow:
-    message = _message(session, message_id)
-    links = _instruments(session, [message.id])
-    return _row(message, message.customer.name, links.get(message.id, []))
 
 
 def _message(session: Session, message_id: int) -> OutboxMessage:
