@@ -20,13 +20,22 @@ _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-
 
 
 def _numbers(text: str) -> list[tuple[str, str]]:
-    """(digits, extension) of each number written in `text`."""
+    """(digits, extension) of each way to read a number in `text`, in order: each
+    separated part whole, then runs of its space-separated pieces ("0635-8888888 139…")."""
     found = []
     for part in _SEPARATORS.split(text):
         number, _sep, extension = part.partition("转")
-        digits = _PREFIX.sub("", _NOISE.sub("", number))
-        if digits:
-            found.append((digits, _NOISE.sub("", extension)))
+        pieces = number.split()
+        runs = [number] + [
+            "".join(pieces[i:j])
+            for i in range(len(pieces))
+            for j in range(i + 1, min(len(pieces), i + 4) + 1)
+            if j - i < len(pieces)
+        ]
+        for run in runs:
+            digits = _PREFIX.sub("", _NOISE.sub("", run))
+            if digits:
+                found.append((digits, _NOISE.sub("", extension)))
     return found
 
 

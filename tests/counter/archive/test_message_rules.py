@@ -57,7 +57,9 @@ def test_the_most_pressing_state_chooses_the_kind() -> None:
 
 
 def test_short_channels_list_a_few_instruments_long_ones_all() -> None:
-    entries = [DueEntry(i, f"台秤{i}", dt.date(2026, 12, i), DueState.DUE_SOON) for i in (1, 2, 3, 4)]
+    entries = [
+        DueEntry(i, f"台秤{i}", dt.date(2026, 12, i), DueState.DUE_SOON) for i in (1, 2, 3, 4)
+    ]
     short = instruments_text(entries, "sms")
     assert short == "台秤1（2026-12-01）、台秤2（2026-12-02）、台秤3（2026-12-03）等 4 件"
     long = instruments_text(entries, "letter")
@@ -82,6 +84,8 @@ def test_status_moves() -> None:
         ("13800138000", "13800138000", "13800138000"),
         ("+86 138-0013-8000", "13800138000", "13800138000"),
         ("0635-8888888 / 138 0013 8000", "13800138000", "06358888888"),
+        ("0635-8888888 13912345678", "13912345678", "06358888888"),
+        ("138 0013 8000", "13800138000", "13800138000"),
         ("(0635)8888888转123", None, "06358888888转123"),
         ("010-12345678", None, "01012345678"),
         ("400-800-1234", None, "4008001234"),
