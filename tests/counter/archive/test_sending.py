@@ -127,3 +127,19 @@ def test_wechat_exports_a_list_like_sms(counter: Counter, tmp_path: Path) -> Non
     result = send_batch(c.db, c.clerk, c.clock, ids, CsvSender("wechat"), tmp_path)
     rows = list(csv.reader(result.files[0].read_text(encoding="utf-8-sig").splitlines()))
     assert rows[1][:3] == ["13800138000", "聊城计量器具有限公司", "张三"]
+
+
+def test_a_letter_the_font_cannot_draw_fails_and_the_others_print(
+    counter: Counter, tmp_path: Path
+) -> None:
+    c = counter
+    rare = add_customer(c, "𰻞𰻞面馆", address="陕西省西安市 1 号")
+    ids = _draft(c, "letter", [c.customer_id, rare])
+    with c.db.session() as s:
+        sender = sender_for(s, "letter", c.clock)
+    result = send_batch(c.db, c.clerk, c.clock, ids, sender, tmp_path)
+    assert result.sent == (ids[0],)
+    assert [(f.customer, f.reason) for f in result.failed] == [
+        ("𰻞𰻞面馆", "字体缺少字符：𰻞（𰻞𰻞面馆）")
+    ]
+    assert len(pdf_page_texts(result.files[0].read_bytes())) == 1
