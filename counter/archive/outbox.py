@@ -251,6 +251,12 @@ def move(
     problem = move_problem(message.status, new)
     if problem:
         raise ValidationError([problem])
+    action = (
+        "outbox.sent" if new == "sent"
+        else "outbox.failed" if new == "failed"
+        else "outbox.answered" if new == "answered"
+        else "outbox.cancelled"
+    )  # fmt: skip
     before = {"status": message.status}
     message.status = new
     now = clock.now()
@@ -264,7 +270,7 @@ def move(
         session,
         actor,
         clock,
-        f"outbox.{new}",
+        action,
         "outbox_message",
         str(message.id),
         before=before,
