@@ -13,6 +13,9 @@ python -m counter verify-certificate "QR TEXT" [--db URL]
 python -m counter key export-public [--db URL] [--out FILE]
 python -m counter recall due --month 2027-01 [--db URL]
 python -m counter recall batch --month 2027-01 --out DIR [--db URL]
+python -m counter outbox list [--status STATUS] [--channel CHANNEL] [--limit N] [--db URL]
+python -m counter outbox send --channel CHANNEL --out DIR --user NAME [--db URL]
+    exports the drafted messages of a channel (password typed); exit 1 if any failed
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from counter.admin.auth import create_user
+from counter.admin.auth import authenticate, create_user
 from counter.admin.backup import (
     backup_database,
     backup_folder,
@@ -30,7 +33,16 @@ from counter.admin.backup import (
     restore_backup,
 )
 from counter.admin.rules.roles import Role
+from counter.archive.outbox_view import outbox
 from counter.archive.recall_cli import add_recall_parser, recall_command
+from counter.archive.rules.messages import (
+    CHANNELS,
+    STATUSES,
+    channel_label,
+    kind_label,
+    status_label,
+)
+from counter.archive.sending import send_batch, sender_for
 from counter.certificates.signing_keys import export_public_keys
 from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
@@ -83,7 +95,70 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("--db", metavar="URL")
     key.add_argument("--out", type=Path, metavar="FILE")
     add_recall_parser(sub)
+    box = sub.add_parser(
+        "outbox",
+        help=_("通知发件箱：列出消息（list），或导出一个渠道待发送的消息并记录结果（send）"),
+    )
+    box.add_argument("action", choices=("list", "send"))
+    box.add_argument("--status", choices=STATUSES, metavar="STATUS")
+    box.add_argument("--channel", choices=CHANNELS, metavar="CHANNEL")
+    box.add_argument("--limit", type=int, default=100, metavar="N")
+    box.add_argument("--out", type=Path, metavar="DIR")
+    box.add_argument("--user", metavar="NAME")
+    box.add_argument("--db", metavar="URL")
     return parser
+
+
+def _outbox_list(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    try:
+        page = read(
+            database,
+            lambda s: outbox(s, args.status, limit=args.limit, channel=args.channel),
+        )
+    finally:
+        database.dispose()
+    for row in page.rows:
+        fields = (str(row.id), status_label(row.status), channel_label(row.channel),
+                  kind_label(row.kind), row.customer, row.recipient, row.status_reason)  # fmt: skip
+        print("\t".join(fields))
+    print(_("共 {n} 条").format(n=page.total))
+    return 0
+
+
+def _outbox_send(args: argparse.Namespace) -> int:
+    if not (args.channel and args.out and args.user):
+        raise CounterError(_("发送需要 --channel、--out 和 --user"))
+    password = getpass.getpass(_("密码："))
+    database = open_database(args.db)
+    clock = SystemClock()
+    try:
+        actor = run_action(database, lambda s: authenticate(s, args.user, password))
+        ids = [
+            row.id
+            for row in read(
+                database, lambda s: outbox(s, "drafted", limit=100_000, channel=args.channel)
+            ).rows
+        ]
+        if not ids:
+            print(_("没有待发送的{channel}消息").format(channel=channel_label(args.channel)))
+            return 0
+        sender = read(database, lambda s: sender_for(s, args.channel, clock))
+        result = send_batch(database, actor, clock, ids, sender, args.out)
+    finally:
+        database.dispose()
+    print(
+        _("批次 {batch}：已发送 {sent} 条，失败 {failed} 条").format(
+            batch=result.batch, sent=len(result.sent), failed=len(result.failed)
+        )
+    )
+    for path in result.files:
+        print(path)
+    for failed in result.failed:
+        print(f"{failed.message_id}\t{failed.customer}\t{failed.reason}", file=sys.stderr)
+    for note in result.skipped:
+        print(note, file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def _backup_command(url: str | None, folder: Path | None) -> int:
@@ -205,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
                 return recall_command(args, database)
             finally:
                 database.dispose()
+        if args.command == "outbox":
+            return _outbox_list(args) if args.action == "list" else _outbox_send(args)
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from counter.admin.rules.roles import Role, role_label
+from counter.archive.rules.messages import channel_label, kind_label
+from counter.archive.rules.messages import status_label as message_status_label
 from counter.billing.rules.payments import PAYMENT_METHODS, method_label
 from counter.certificates.registers import standard_field_label
 from counter.certificates.store import CertStatus, cert_status_label
@@ -62,6 +64,12 @@ def _fixed_actions() -> dict[str, str]:
         "receipt.printed_pdf": _("回执以 PDF 打印"),
         "reminder_rule.set": _("修改周检提醒规则"),
         "order.create": _("新建委托单"),
+        "outbox.draft": _("起草通知消息"),
+        "outbox.sent": _("通知消息已发送"),
+        "outbox.failed": _("通知消息发送失败"),
+        "outbox.answered": _("登记客户答复"),
+        "outbox.cancelled": _("取消通知消息"),
+        "template.set": _("修改消息模板"),
         "order.void": _("作废委托单"),
         "release.pickup": _("客户领取"),
         "release.mail": _("邮寄寄出"),
@@ -113,6 +121,8 @@ def _entity_formats() -> dict[str, str]:
         "fee_schedule": _("收费标准 {key}"),
         "item": _("器具 {key}"),
         "order": _("委托单 {key}"),
+        "outbox_message": _("通知消息 {key}"),
+        "message_template": _("消息模板 {key}"),
         "regulation": _("检定规程 {key}"),
         "reminder_rule": _("周检提醒规则 {key}"),
         "login": _("登录 {key}"),
@@ -176,6 +186,15 @@ def _common_fields() -> dict[str, str]:
         "lead_days": _("提前提醒天数"),
         "grace_days": _("宽限天数"),
         "escalate_after_days": _("升级天数"),
+        "kind": _("消息类型"),
+        "channel": _("发送渠道"),
+        "recipient": _("收件人"),
+        "text": _("原因/答复"),
+        "instruments": _("器具"),
+        "customer_id": _("客户编号"),
+        "order_id": _("委托单编号"),
+        "subject": _("标题"),
+        "body": _("正文"),
     }
 
 
@@ -203,6 +222,9 @@ def value_text(entity: str, key: str, value: Any) -> str:
         return status_label(text)
     if key == "status" and entity == "certificate" and text in set(CertStatus):
         return cert_status_label(text)
+    if entity == "outbox_message" and key in ("status", "kind", "channel"):
+        label = {"status": message_status_label, "kind": kind_label, "channel": channel_label}
+        return label[key](text)
     if key == "roles" and text:
         roles = [r for r in text.split(",") if r]
         if all(r in set(Role) for r in roles):
