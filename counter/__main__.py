@@ -11,6 +11,9 @@ python -m counter restore BACKUP --to NEWFILE
 python -m counter verify-certificate "QR TEXT" [--db URL]
     exit 0 valid, 1 superseded / voided / not issued, 3 not ours, 4 altered
 python -m counter key export-public [--db URL] [--out FILE]
+python -m counter ledger export [--customer ID] FILE [--db URL]   # no --customer: every customer
+python -m counter ledger import --customer ID FILE --user NAME [--db URL]   # password asked
+python -m counter ledger rebuild-due [--db URL]   # next due dates computed again
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from counter.admin.auth import create_user
+from counter.admin.auth import authenticate, create_user
 from counter.admin.backup import (
     backup_database,
     backup_folder,
@@ -28,6 +31,8 @@ from counter.admin.backup import (
     restore_backup,
 )
 from counter.admin.rules.roles import Role
+from counter.archive.ledger_xlsx import export_ledger_xlsx, import_ledger
+from counter.archive.verifications import rebuild_due
 from counter.certificates.signing_keys import export_public_keys
 from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
@@ -79,6 +84,17 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("action", choices=("export-public",))
     key.add_argument("--db", metavar="URL")
     key.add_argument("--out", type=Path, metavar="FILE")
+    ledger = sub.add_parser(
+        "ledger",
+        help=_(
+            "器具台账：导出（export）、导入 XLSX/CSV（import）、重算下次检定日期（rebuild-due）"
+        ),
+    )
+    ledger.add_argument("action", choices=("export", "import", "rebuild-due"))
+    ledger.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    ledger.add_argument("--customer", type=int, metavar="ID")
+    ledger.add_argument("--user", metavar="NAME", help=_("导入台账的用户（密码在终端输入）"))
+    ledger.add_argument("--db", metavar="URL")
     return parser
 
 
@@ -139,6 +155,38 @@ def _export_public_key(url: str | None, out: Path | None) -> int:
     return 0
 
 
+def _ledger_command(args: argparse.Namespace) -> int:
+    if args.action != "rebuild-due" and args.file is None:
+        raise CounterError(_("请给出台账文件"))
+    if args.action == "import" and (args.customer is None or not args.user):
+        raise CounterError(_("导入台账须给出 --customer 和 --user"))
+    password = getpass.getpass(_("密码：")) if args.action == "import" else ""
+    database = open_database(args.db)
+    try:
+        if args.action == "export":
+            data = read(database, lambda s: export_ledger_xlsx(s, args.customer))
+            args.file.write_bytes(data)
+            print(_("台账已导出到 {path}").format(path=args.file))
+        elif args.action == "import":
+            content = args.file.read_bytes()
+            with user_action(database) as session:
+                actor = authenticate(session, args.user, password)
+                done = import_ledger(
+                    session, actor, SystemClock(), args.customer, content, args.file.name
+                )
+            print(
+                _("台账已导入：新增 {added}，更新 {updated}，未变 {unchanged}").format(
+                    added=done.added, updated=done.updated, unchanged=done.unchanged
+                )
+            )
+        else:
+            changed = run_action(database, lambda s: rebuild_due(s, SystemClock()))
+            print(_("已重算下次检定日期：{n} 条有变化").format(n=changed))
+    finally:
+        database.dispose()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if "--lang" in arguments[:-1]:  # help texts in the language asked for
@@ -195,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             return _verify_command(args.text, args.db)
         if args.command == "key":
             return _export_public_key(args.db, args.out)
+        if args.command == "ledger":
+            return _ledger_command(args)
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -89,6 +89,10 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.admin.users.deactivate_user": Perm.ADMIN,
     "counter.admin.users.activate_user": Perm.ADMIN,
     "counter.admin.users.reset_password": Perm.ADMIN,
+    "counter.archive.ledger.add_entry": Perm.EDIT_LEDGER,
+    "counter.archive.ledger.update_entry": Perm.EDIT_LEDGER,
+    "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
+    "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
 }
 
 
