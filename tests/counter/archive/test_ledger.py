@@ -80,7 +80,8 @@ def test_intake_creates_entries_links_them_again_and_sets_the_owner_department(
     # the next order of a length instrument leaves the owner alone
     types = _types(c)
     with c.db.action() as s:
-        save_order(s, c.clerk, c.clock, OrderDraft(c.customer_id, (ItemDraft(types["钢卷尺"], serial="R1"),)))  # fmt: skip
+        tape = ItemDraft(types["钢卷尺"], serial="R1")
+        save_order(s, c.clerk, c.clock, OrderDraft(c.customer_id, (tape,)))
         assert s.get(Customer, c.customer_id).owner_department_id == scale.department_id  # type: ignore[union-attr]
 
 
