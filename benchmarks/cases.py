@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from benchmarks import (
     case_customers,
     case_intake,
+    case_ledger,
     case_orders,
     case_pg_numbering,
     case_scan,
@@ -43,6 +44,7 @@ CASES: tuple[Case, ...] = (
     *case_startup.CASES,
     *cert_cases.CASES,
     *fees_cases.CASES,
+    *case_ledger.CASES,
     *case_pg_numbering.CASES,
 )
 

@@ -90,11 +90,19 @@ def _parser() -> argparse.ArgumentParser:
             "器具台账：导出（export）、导入 XLSX/CSV（import）、重算下次检定日期（rebuild-due）"
         ),
     )
-    ledger.add_argument("action", choices=("export", "import", "rebuild-due"))
-    ledger.add_argument("file", type=Path, nargs="?", metavar="FILE")
-    ledger.add_argument("--customer", type=int, metavar="ID")
-    ledger.add_argument("--user", metavar="NAME", help=_("导入台账的用户（密码在终端输入）"))
-    ledger.add_argument("--db", metavar="URL")
+    actions = ledger.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help=_("导出 XLSX（不给 --customer：全部客户）"))
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--customer", type=int, metavar="ID")
+    load = actions.add_parser("import", help=_("导入 XLSX/CSV：全部成功或全部不保存"))
+    load.add_argument("file", type=Path, metavar="FILE")
+    load.add_argument("--customer", type=int, metavar="ID", required=True)
+    load.add_argument(
+        "--user", metavar="NAME", required=True, help=_("导入台账的用户（密码在终端输入）")
+    )
+    rebuild = actions.add_parser("rebuild-due", help=_("重算全部台账的下次检定日期"))
+    for action in (export, load, rebuild):
+        action.add_argument("--db", metavar="URL")
     return parser
 
 
@@ -156,10 +164,6 @@ def _export_public_key(url: str | None, out: Path | None) -> int:
 
 
 def _ledger_command(args: argparse.Namespace) -> int:
-    if args.action != "rebuild-due" and args.file is None:
-        raise CounterError(_("请给出台账文件"))
-    if args.action == "import" and (args.customer is None or not args.user):
-        raise CounterError(_("导入台账须给出 --customer 和 --user"))
     password = getpass.getpass(_("密码：")) if args.action == "import" else ""
     database = open_database(args.db)
     try:

@@ -16,9 +16,9 @@ import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
@@ -43,6 +43,7 @@ from db.models import Customer, Instrument, InstrumentType
 MAX_FILE_BYTES = 40 * 2**20
 MAX_UNPACKED_BYTES = 400 * 2**20  # an XLSX is a zip: refuse one that inflates past this
 SHEET_ROWS = 1_000_000  # rows per worksheet (Excel holds 1,048,576)
+_TABLE = cast(Table, Instrument.__table__)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATES = ("last_verified", "valid_until", "next_due", "status_date")
 #: the entry fields an import may set, beside type and serial
@@ -286,7 +287,7 @@ def import_ledger(
         elif any(state[k] != old[k] for k in _SETTABLE):
             changed.append({"id": old["id"], **{k: state[k] for k in _SETTABLE}, "updated_at": now})
     if added:
-        session.execute(insert(Instrument), added)
+        session.execute(insert(_TABLE), added)
     if changed:
         session.execute(update(Instrument), changed)
     result = LedgerImport(len(added), len(changed), len(parsed.rows) - len(added) - len(changed))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.orm import Session
 
 from counter.intake.catalog import TypeInfo, types_by_id
@@ -61,11 +61,11 @@ def link_instruments(
         )
         known = {(r.type_id, r.serial): r for r in rows}
     customer = session.get(Customer, customer_id)
-    owner_missing = customer is not None and customer.owner_department_id is None and items
+    owner_missing = bool(items) and customer is not None and customer.owner_department_id is None
     wanted = {k[0] for k in keys - known.keys()} | ({items[0].type_id} if owner_missing else set())
     types = types_by_id(session, wanted) if wanted else {}
-    if owner_missing and customer is not None and items[0].type_id in types:
-        customer.owner_department_id = types[items[0].type_id].department_id
+    if owner_missing and items[0].type_id in types:
+        claim_owner(session, customer_id, types[items[0].type_id].department_id)
     result: list[Instrument | None] = []
     for d in items:
         key = (d.type_id, d.serial.strip())
@@ -83,16 +83,33 @@ def link_instruments(
                 manufacturer=d.manufacturer.strip(),
                 measuring_range=d.measuring_range.strip(),
                 accuracy_class=d.accuracy_class.strip(),
-                name=info.name,
-                use=d.use,
-                compulsory=compulsory(info, d),
-                source="intake",
-                status="in_use",
                 created_at=now,
-                updated_at=now,
+                **ledger_fields(info.name, d.use, compulsory(info, d), now),
             )
             session.add(inst)
             known[key] = inst
         result.append(inst)
     session.flush()
     return result
+
+
+def ledger_fields(type_name: str, use: str, compulsory: bool, now: dt.datetime) -> dict[str, Any]:
+    """The ledger columns of an entry intake creates, beside customer, type, serial and the
+    item's model, manufacturer, range and class (a Core insert can take them as they are)."""
+    return {
+        "name": type_name,
+        "use": use,
+        "compulsory": compulsory,
+        "source": "intake",
+        "status": "in_use",
+        "updated_at": now,
+    }
+
+
+def claim_owner(session: Session, customer_id: int, department_id: int) -> None:
+    """首问负责: the department takes the customer unless one already owns it (one statement)."""
+    session.execute(
+        update(Customer)
+        .where(Customer.id == customer_id, Customer.owner_department_id.is_(None))
+        .values(owner_department_id=department_id)
+    )

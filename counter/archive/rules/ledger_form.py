@@ -18,6 +18,7 @@ from counter.intake.rules.uses import USE_NAMES_ZH, Use
 
 MAX_QUANTITY = 100_000
 VERIFY_MODE_CODES = ("bring", "onsite")
+USE_CODES = frozenset(u.value for u in Use)
 
 #: the ledger's free-text fields (stripped before they are stored)
 TEXT_FIELDS = (
@@ -77,7 +78,7 @@ def field_problems(form: EntryForm) -> list[tuple[str, str]]:
         found.append(("division_code", division_message(code)))
     if not 1 <= form.quantity <= MAX_QUANTITY:
         found.append(("quantity", quantity_message()))
-    if form.use not in set(Use):
+    if form.use not in USE_CODES:
         found.append(("use", use_message(form.use)))
     if form.verify_mode not in VERIFY_MODE_CODES:
         found.append(("verify_mode", _("送检方式应为“送检”或“现场检定”")))
@@ -109,7 +110,7 @@ def use_message(text: str) -> str:
 
 def is_compulsory_use(compulsory_uses: str, use: str) -> bool:
     """The catalogue's "|"-separated Chinese uses name this entry's use."""
-    if use not in set(Use) or use == Use.NONE:
+    if use not in USE_CODES or use == Use.NONE:
         return False
     return USE_NAMES_ZH[Use(use)] in compulsory_uses.split("|")
 

@@ -27,6 +27,7 @@ from counter.archive.rules.ledger_columns import (
 )
 from counter.archive.rules.ledger_form import (
     MAX_QUANTITY,
+    USE_CODES,
     VERIFY_MODE_CODES,
     column_label,
     division_message,
@@ -34,7 +35,6 @@ from counter.archive.rules.ledger_form import (
     use_message,
 )
 from counter.i18n import _
-from counter.intake.rules.uses import Use
 
 HEADER_SEARCH_ROWS = 10
 #: headings other spreadsheets use for the same columns
@@ -70,6 +70,8 @@ TEXT = (
     "status_reason",
 )
 DATES = ("last_verified", "valid_until", "status_date")
+_RESULT_CODES = frozenset(RESULTS.values())
+_STATUS_CODES = frozenset(STATUSES.values())
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?")
 
@@ -169,7 +171,7 @@ def _cell(field: str, text: str, limits: Mapping[str, int]) -> object:
             raise ValueError(quantity_message())
         return int(text)
     if field == "use":
-        code = USE_BY_NAME.get(text, text if text in set(Use) else None)
+        code = USE_BY_NAME.get(text, text if text in USE_CODES else None)
         if code is None:
             raise ValueError(use_message(text))
         return code
@@ -179,11 +181,11 @@ def _cell(field: str, text: str, limits: Mapping[str, int]) -> object:
             raise ValueError(_("送检方式应为“送检”或“现场检定”"))
         return code
     if field == "last_result":
-        if text not in RESULTS and text not in RESULTS.values():
+        if text not in RESULTS and text not in _RESULT_CODES:
             raise ValueError(_("检定结论应为“合格”或“不合格”，或留空"))
         return RESULTS.get(text, text)
     if field == "status":
-        if text not in STATUSES and text not in STATUSES.values():
+        if text not in STATUSES and text not in _STATUS_CODES:
             raise ValueError(_("状态应为“在用”“停用”或“报废”"))
         return STATUSES.get(text, text)
     try:
