@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from benchmarks import (
     case_customers,
     case_intake,
+    case_ledger,
     case_orders,
     case_pg_numbering,
     case_recall,
@@ -45,6 +46,7 @@ CASES: tuple[Case, ...] = (
     *cert_cases.CASES,
     *fees_cases.CASES,
     *case_recall.CASES,
+    *case_ledger.CASES,
     *case_pg_numbering.CASES,
 )
 

@@ -16,6 +16,9 @@ python -m counter recall batch --month 2027-01 --out DIR [--db URL]
 python -m counter outbox list [--status STATUS] [--channel CHANNEL] [--limit N] [--db URL]
 python -m counter outbox send --channel CHANNEL --out DIR --user NAME [--db URL]
     exports the drafted messages of a channel (password typed); exit 1 if any failed
+python -m counter ledger export [--customer ID] FILE [--db URL]   # no --customer: every customer
+python -m counter ledger import --customer ID FILE --user NAME [--db URL]   # password asked
+python -m counter ledger rebuild-due [--db URL]   # next due dates computed again
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from counter.admin.backup import (
     restore_backup,
 )
 from counter.admin.rules.roles import Role
+from counter.archive.ledger_xlsx import export_ledger_xlsx, import_ledger
 from counter.archive.outbox_view import outbox
 from counter.archive.recall_cli import add_recall_parser, recall_command
 from counter.archive.rules.messages import (
@@ -43,6 +47,7 @@ from counter.archive.rules.messages import (
     status_label,
 )
 from counter.archive.sending import send_batch, sender_for
+from counter.archive.verifications import rebuild_due
 from counter.certificates.signing_keys import export_public_keys
 from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
@@ -106,6 +111,25 @@ def _parser() -> argparse.ArgumentParser:
     box.add_argument("--out", type=Path, metavar="DIR")
     box.add_argument("--user", metavar="NAME")
     box.add_argument("--db", metavar="URL")
+    ledger = sub.add_parser(
+        "ledger",
+        help=_(
+            "器具台账：导出（export）、导入 XLSX/CSV（import）、重算下次检定日期（rebuild-due）"
+        ),
+    )
+    actions = ledger.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help=_("导出 XLSX（不给 --customer：全部客户）"))
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--customer", type=int, metavar="ID")
+    load = actions.add_parser("import", help=_("导入 XLSX/CSV：全部成功或全部不保存"))
+    load.add_argument("file", type=Path, metavar="FILE")
+    load.add_argument("--customer", type=int, metavar="ID", required=True)
+    load.add_argument(
+        "--user", metavar="NAME", required=True, help=_("导入台账的用户（密码在终端输入）")
+    )
+    rebuild = actions.add_parser("rebuild-due", help=_("重算全部台账的下次检定日期"))
+    for action in (export, load, rebuild):
+        action.add_argument("--db", metavar="URL")
     return parser
 
 
@@ -218,6 +242,34 @@ def _export_public_key(url: str | None, out: Path | None) -> int:
     return 0
 
 
+def _ledger_command(args: argparse.Namespace) -> int:
+    password = getpass.getpass(_("密码：")) if args.action == "import" else ""
+    database = open_database(args.db)
+    try:
+        if args.action == "export":
+            data = read(database, lambda s: export_ledger_xlsx(s, args.customer))
+            args.file.write_bytes(data)
+            print(_("台账已导出到 {path}").format(path=args.file))
+        elif args.action == "import":
+            content = args.file.read_bytes()
+            with user_action(database) as session:
+                actor = authenticate(session, args.user, password)
+                done = import_ledger(
+                    session, actor, SystemClock(), args.customer, content, args.file.name
+                )
+            print(
+                _("台账已导入：新增 {added}，更新 {updated}，未变 {unchanged}").format(
+                    added=done.added, updated=done.updated, unchanged=done.unchanged
+                )
+            )
+        else:
+            changed = run_action(database, lambda s: rebuild_due(s, SystemClock()))
+            print(_("已重算下次检定日期：{n} 条有变化").format(n=changed))
+    finally:
+        database.dispose()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if "--lang" in arguments[:-1]:  # help texts in the language asked for
@@ -282,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
                 database.dispose()
         if args.command == "outbox":
             return _outbox_list(args) if args.action == "list" else _outbox_send(args)
+        if args.command == "ledger":
+            return _ledger_command(args)
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from counter.admin.rules.roles import Role, role_label
+from counter.archive.rules.due import status_label as ledger_status_label
+from counter.archive.rules.ledger_form import column_label as ledger_column_label
 from counter.archive.rules.messages import channel_label, kind_label
 from counter.archive.rules.messages import status_label as message_status_label
 from counter.billing.rules.payments import PAYMENT_METHODS, method_label
@@ -58,6 +60,11 @@ def _fixed_actions() -> dict[str, str]:
         "item.release_unpaid": _("批准未付款先发放"),
         "item.unprocessed_note": _("退回未检说明"),
         "label.printed": _("标签已由打印机确认打出"),
+        "ledger.add": _("台账新增器具"),
+        "ledger.update": _("修改台账器具"),
+        "ledger.status": _("台账器具停用/报废/恢复在用"),
+        "ledger.import": _("导入器具台账"),
+        "ledger.rebuild_due": _("重算下次检定日期"),
         "label.print_failed": _("标签打印失败"),
         "label.no_printer": _("未设置标签打印机"),
         "label.printed_pdf": _("标签以 PDF 打印"),
@@ -120,6 +127,7 @@ def _entity_formats() -> dict[str, str]:
         "customer": _("客户 {key}"),
         "fee_schedule": _("收费标准 {key}"),
         "item": _("器具 {key}"),
+        "instrument": _("台账器具 {key}"),
         "order": _("委托单 {key}"),
         "outbox_message": _("通知消息 {key}"),
         "message_template": _("消息模板 {key}"),
@@ -199,6 +207,7 @@ def _common_fields() -> dict[str, str]:
 
 
 _ENTITY_FIELDS: dict[str, Callable[[str], str]] = {
+    "instrument": ledger_column_label,
     "item": item_field_label,
     "standard": standard_field_label,
     "customer": customer_field_label,
@@ -220,6 +229,8 @@ def value_text(entity: str, key: str, value: Any) -> str:
     text = str(value)
     if key == "status" and entity == "item" and text in set(ItemStatus):
         return status_label(text)
+    if key == "status" and entity == "instrument":
+        return ledger_status_label(text)
     if key == "status" and entity == "certificate" and text in set(CertStatus):
         return cert_status_label(text)
     if entity == "outbox_message" and key in ("status", "kind", "channel"):

@@ -100,6 +100,10 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.archive.outbox.cancel": Perm.EDIT_CUSTOMER,
     "counter.archive.sending.send_batch": Perm.EDIT_CUSTOMER,
     "counter.release.message.draft_ready_message": Perm.RELEASE,
+    "counter.archive.ledger.add_entry": Perm.EDIT_LEDGER,
+    "counter.archive.ledger.update_entry": Perm.EDIT_LEDGER,
+    "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
+    "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
 }
 
 
