@@ -44,7 +44,8 @@ def _parser_words(parser: argparse.ArgumentParser) -> set[str]:
                 words |= _parser_words(sub)
         elif action.option_strings:
             words.update(action.option_strings)
-            words.add(action.metavar or action.dest.upper())
+            if action.nargs != 0:  # a flag (`--no-overdue`) takes no value
+                words.add(action.metavar or action.dest.upper())
         elif action.choices:
             words.update(str(c) for c in action.choices)
         else:
