@@ -19,7 +19,7 @@ from counter.clock import FixedClock
 from counter.intake.catalog import TypeInfo, list_types
 from counter.intake.documents import labels_pdf, receipt_pdf
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
-from db.engine import Database, make_engine
+from db.engine import Database
 
 ITEMS = 50
 WARMUP = 2
@@ -56,11 +56,8 @@ def draft(rng: random.Random, customer_id: int, types: list[TypeInfo], run: int)
 
 
 def save_order_50(bench: Bench) -> Iterator[Metric]:
-    database = Database(make_engine(bench.scratch_url()))
-    try:
+    with bench.scratch_database() as database:
         yield from _measure(bench, database)
-    finally:
-        database.dispose()
 
 
 def _measure(bench: Bench, database: Database) -> Iterator[Metric]:

@@ -1,4 +1,4 @@
-"""The orders list (`counter.intake.lookups.page_orders`) and the reprint list.
+"""The orders list (`counter.orders.listing.page_orders`) and the reprint list.
 
 First page and a keyset page deep in the list (half-way through all orders,
 as `fetchMore` would ask after scrolling), then the filters and sorts a clerk
@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from benchmarks.context import Bench, Case
 from benchmarks.measure import Metric, median, ms, time_repeat
 from counter.intake.documents import reprint_list
-from counter.orders.listing import OrderFilter, OrderRow, page_orders
-from db.models import Customer, Order
+from counter.orders.listing import OrderFilter, OrderRow, order_rows, page_orders
+from db.models import Order
 
 REPEAT = 15
 
@@ -39,20 +39,7 @@ def _row_at(session: Session, position: int) -> OrderRow:
         .offset(position)
         .limit(1)
     ).one()
-    row = session.execute(
-        select(
-            Order.id,
-            Order.number,
-            Customer.name,
-            Order.received_at,
-            Order.item_count,
-            Order.status,
-            Order.promised_date,
-            Order.channel,
-        )
-        .join(Customer, Customer.id == Order.customer_id)
-        .where(Order.id == order_id)
-    ).one()
+    row = session.execute(order_rows().where(Order.id == order_id)).one()
     return OrderRow(*row)
 
 

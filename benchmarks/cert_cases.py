@@ -56,7 +56,7 @@ from counter.clock import FixedClock, local_date
 from counter.demo import DEMO_SETTINGS
 from counter.intake.catalog import list_types
 from counter.intake.documents import institute_info
-from db.engine import Database, make_engine
+from db.engine import Database
 from db.models import Item, User
 from db.models_certificates import CertificateRecord
 from printing.certificate import render_certificate
@@ -166,8 +166,7 @@ def _check_all(database: Database, today: dt.date) -> tuple[int, int]:
 
 
 def certificates(bench: Bench) -> Iterator[Metric]:
-    database = Database(make_engine(bench.scratch_url()))
-    try:
+    with bench.scratch_database() as database:
         clock = FixedClock(NOW + dt.timedelta(hours=3))
         ids = _setup(bench, database, clock)
         today = local_date(clock.now())
@@ -180,8 +179,6 @@ def certificates(bench: Bench) -> Iterator[Metric]:
         yield Metric("cert_check_per_s", round(median(rates)), "1/s",
                      extra=(("certificates", len(ids)), ("page", PAGE), ("runs", RUNS),
                             ("defects_found", found)))  # fmt: skip
-    finally:
-        database.dispose()
     ctx = sample_context()
     institute = institute_info(DEMO_SETTINGS)
 

@@ -8,7 +8,7 @@ import random
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -119,6 +119,15 @@ class Bench:
 
     def scratch_url(self) -> str:
         return sqlite_url(self.scratch_copy())
+
+    @contextmanager
+    def scratch_database(self) -> Iterator[Database]:
+        """A `Database` on the scratch copy, for a benchmark that writes; disposed after."""
+        database = Database(make_engine(self.scratch_url()))
+        try:
+            yield database
+        finally:
+            database.dispose()
 
     def close(self) -> None:
         if "database" in self.__dict__:

@@ -36,7 +36,7 @@ from counter.customers.records import CustomerForm, create_customer
 from counter.intake.catalog import list_types
 from counter.intake.documents import institute_info
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
-from db.engine import Database, make_engine
+from db.engine import Database
 from printing.statement import render_statement_pdf
 
 ITEMS, ORDERS = 50, 10
@@ -82,11 +82,8 @@ def _orders(bench: Bench, database: Database, clock: FixedClock) -> list[int]:
 
 
 def fees(bench: Bench) -> Iterator[Metric]:
-    database = Database(make_engine(bench.scratch_url()))
-    try:
+    with bench.scratch_database() as database:
         yield from _measure(bench, database)
-    finally:
-        database.dispose()
 
 
 def _measure(bench: Bench, database: Database) -> Iterator[Metric]:

@@ -23,6 +23,8 @@ class Change(enum.Flag):
     USERS = enum.auto()
     CALENDAR = enum.auto()
     PRINTS = enum.auto()  # labels and receipts printed or reprinted
+    LEDGER = enum.auto()  # ledger entries, their status and due dates, notes in a customer's file
+    MESSAGES = enum.auto()  # the notification outbox, its templates and the reminder rules
 
 
 #: everything (after a restore or a user switch)

@@ -30,8 +30,15 @@ from reportlab.platypus import (
 
 from printing import pdf_doc
 from printing.common import InstituteInfo, one_line
-from printing.fonts import sans_font, serif_font
-from printing.pdf_doc import PT_PER_MM, BarcodeFlowable, draw_fitted, markup, numbered_canvas
+from printing.fonts import serif_font
+from printing.pdf_doc import (
+    PT_PER_MM,
+    draw_fitted,
+    markup,
+    number_markup,
+    numbered_canvas,
+    page_head,
+)
 
 TITLE = "器具交接单"
 HEADERS = ("序号", "收件编号", "器具名称", "型号规格", "出厂编号", "证书编号", "备注")
@@ -111,34 +118,16 @@ def _who(data: HandoverData) -> list[str]:
 def _header(data: HandoverData, st: dict[str, ParagraphStyle], width: float) -> list[Any]:
     b = st["body"]
     info = [
-        Paragraph(
-            f'交接单号 <font name="{sans_font()}" size="{b.fontSize * 1.5:.1f}">'
-            f"{markup(data.release_number)}</font>",
-            st["number"],
-        ),
+        Paragraph(number_markup("交接单号", data.release_number, b.fontSize * 1.5), st["number"]),
         Paragraph(f"送检单位：{markup(data.customer_name)}", b),
         Paragraph(f"委托单号：{markup('、'.join(data.order_numbers))}", b),
         *(Paragraph(markup(line), b) for line in _who(data)),
         Paragraph(f"交接时间：{data.released_at:%Y-%m-%d %H:%M}　经办人：{markup(data.clerk)}", b),
     ]
-    code_width = width * 0.4
-    code = BarcodeFlowable(data.release_number, code_width, 11 * PT_PER_MM, b.fontSize)
-    block = Table([[info, code]], colWidths=[width - code_width, code_width])
-    block.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    title = TITLE + ("（邮寄）" if data.tracking_number else "（领取凭证）")
+    return page_head(
+        st, data.institute.name, title, info, data.release_number, width, code_share=0.4, bar_mm=11
     )
-    return [
-        Paragraph(markup(data.institute.name), st["institute"]),
-        Paragraph(TITLE + ("（邮寄）" if data.tracking_number else "（领取凭证）"), st["title"]),
-        block,
-        Spacer(1, b.fontSize * 0.6),
-    ]
 
 
 def _cell(text: str, style: ParagraphStyle, empty: str = "—") -> Paragraph:

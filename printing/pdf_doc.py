@@ -1,24 +1,26 @@
 """Building blocks for paged PDF documents: receipts, handover slips, certificates.
 
 ``numbered_canvas(decorate)`` gives platypus a canvas that knows the page count when
-the document is finished, so every page can say "第 x 页 共 y 页".
+the document is finished, so every page can say "第 x 页 共 y 页".  ``page_head`` is the
+first page's head every slip shares: institute, title, the facts and the number's barcode.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from printing.barcodes import draw_code128, module_count
 from printing.common import fit_text
-from printing.fonts import serif_font
+from printing.fonts import sans_font, serif_font
 
 PT_PER_MM = 72 / 25.4
 BOLD_STROKE = 0.04  # stroke width of synthetic bold, as a share of the font size
@@ -139,3 +141,46 @@ class BarcodeFlowable(Flowable):  # type: ignore[misc,unused-ignore]
             self.text_size,
             "centre",
         )
+
+
+def number_markup(label: str, number: str, size: float) -> str:
+    """The document's number after its label, at `size` in the sans face (委托单号 2026…)."""
+    return f'{label} <font name="{sans_font()}" size="{size:.1f}">{markup(number)}</font>'
+
+
+def page_head(
+    styles: dict[str, ParagraphStyle],
+    institute: str,
+    title: str,
+    info: Sequence[Flowable],
+    number: str,
+    width: float,
+    *,
+    code_share: float,
+    bar_mm: float,
+) -> list[Any]:
+    """The institute, the title, then `info` beside the barcode of `number` (right-aligned).
+
+    `code_share` of `width` is kept for the barcode, `bar_mm` high; styles "institute",
+    "title" and "body" are the document's own.
+    """
+    size = styles["body"].fontSize
+    code_width = width * code_share
+    code = BarcodeFlowable(number, code_width, bar_mm * PT_PER_MM, size)
+    block = Table([[list(info), code]], colWidths=[width - code_width, code_width])
+    block.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        Paragraph(markup(institute), styles["institute"]),
+        Paragraph(title, styles["title"]),
+        block,
+        Spacer(1, size * 0.6),
+    ]

@@ -19,14 +19,15 @@ from reportlab.platypus import (
 )
 
 from printing import pdf_doc
-from printing.fonts import sans_font, serif_font
+from printing.fonts import serif_font
 from printing.pdf_doc import (
     PT_PER_MM,
-    BarcodeFlowable,
     Decorate,
     draw_fitted,
     markup,
+    number_markup,
     numbered_canvas,
+    page_head,
     page_label,
 )
 from printing.receipt_data import ReceiptData
@@ -74,36 +75,17 @@ def _styles(m: _Metrics) -> dict[str, ParagraphStyle]:
 
 def _header(data: ReceiptData, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
     b = styles["body"]
-    order = (
-        f'委托单号 <font name="{sans_font()}" size="{b.fontSize * 1.6:.1f}">'
-        f"{markup(data.order_number)}</font>"
-    )
     contact = "　".join(x for x in (data.customer_contact, data.customer_phone) if x.strip())
     info = [
-        Paragraph(order, styles["order"]),
+        Paragraph(number_markup("委托单号", data.order_number, b.fontSize * 1.6), styles["order"]),
         Paragraph(f"送检单位：{markup(data.customer_name)}", b),
         Paragraph(f"联系人：{markup(contact) or '—'}", b),
         Paragraph(f"收件时间：{data.received_at:%Y-%m-%d %H:%M}　收件人：{markup(data.clerk)}", b),
     ]
-    barcode_width = width * 0.45
-    code = BarcodeFlowable(data.order_number, barcode_width, 12 * PT_PER_MM, b.fontSize)
-    block = Table([[info, code]], colWidths=[width - barcode_width, barcode_width])
-    block.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    number = data.order_number
+    return page_head(
+        styles, data.institute.name, TITLE, info, number, width, code_share=0.45, bar_mm=12
     )
-    return [
-        Paragraph(markup(data.institute.name), styles["institute"]),
-        Paragraph(TITLE, styles["title"]),
-        block,
-        Spacer(1, b.fontSize * 0.6),
-    ]
 
 
 def _closing(data: ReceiptData, styles: dict[str, ParagraphStyle]) -> list[Any]:

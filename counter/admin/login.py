@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import authenticate
-from counter.admin.rules.roles import Actor
+from counter.admin.auth import actor_of, authenticate, create_user
+from counter.admin.rules.roles import Actor, Role
+from counter.admin.settings import InstituteSettings, save_settings
 from counter.clock import CHINA_TZ, Clock
 from counter.errors import CounterError
 from counter.i18n import _
@@ -114,3 +115,28 @@ def log_in(database: Database, clock: Clock, username: str, password: str) -> Ac
     if attempt.actor is None:
         raise LoginRefused(attempt.message)
     return attempt.actor
+
+
+def set_up_first_administrator(
+    database: Database,
+    clock: Clock,
+    *,
+    username: str,
+    full_name: str,
+    password: str,
+    settings: InstituteSettings,
+) -> Actor:
+    """The first run, as one action: the administrator and the institute, or neither."""
+    with user_action(database) as session:
+        user = create_user(
+            session,
+            None,
+            clock,
+            username=username,
+            full_name=full_name,
+            password=password,
+            roles=frozenset({Role.ADMIN}),
+        )
+        actor = actor_of(user)
+        save_settings(session, actor, clock, settings)
+    return actor

@@ -23,7 +23,7 @@ from counter.billing.rules.payments import (
     PaymentStatus,
     payment_status,
 )
-from counter.billing.rules.pricing import PricedLine
+from counter.billing.rules.pricing import PricedLine, priced_line
 from counter.billing.rules.statement import PaymentDetails, StatementCustomer
 from counter.clock import local_date
 from counter.errors import NotFound
@@ -100,23 +100,13 @@ def _priced(line: FeeStatementLine) -> PricedLine:
             Adjustment(a.code, a.reason, a.amount_fen) for a in line.adjustments if a.kind == k
         )
 
-    return PricedLine(
-        group=_GROUP[line.line_group],
-        order_number=line.order_number,
-        item_number=line.item_number,
-        instrument=line.instrument,
-        model=line.model,
-        serial=line.serial,
-        fee_code=line.fee_code,
-        tier=line.tier,
-        fee_range=line.fee_range,
-        unit=line.unit,
-        quantity=line.quantity,
-        unit_price_fen=line.unit_price_fen,
-        base_fen=line.base_fen,
-        addons=kind("addon"),
-        adjustments=kind("adjustment"),
-        amount_fen=line.amount_fen,
+    return priced_line(
+        line,
+        _GROUP[line.line_group],
+        line.base_fen,
+        kind("addon"),
+        kind("adjustment"),
+        line.amount_fen,  # as issued, never recomputed
     )
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter.clock import CHINA_TZ
@@ -99,6 +99,20 @@ def _conditions(flt: OrderFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
+def order_rows() -> Select[int, str, str, dt.datetime, int, str, dt.date | None, str]:
+    """The list's query, unfiltered and unsorted: an `OrderRow`'s columns, one row an order."""
+    return select(
+        Order.id,
+        Order.number,
+        Customer.name,
+        Order.received_at,
+        Order.item_count,
+        Order.status,
+        Order.promised_date,
+        Order.channel,
+    ).join(Customer, Customer.id == Order.customer_id)
+
+
 def page_orders(
     session: Session,
     flt: OrderFilter = OrderFilter(),
@@ -112,20 +126,7 @@ def page_orders(
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     column = _sort_column(sort)
-    query = (
-        select(
-            Order.id,
-            Order.number,
-            Customer.name,
-            Order.received_at,
-            Order.item_count,
-            Order.status,
-            Order.promised_date,
-            Order.channel,
-        )
-        .join(Customer, Customer.id == Order.customer_id)
-        .where(*_conditions(flt))
-    )
+    query = order_rows().where(*_conditions(flt))
     if after is not None:
         key = tuple_(column, Order.id)
         last = tuple_(after.sort_value(sort), after.id)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter.admin.rules.workdays import WorkCalendar
@@ -152,6 +152,24 @@ class OverdueRow:
     since: dt.datetime | None = None
 
 
+def _overdue_row(
+    kind: str, row: Row[Item, str, str, str], days: int, since: dt.datetime | None = None
+) -> OverdueRow:
+    item, order_number, customer, instrument = row
+    return OverdueRow(
+        kind,
+        item.id,
+        item.number,
+        order_number,
+        customer,
+        instrument,
+        item.status,
+        item.promised_date,
+        days,
+        since,
+    )
+
+
 def overdue(
     session: Session,
     today: dt.date,
@@ -167,44 +185,19 @@ def overdue(
         .join(Customer, Customer.id == Order.customer_id)
         .join(InstrumentType, InstrumentType.id == Item.type_id)
     )
-    late = []
-    for item, onum, cname, tname in session.execute(
-        base.where(Item.status.in_(list(NOT_READY)), Item.promised_date < today)
-    ):
-        days = calendar.workdays_between(item.promised_date, today)
-        late.append(
-            OverdueRow(
-                "late",
-                item.id,
-                item.number,
-                onum,
-                cname,
-                tname,
-                item.status,
-                item.promised_date,
-                days,
-            )
+    late = [
+        _overdue_row("late", row, calendar.workdays_between(row[0].promised_date, today))
+        for row in session.execute(
+            base.where(Item.status.in_(list(NOT_READY)), Item.promised_date < today)
         )
+    ]
     ready = list(session.execute(base.where(Item.status.in_(list(READY)))))
     since = ready_since(session, [row[0] for row in ready])
-    waiting = []
-    for item, onum, cname, tname in ready:
-        days = (today - local_date(since[item.id])).days
-        if days >= uncollected_days:
-            waiting.append(
-                OverdueRow(
-                    "uncollected",
-                    item.id,
-                    item.number,
-                    onum,
-                    cname,
-                    tname,
-                    item.status,
-                    item.promised_date,
-                    days,
-                    since[item.id],
-                )
-            )
+    waiting = [
+        _overdue_row("uncollected", row, days, since[row[0].id])
+        for row in ready
+        if (days := (today - local_date(since[row[0].id])).days) >= uncollected_days
+    ]
     late.sort(key=lambda r: (-r.days, r.item_number))
     waiting.sort(key=lambda r: (-r.days, r.item_number))
     return late + waiting

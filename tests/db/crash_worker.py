@@ -2,7 +2,8 @@
 
 Intake, the lab's certificate and the supervisor's final check, a statement and its
 payment, and the pickup: each its own transaction, one after the other, forever.  The
-shared flag says whether a transaction is open at the moment the test kills the process.
+shared flag says whether a transaction is open at the moment the test kills the process;
+the shared step count says when the worker is ready (1) and how many steps it finished.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def _actor(plain: tuple[int, str, str, str]) -> Actor:
     return Actor(user_id, username, full_name, frozenset(Role(r) for r in roles.split(",") if r))
 
 
-def run(cast: Cast, seed: int, in_transaction: Any) -> None:
+def run(cast: Cast, seed: int, in_transaction: Any, steps: Any) -> None:
     engine = make_engine(cast.url, busy_timeout_ms=30000)
 
     @event.listens_for(engine, "begin")
@@ -72,8 +73,10 @@ def run(cast: Cast, seed: int, in_transaction: Any) -> None:
     world = ReleaseWorld(c, _actor(cast.lab), _actor(cast.supervisor), cast.scale_type,
                          serial_seq=seed * 100_000)  # fmt: skip
     rng = random.Random(seed)
+    steps.value = 1  # ready: the test's random moment starts now, whatever the machine's load
     while True:  # each step one transaction; a new worker goes on where the last was killed
         step(world, rng)
+        steps.value += 1
 
 
 def _order(s: Session, order_id: int) -> Received:

@@ -3,6 +3,9 @@
 A forked worker runs the whole counter (intake, certificate and final check, statement and
 payment, pickup) until the test kills it with SIGKILL at a random moment; after every kill
 the database must hold only whole actions: every invariant below is checked each time.
+The random moment is measured in the worker's own step time (calibrated by a first worker
+that is let run three steps), so a loaded machine moves the kills later instead of letting
+the day stall.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import random
 import signal
 import time
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -29,6 +33,15 @@ from tests.db.crash_worker import Cast, as_plain
 from tests.release_world import make_release_world
 
 KILLS = 50
+
+
+def _wait(steps: Any, at_least: int, worker: Any, timeout: float = 120.0) -> None:
+    """Until the worker's step count reaches `at_least` (it must not die meanwhile)."""
+    deadline = time.monotonic() + timeout
+    while steps.value < at_least:
+        assert worker.is_alive(), "worker died by itself"
+        assert time.monotonic() < deadline, f"worker stuck at step {steps.value}"
+        time.sleep(0.005)
 
 
 def invariants(session: Session, is_sqlite: bool) -> list[str]:
@@ -114,22 +127,34 @@ def test_kill_9_at_random_moments_leaves_only_whole_actions(counter: Counter) ->
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["tests.db.crash_worker"])
     rng = random.Random(20261206)
-    mid_transaction = 0
-    # a new PostgreSQL connection takes longer to start working than a SQLite file
-    window = (0.05, 0.6) if c.db.is_sqlite else (0.2, 1.2)
-    for kill in range(KILLS):
-        flag = context.Value("i", 0)
-        worker = context.Process(target=crash_worker.run, args=(cast, kill + 1, flag))
+
+    def start(seed: int) -> tuple[Any, Any, Any]:
+        flag, steps = context.Value("i", 0), context.Value("i", 0)
+        worker = context.Process(target=crash_worker.run, args=(cast, seed, flag, steps))
         worker.start()
-        time.sleep(rng.uniform(*window))  # the random moment of the power cut
-        mid_transaction += flag.value
-        assert worker.pid is not None and worker.is_alive(), f"worker died by itself ({kill})"
+        _wait(steps, 1, worker)  # imports done, connected: the day starts
+        return worker, flag, steps
+
+    def kill(worker: Any, number: int) -> None:
+        assert worker.pid is not None and worker.is_alive(), f"worker died by itself ({number})"
         os.kill(worker.pid, signal.SIGKILL)
         worker.join(10)
         assert worker.exitcode == -signal.SIGKILL
         with c.db.session() as s:
             broken = invariants(s, c.db.is_sqlite)
-        assert not broken, f"after kill {kill + 1}:\n" + "\n".join(broken)
+        assert not broken, f"after kill {number}:\n" + "\n".join(broken)
+
+    worker, _flag, steps = start(KILLS + 1)  # calibration: how long a step takes here, now
+    began = time.monotonic()
+    _wait(steps, 4, worker)
+    step_s = (time.monotonic() - began) / 3
+    kill(worker, 0)
+    mid_transaction = 0
+    for number in range(1, KILLS + 1):
+        worker, flag, _steps = start(number)
+        time.sleep(rng.uniform(0.2, 2.5) * step_s)  # the random moment of the power cut
+        mid_transaction += flag.value
+        kill(worker, number)
     with c.db.session() as s:
         orders = s.scalar(select(func.count()).select_from(Order)) or 0
         released = s.scalar(

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -51,6 +52,17 @@ def _workers_finished(qtbot: QtBot) -> Iterator[None]:
     """No background job outlives its test (it would touch a database already gone)."""
     yield
     wait_for_workers(qtbot)
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_left_pressed() -> Iterator[None]:
+    """A key press whose release never came (a modal opened by Ctrl+Shift+…) leaves the
+    modifier "held" for the next test, where selecting a row then extends a selection."""
+    yield
+    if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        probe = QWidget()
+        QTest.keyRelease(probe, Qt.Key.Key_Shift)  # a key event without modifiers
+        probe.deleteLater()
 
 
 def make_ctx(counter: Counter, actor: Actor | None = None) -> AppContext:

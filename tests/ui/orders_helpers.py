@@ -8,9 +8,11 @@ import re
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot, SignalBlocker
 from sqlalchemy import select
 
 from counter.admin.rules.roles import Actor
+from counter.changes import Change
 from counter.customers.records import CustomerForm, create_customer
 from counter.intake.catalog import list_types
 from counter.intake.receive import ItemDraft, OrderDraft, SavedOrder, save_order
@@ -21,6 +23,13 @@ from ui.common.context import AppContext, AppSignals
 
 def context(counter: Counter, actor: Actor | None = None) -> AppContext:
     return AppContext(counter.db, actor or counter.clerk, counter.clock, AppSignals())
+
+
+def announces(qtbot: QtBot, ctx: AppContext, change: Change, timeout: int = 5000) -> SignalBlocker:
+    """Wait (as a `with` block) until a committed write announces `change` on `ctx`."""
+    return qtbot.waitSignal(
+        ctx.signals.changed, timeout=timeout, check_params_cb=lambda c: bool(c & change)
+    )
 
 
 def type_id(counter: Counter, name: str) -> int:

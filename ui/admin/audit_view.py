@@ -36,10 +36,11 @@ from counter.reports.audit_names import action_label, codes_named
 from counter.session import read
 from ui.admin import audit_model as am
 from ui.admin.audit_model import AuditModel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.file_dialogs import save_file_name
 from ui.common.message_line import MessageLine
-from ui.common.worker import Progress, run_in_background
+from ui.common.worker import Progress
 
 DEBOUNCE_MS = 300
 
@@ -117,18 +118,17 @@ class AuditView(QWidget):
         if not name:
             return
         key, prefix = self.model.current_filter
-        try:
-            data = read(
-                self.ctx.database,
-                lambda s: audit_csv(
-                    s, self.ctx.actor, entity_key=key, action_prefix=prefix,
-                    actions=codes_named(prefix),
-                ),
-            )  # fmt: skip
-            Path(name).write_bytes(data)
-        except CounterError as error:
-            self.message.show_error(str(error))
+        actor = self.ctx.actor
+        data = op.read(
+            self,
+            lambda s: audit_csv(
+                s, actor, entity_key=key, action_prefix=prefix, actions=codes_named(prefix)
+            ),
+        )
+        if data is None:
             return
+        try:
+            Path(name).write_bytes(data)
         except OSError as error:
             self.message.show_error(
                 _("无法保存到 {path}：{reason}").format(path=name, reason=error.strerror)
@@ -148,19 +148,15 @@ class AuditView(QWidget):
         self.message.show_info(_("正在校验审计日志…"))
         ctx = self.ctx
 
-        def op(_progress: Progress) -> ChainReport:
+        def work(_progress: Progress) -> ChainReport:
             return read(ctx.database, lambda s: check_audit_log(s, ctx.actor))
 
-        run_in_background(
-            op, on_success=self._verified, on_failure=self._verify_failed, parent=self
-        )
+        op.in_background(self, work, on_success=self._verified, on_failure=self._verify_failed)
 
     def _verified(self, report: ChainReport) -> None:
         self.verify_button.setEnabled(True)
         self.message.show_message(report.message(), not report.ok)
 
-    def _verify_failed(self, error: Exception) -> None:
+    def _verify_failed(self, error: CounterError) -> None:
         self.verify_button.setEnabled(True)
-        if not isinstance(error, CounterError):
-            raise error  # to the crash dialog
         self.message.show_error(str(error))

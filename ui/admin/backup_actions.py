@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,14 +37,24 @@ from counter.admin.backup import (
     restore_backup,
     save_backup_settings,
 )
+from counter.changes import Change
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.session import read, run_action
+from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 from ui.common.worker import Progress, run_in_background
 
 HOUR_MS = 60 * 60 * 1000
+
+
+class _Notices:
+    """The main window's notice line, as the message outlet of `ui.common.op`."""
+
+    def __init__(self, notify: Callable[[str], None]) -> None:
+        self.show_error = notify
 
 
 class BackupActions(QObject):
@@ -56,6 +65,7 @@ class BackupActions(QObject):
     def __init__(self, ctx: AppContext, parent: QWidget, notify: Callable[[str], None]) -> None:
         super().__init__(parent)
         self.ctx, self.window, self.notify = ctx, parent, notify
+        self.message = _Notices(notify)
         self.backup_now_action = QAction(_("立即备份数据库(&B)"), parent)
         self.backup_now_action.triggered.connect(self.backup_now)
         self.restore_action = QAction(_("从备份恢复到新文件(&R)…"), parent)
@@ -64,10 +74,8 @@ class BackupActions(QObject):
         self.settings_action.triggered.connect(self.edit_settings)
         self.actions = (self.backup_now_action, self.restore_action, self.settings_action)
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: CounterError) -> None:
         self.backup_now_action.setEnabled(True)
-        if not isinstance(error, CounterError):
-            raise error  # to the crash dialog
         self.notify(str(error))
 
     def backup_now(self) -> None:
@@ -75,11 +83,11 @@ class BackupActions(QObject):
         self.notify(_("正在备份数据库…"))
         ctx = self.ctx
 
-        def op(_progress: Progress) -> Path:
+        def work(_progress: Progress) -> Path:
             folder = backup_folder(ctx.database, read(ctx.database, load_backup_settings))
             return backup_database(ctx.database, folder, ctx.clock)
 
-        run_in_background(op, on_success=self._backed_up, on_failure=self._failed, parent=self)
+        op.in_background(self, work, on_success=self._backed_up, on_failure=self._failed)
 
     def _backed_up(self, path: Path) -> None:
         self.backup_now_action.setEnabled(True)
@@ -87,7 +95,10 @@ class BackupActions(QObject):
         self.backup_made.emit(str(path))
 
     def restore(self) -> None:
-        folder = backup_folder(self.ctx.database, read(self.ctx.database, load_backup_settings))
+        settings = op.read(self, load_backup_settings)
+        if settings is None:
+            return
+        folder = backup_folder(self.ctx.database, settings)
         source, _filter = QFileDialog.getOpenFileName(
             self.window, _("选择要恢复的备份"), str(folder), _("数据库备份 (*.db)")
         )
@@ -99,12 +110,10 @@ class BackupActions(QObject):
         if not target:
             return
 
-        def op(_progress: Progress) -> RestoreReport:
+        def work(_progress: Progress) -> RestoreReport:
             return restore_backup(Path(source), Path(target))
 
-        run_in_background(
-            op, on_success=lambda r: self.notify(r.message()), on_failure=self._failed, parent=self
-        )
+        op.in_background(self, work, on_success=lambda r: self.notify(r.message()))
 
     def edit_settings(self) -> None:
         BackupSettingsDialog(self.ctx, self.window).exec()
@@ -115,7 +124,9 @@ class BackupSettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(_("备份设置"))
-        current = read(ctx.database, load_backup_settings)
+        self.message = MessageLine(self)
+        loaded = op.read(self, load_backup_settings)
+        current = loaded or BackupSettings()
         self.folder = QLineEdit(current.folder)
         self.folder.setPlaceholderText(str(backup_folder(ctx.database, BackupSettings())))
         browse = QPushButton(_("选择…"))
@@ -130,12 +141,9 @@ class BackupSettingsDialog(QDialog):
         form.addRow(_("备份文件夹(&F)"), row)
         form.addRow(_("保留份数(&K)"), self.keep)
         form.addRow("", self.daily)
-        self.message = MessageLine(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, save=True)
+        # settings that could not be read are not overwritten with the defaults
+        ok_button(buttons).setEnabled(loaded is not None)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -148,14 +156,13 @@ class BackupSettingsDialog(QDialog):
 
     def accept(self) -> None:
         new = BackupSettings(self.folder.text().strip(), self.keep.value(), self.daily.isChecked())
-        ctx = self.ctx
-        saved = self.message.attempt(
-            lambda: run_action(
-                ctx.database, lambda s: save_backup_settings(s, ctx.actor, ctx.clock, new)
-            )
+        actor, clock = self.ctx.actor, self.ctx.clock
+        op.write(
+            self,
+            lambda s: save_backup_settings(s, actor, clock, new),
+            Change.SETTINGS,
+            on_success=lambda _saved: super(BackupSettingsDialog, self).accept(),
         )
-        if saved is not None:
-            super().accept()
 
 
 class DailyBackup(QObject):
@@ -182,10 +189,11 @@ class DailyBackup(QObject):
         self.running = True
         ctx = self.ctx
 
-        def op(_progress: Progress) -> Path | None:
+        def work(_progress: Progress) -> Path | None:
             return daily_backup(ctx.database, read(ctx.database, load_backup_settings), ctx.clock)
 
-        run_in_background(op, on_success=self._done, on_failure=self._failed, parent=self)
+        # not `op.in_background`: an automatic backup never opens the crash dialog
+        run_in_background(work, on_success=self._done, on_failure=self._failed, parent=self)
 
     def _done(self, path: Path | None) -> None:
         self.running = False

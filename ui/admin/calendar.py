@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from counter.admin.calendar import set_day
 from counter.admin.rules.workdays import WorkCalendar
+from counter.changes import Change
 from counter.clock import local_date
 from counter.i18n import _
-from counter.session import read, user_action
 from ui.admin.calendar_model import CalendarModel, kind_label, load_days
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 
@@ -100,19 +102,19 @@ class CalendarTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.message.attempt(lambda: read(self.ctx.database, load_days))
+        rows = op.read(self, load_days)
         if rows is not None:
             self.model.set_rows(rows)
 
     def _set(self, days: list[tuple[dt.date, str, str]]) -> bool:
         """Set (or with kind "" remove) the days in one transaction."""
 
-        def change() -> None:
-            with user_action(self.ctx.database) as session:
-                for day, kind, name in days:
-                    set_day(session, self.ctx.actor, self.ctx.clock, day, kind, name)
+        def change(session: Session) -> bool:
+            for day, kind, name in days:
+                set_day(session, self.ctx.actor, self.ctx.clock, day, kind, name)
+            return True
 
-        return self.message.succeeded(change)
+        return op.write(self, change, Change.CALENDAR) is not None
 
     def add_day(self) -> None:
         qdate = self.day.date()
@@ -124,7 +126,6 @@ class CalendarTab(QWidget):
                 _("{day} 已设为{kind}").format(day=day.isoformat(), kind=kind_label(kind))
             )
             self.name.clear()
-            self.ctx.signals.settings_changed.emit()
 
     def remove_selected(self) -> None:
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
@@ -134,4 +135,3 @@ class CalendarTab(QWidget):
         if self._set([(row.day, "", "") for row in rows]):
             self.refresh()
             self.message.show_info(_("已删除 {n} 个日期").format(n=len(rows)))
-            self.ctx.signals.settings_changed.emit()

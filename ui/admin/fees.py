@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from counter.billing.rules.policy import CampaignExemption, FeePolicy, LateStep, UrgentStep
 from counter.billing.rules.statement import PaymentDetails
@@ -38,11 +39,12 @@ from counter.billing.settings import (
     save_fee_policy,
     save_payment_details,
 )
+from counter.changes import Change
 from counter.clock import local_date
 from counter.errors import ValidationError
 from counter.i18n import _
-from counter.session import read, user_action
 from ui.admin.fees_tables import DATE, INT, TEXT, EditableRowsModel, commit_open_editor, rows_view
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 
@@ -167,9 +169,7 @@ class FeePolicyTab(QWidget):
         layout.addLayout(buttons)
 
     def reload(self) -> None:
-        loaded = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: (load_fee_policy(s), load_payment_details(s)))
-        )
+        loaded = op.read(self, lambda s: (load_fee_policy(s), load_payment_details(s)))
         if loaded is None:
             return
         policy, details = loaded
@@ -246,15 +246,15 @@ class FeePolicyTab(QWidget):
         for view in self.views.values():
             commit_open_editor(view)
 
-        def store() -> FeePolicy:
+        actor, clock = self.ctx.actor, self.ctx.clock
+
+        def store(session: Session) -> FeePolicy:
             policy, details = self.form_policy(), self.form_payment()
-            with user_action(self.ctx.database) as session:
-                saved = save_fee_policy(session, self.ctx.actor, self.ctx.clock, policy)
-                save_payment_details(session, self.ctx.actor, self.ctx.clock, details)
+            saved = save_fee_policy(session, actor, clock, policy)
+            save_payment_details(session, actor, clock, details)
             return saved
 
-        saved = self.message.attempt(store)
+        saved = op.write(self, store, Change.SETTINGS)
         if saved is not None:
             self.loaded_policy = saved
             self.message.show_info(_("收费政策已保存"))
-            self.ctx.signals.settings_changed.emit()

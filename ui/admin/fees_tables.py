@@ -12,22 +12,18 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
+
+from ui.common.grid_model import GridModel
+from ui.common.table_model import Index
 
 INT, TEXT, DATE = "int", "text", "date"
 
-Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the whole row (a list copy)
 
 
-class EditableRowsModel(QAbstractTableModel):
+class EditableRowsModel(GridModel):
     def __init__(
         self,
         headers: Sequence[str],
@@ -35,60 +31,26 @@ class EditableRowsModel(QAbstractTableModel):
         blank: Callable[[], list[Any]],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.headers = list(headers)
+        super().__init__(headers, parent, row_numbers=True)
         self.kinds = list(kinds)
         self.blank = blank
-        self.rows: list[list[Any]] = []
+
+    def blank_row(self) -> list[Any]:
+        return self.blank()
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
-        self.beginResetModel()
-        self.rows = [list(row) for row in rows]
-        self.endResetModel()
+        self._reset([list(row) for row in rows])
 
     def row_values(self) -> list[list[Any]]:
-        return [list(row) for row in self.rows]
-
-    def add_row(self) -> int:
-        row = len(self.rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.rows.append(self.blank())
-        self.endInsertRows()
-        return row
-
-    def remove_row(self, row: int) -> None:
-        if 0 <= row < len(self.rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.rows[row]
-            self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return [list(row) for row in self._cells]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        value = self.rows[index.row()][index.column()]
+        value = self._cells[index.row()][index.column()]
         kind = self.kinds[index.column()]
         if role == ROW_ROLE:
-            return list(self.rows[index.row()])
+            return list(self._cells[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
             return value.isoformat() if kind == DATE else str(value)
         if role == Qt.ItemDataRole.EditRole:
@@ -114,7 +76,7 @@ class EditableRowsModel(QAbstractTableModel):
                 new = str(value)
         except (TypeError, ValueError):
             return False
-        self.rows[index.row()][index.column()] = new
+        self._cells[index.row()][index.column()] = new
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         return True
 

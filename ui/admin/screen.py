@@ -16,9 +16,12 @@ from ui.admin.fees import FeePolicyTab
 from ui.admin.settings import SettingsTab
 from ui.admin.users import UsersTab
 from ui.common.context import AppContext
+from ui.common.screen import ScreenDefaults
 
 
-class AdminScreen(QWidget):
+class AdminScreen(ScreenDefaults, QWidget):
+    # shows nothing that others change under it: the forms keep what the administrator
+    # typed, and the users and the audit log are re-read whenever their tab is shown
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -44,6 +47,9 @@ class AdminScreen(QWidget):
     def focus_first(self) -> None:
         """Called by the main window when the screen is shown."""
         self.tabs.currentWidget().setFocus()
+
+    def refresh(self) -> None:
+        self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, index: int) -> None:
         """The audit log and the users are re-read when their tab is shown."""

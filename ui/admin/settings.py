@@ -39,17 +39,18 @@ from counter.admin.settings import (
     save_settings,
     validate_settings,
 )
+from counter.changes import Change
 from counter.clock import local_date
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.label_printing import send_test_label
 from counter.intake.receive import service_label, urgency_label
-from counter.session import read, user_action
 from ui.admin.font_picker import FontPicker
 from ui.admin.signing_key_panel import SigningKeyPanel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
-from ui.common.worker import Progress, run_in_background
+from ui.common.worker import Progress
 
 TEXT_FIELDS = ("institute_name", "address", "phone", "authorisation_no", "counter_name")
 
@@ -157,7 +158,7 @@ class SettingsTab(QWidget):
         layout.addStretch(1)
 
     def reload(self) -> None:
-        loaded = self.message.attempt(lambda: read(self.ctx.database, load_settings))
+        loaded = op.read(self, load_settings)
         if loaded is None:
             return
         self.loaded = loaded
@@ -202,16 +203,11 @@ class SettingsTab(QWidget):
 
     def save(self) -> None:
         new = self.form_settings()
-
-        def store() -> InstituteSettings:
-            with user_action(self.ctx.database) as session:
-                return save_settings(session, self.ctx.actor, self.ctx.clock, new)
-
-        saved = self.message.attempt(store)
+        actor, clock = self.ctx.actor, self.ctx.clock
+        saved = op.write(self, lambda s: save_settings(s, actor, clock, new), Change.SETTINGS)
         if saved is not None:
             self.loaded = saved
             self.message.show_info(_("设置已保存"))
-            self.ctx.signals.settings_changed.emit()
 
     def test_printer(self) -> None:
         settings = self.form_settings()
@@ -230,17 +226,12 @@ class SettingsTab(QWidget):
         def send(_progress: Progress) -> str:
             return send_test_label(settings, today)
 
-        self._sending = run_in_background(
-            send, on_success=self._sent, on_failure=self._failed, parent=self
-        )
+        self._sending = op.in_background(self, send, on_success=self._sent, on_failure=self._failed)
 
     def _sent(self, _result: object) -> None:
         self.test_button.setEnabled(True)
         self.message.show_info(_("打印机已确认收到测试标签，请查看是否打出"))
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: CounterError) -> None:
         self.test_button.setEnabled(True)
-        if isinstance(error, CounterError):
-            self.message.show_error(str(error))
-        else:
-            raise error
+        self.message.show_error(str(error))

@@ -25,8 +25,9 @@ from counter.certificates.signing_keys import (
     public_keys,
     rotate_signing_key,
 )
+from counter.changes import Change
 from counter.i18n import _
-from counter.session import run_action
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.file_dialogs import save_file_name
 from ui.common.message_line import MessageLine
@@ -62,11 +63,9 @@ class SigningKeyPanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        ctx = self.ctx
-        loaded = self.message.attempt(
-            lambda: run_action(
-                ctx.database, lambda s: (ensure_signing_key(s, ctx.clock), public_keys(s))
-            )
+        clock = self.ctx.clock
+        loaded = op.write(
+            self, lambda s: (ensure_signing_key(s, clock), public_keys(s)), Change.NOTHING
         )
         if loaded is None:
             return
@@ -79,9 +78,8 @@ class SigningKeyPanel(QGroupBox):
         self.public.setPlainText(f"{key.base64}\n\n{key.pem}")
 
     def export_public(self) -> None:
-        pem = self.message.attempt(
-            lambda: run_action(self.ctx.database, lambda s: export_public_keys(s, self.ctx.clock))
-        )
+        clock = self.ctx.clock
+        pem = op.write(self, lambda s: export_public_keys(s, clock), Change.NOTHING)
         if pem is None:
             return
         path = save_file_name(
@@ -103,10 +101,8 @@ class SigningKeyPanel(QGroupBox):
         )
         if not confirm(self, question, yes=_("生成新密钥")):
             return
-        ctx = self.ctx
-        key = self.message.attempt(
-            lambda: run_action(ctx.database, lambda s: rotate_signing_key(s, ctx.actor, ctx.clock))
-        )
+        actor, clock = self.ctx.actor, self.ctx.clock
+        key = op.write(self, lambda s: rotate_signing_key(s, actor, clock), Change.SETTINGS)
         if key is None:
             return
         self.reload()

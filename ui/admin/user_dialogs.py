@@ -1,7 +1,7 @@
 """Dialogs of the users tab: create a user or change roles; reset a password.
 
-Each applies its change itself (one transaction) and stays open with the
-domain's message when refused.
+Each applies its change itself (one transaction, announced as `Change.USERS`)
+and stays open with the domain's message when refused.
 """
 
 from __future__ import annotations
@@ -9,21 +9,23 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from counter.admin.auth import MIN_PASSWORD_LENGTH, create_user
 from counter.admin.rules.roles import Role, role_label
 from counter.admin.users import UserRow, reset_password, set_roles
+from counter.changes import Change
 from counter.errors import ValidationError
 from counter.i18n import _
-from counter.session import user_action
+from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -41,15 +43,7 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(_("保存"))
-        save.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, save=True, on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
@@ -57,10 +51,9 @@ class _FormDialog(QDialog):
 
     def submit(self) -> None:
         self.message.clear_message()
-        if self.message.succeeded(self.apply):
-            self.accept()
+        op.write(self, self.apply, Change.USERS, on_success=lambda _r: self.accept())
 
-    def apply(self) -> None:
+    def apply(self, session: Session) -> None:
         raise NotImplementedError
 
 
@@ -94,24 +87,22 @@ class UserDialog(_FormDialog):
     def roles(self) -> frozenset[Role]:
         return frozenset(r for r, box in self.role_boxes.items() if box.isChecked())
 
-    def apply(self) -> None:
+    def apply(self, session: Session) -> None:
         actor, clock = self.ctx.actor, self.ctx.clock
         if self.user is None:
             if self.password.text() != self.confirm.text():
                 raise ValidationError([_("两次输入的密码不一致")])
-            with user_action(self.ctx.database) as session:
-                create_user(
-                    session,
-                    actor,
-                    clock,
-                    username=self.username.text(),
-                    full_name=self.full_name.text(),
-                    password=self.password.text(),
-                    roles=self.roles(),
-                )
+            create_user(
+                session,
+                actor,
+                clock,
+                username=self.username.text(),
+                full_name=self.full_name.text(),
+                password=self.password.text(),
+                roles=self.roles(),
+            )
             return
-        with user_action(self.ctx.database) as session:
-            set_roles(session, actor, clock, self.user.id, self.roles())
+        set_roles(session, actor, clock, self.user.id, self.roles())
 
 
 class PasswordDialog(_FormDialog):
@@ -123,10 +114,7 @@ class PasswordDialog(_FormDialog):
         self.form.addRow(_("再次输入密码"), self.confirm)
         self.password.setFocus()
 
-    def apply(self) -> None:
+    def apply(self, session: Session) -> None:
         if self.password.text() != self.confirm.text():
             raise ValidationError([_("两次输入的密码不一致")])
-        with user_action(self.ctx.database) as session:
-            reset_password(
-                session, self.ctx.actor, self.ctx.clock, self.user.id, self.password.text()
-            )
+        reset_password(session, self.ctx.actor, self.ctx.clock, self.user.id, self.password.text())

@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from counter.admin.users import UserRow, activate_user, deactivate_user, list_user_rows
+from counter.changes import Change
 from counter.i18n import _
-from counter.session import read, user_action
 from ui.admin import users_model as um
 from ui.admin.user_dialogs import PasswordDialog, UserDialog
 from ui.admin.users_model import UsersModel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
-from ui.common.reason_dialog import ReasonDialog
+from ui.common.reason_dialog import WriteWithReason
 
 
 class UsersTab(QWidget):
@@ -77,9 +78,7 @@ class UsersTab(QWidget):
 
     def refresh(self) -> None:
         current = self.current_user()
-        rows = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: list_user_rows(s, self.ctx.actor))
-        )
+        rows = op.read(self, lambda s: list_user_rows(s, self.ctx.actor))
         if rows is None:
             return
         self.model.set_rows(rows)
@@ -133,25 +132,24 @@ class UsersTab(QWidget):
         user = self.current_user()
         if user is None:
             return
-        actor, clock, database = self.ctx.actor, self.ctx.clock, self.ctx.database
+        actor, clock = self.ctx.actor, self.ctx.clock
         if not user.active:
-
-            def activate() -> None:
-                with user_action(database) as session:
-                    activate_user(session, actor, clock, user.id)
-
-            if self.message.succeeded(activate):
-                self._changed(_("用户 {name} 已启用").format(name=user.username))
+            self.message.clear_message()
+            op.write(
+                self,
+                lambda s: activate_user(s, actor, clock, user.id),
+                Change.USERS,
+                on_success=lambda _r: self._changed(
+                    _("用户 {name} 已启用").format(name=user.username)
+                ),
+            )
             return
-
-        def deactivate(reason: str) -> None:
-            with user_action(database) as session:
-                deactivate_user(session, actor, clock, user.id, reason)
-
-        dialog = ReasonDialog(
+        dialog = WriteWithReason(
+            self.ctx,
             _("停用用户 {name}").format(name=user.username),
             _("停用后该用户不能再登录，其操作记录保留。停用原因（可不填）："),
-            deactivate,
+            lambda s, reason: deactivate_user(s, actor, clock, user.id, reason),
+            Change.USERS,
             self,
             confirm_text=_("停用"),
         )

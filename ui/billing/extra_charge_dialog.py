@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -19,6 +18,7 @@ from counter.billing.rules.lines import CHARGE_KINDS, group_label
 from counter.billing.rules.pricing import ExtraCharge
 from counter.i18n import _
 from counter.money import yuan_to_fen
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -60,15 +60,8 @@ class ExtraChargeDialog(QDialog):
         form.addRow(_("器具(&I)："), self.item)
         form.addRow(_("数量(&Q)："), self.quantity)
         form.addRow(_("单价（元）(&P)："), self.price)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("添加"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, _("添加"), on_ok=self.submit)
+        self.ok_button = ok_button(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from counter.billing import DraftLine, change_line
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.money import fen_to_yuan, yuan_to_fen
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -59,15 +59,8 @@ class FeeLineDialog(QDialog):
         form.addRow(_("收费项目(&T)："), self.tier)
         form.addRow(_("单价（元）(&P)："), self.price)
         form.addRow(_("原因(&R)："), self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("确定"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, on_ok=self.submit)
+        self.ok_button = ok_button(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

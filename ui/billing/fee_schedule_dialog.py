@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter.billing import ScheduleImportError, import_fee_schedule, list_versions
+from counter.changes import Change
 from counter.clock import local_date
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.session import read, run_action
 from ui.billing.schedule_errors_model import MESSAGE, ScheduleErrorsModel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.file_dialogs import open_file_name
 from ui.common.message_line import MessageLine
@@ -102,10 +103,8 @@ class FeeScheduleDialog(QDialog):
             self.path.setText(path)
 
     def show_versions(self) -> None:
-        try:
-            versions = read(self.ctx.database, list_versions)
-        except CounterError as error:
-            self.message.show_error(str(error))
+        versions = op.read(self, list_versions)
+        if versions is None:
             return
         lines = [
             _("{start} 起（{rows} 项）{title}").format(
@@ -127,22 +126,15 @@ class FeeScheduleDialog(QDialog):
             )
             return
         ctx, day, title = self.ctx, _pydate(self.effective.date()), self.title_edit.text()
-        try:
-            summary = run_action(
-                ctx.database,
-                lambda s: import_fee_schedule(
-                    s, ctx.actor, ctx.clock, data, path.name, day, title=title
-                ),
-            )
-        except ScheduleImportError as error:
-            self.errors.set_errors(error.errors)
-            self.message.show_error(
-                _("文件有 {n} 处问题，未导入任何内容").format(n=len(error.errors))
-            )
-            self.table.setFocus()
-            return
-        except CounterError as error:
-            self.message.show_error(str(error))
+        summary = op.write(
+            self,
+            lambda s: import_fee_schedule(
+                s, ctx.actor, ctx.clock, data, path.name, day, title=title
+            ),
+            Change.FEE_STANDARDS,
+            on_failure=self._refused,
+        )
+        if summary is None:
             return
         self.message.show_info(
             _("已导入 {rows} 项收费标准，自 {day} 起生效").format(
@@ -151,3 +143,13 @@ class FeeScheduleDialog(QDialog):
         )
         self.show_versions()
         self.imported.emit(summary.effective_from.isoformat())
+
+    def _refused(self, error: CounterError) -> None:
+        if isinstance(error, ScheduleImportError):
+            self.errors.set_errors(error.errors)
+            self.message.show_error(
+                _("文件有 {n} 处问题，未导入任何内容").format(n=len(error.errors))
+            )
+            self.table.setFocus()
+        else:
+            self.message.show_error(str(error))

@@ -1,8 +1,9 @@
 """The billing screen's conversations: each opens a dialog, runs the domain action, says why not.
 
 Every dialog opened here is kept in ``screen.pending`` before it runs, so a
-test (or a macro) can answer it.  A refusal from `counter/` is shown on the
-screen's message line (or in the dialog, which then stays open).
+test (or a macro) can answer it.  Every read and write goes through `ui.common.op`:
+a refusal from `counter/` is shown on the screen's message line (or in the dialog,
+which then stays open), and what a write changed is announced to every screen.
 """
 
 from __future__ import annotations
@@ -27,21 +28,25 @@ from counter.billing import (
 from counter.billing.rules.payments import check_edit_allowed
 from counter.billing.rules.pricing import ExtraCharge
 from counter.billing.rules.statement import lines_without_code
-from counter.errors import CounterError, ValidationError
+from counter.changes import Change
+from counter.errors import ValidationError
 from counter.i18n import _
 from counter.money import format_yuan
-from counter.session import read, run_action
 from ui.billing.extra_charge_dialog import ExtraChargeDialog
 from ui.billing.fee_line_dialog import FeeLineDialog
 from ui.billing.host import BillingHost
 from ui.billing.payment_dialog import PaymentDialog
 from ui.billing.statement_orders_dialog import StatementOrdersDialog
 from ui.billing.texts import Reissue
+from ui.common import op
 from ui.common.file_dialogs import save_file_name
 from ui.common.messages import confirm
+from ui.common.op import Failure
 from ui.common.reason_dialog import ReasonDialog
 
 ACCEPTED = QDialog.DialogCode.Accepted
+#: issuing or voiding a statement changes the statement and its orders' billing
+BILLED = Change.STATEMENTS | Change.ORDERS
 
 
 class Issued(NamedTuple):
@@ -90,8 +95,10 @@ def issue(
             )
         return Issued(st.id, st.number)
 
-    def run(reason: str) -> None:
-        done.append(run_action(ctx.database, lambda s: act(s, reason)))
+    def run(reason: str, on_failure: Failure | None = None) -> None:
+        issued = op.write(screen, lambda s: act(s, reason), BILLED, on_failure=on_failure)
+        if issued is not None:
+            done.append(issued)
 
     priced = price_draft(draft, lines, extras)
     total = format_yuan(sum(p.amount_fen for p in priced))
@@ -101,7 +108,10 @@ def issue(
             "以下收费项目没有收费标准代码：{lines}。\n如确需开具（合计 {total}），"
             "请填写原因，原因将打印在清单上："
         ).format(lines=_("、").join(codeless), total=total)
-        dialog = ReasonDialog(_("开具清单"), prompt, run, screen, confirm_text=_("开具清单"))
+        dialog = ReasonDialog(
+            _("开具清单"), prompt, lambda why: run(why, op.shown_in(dialog.message)), screen,
+            confirm_text=_("开具清单"),
+        )  # fmt: skip
         _run(screen, dialog)
         return done[0] if done else None
     question = _("开具收费清单：{n} 行，合计 {total}。开具后如需更正，须作废后重新开具。").format(
@@ -109,21 +119,15 @@ def issue(
     )
     if not confirm(screen, question, yes=_("开具清单"), title=_("开具清单")):
         return None
-    try:
-        run("")
-    except CounterError as error:
-        screen.message.show_error(str(error))
-        return None
-    return done[0]
+    run("")
+    return done[0] if done else None
 
 
 def preview(screen: BillingHost, statement: StatementView) -> None:
     from ui.common.pdf_preview import PdfPreviewDialog  # the Qt PDF modules load on first preview
 
-    try:
-        pdf = read(screen.ctx.database, lambda s: statement_pdf(s, statement.id))
-    except CounterError as error:
-        screen.message.show_error(str(error))
+    pdf = op.read(screen, lambda s: statement_pdf(s, statement.id))
+    if pdf is None:
         return
     title = _("收费清单 {number}").format(number=statement.number)
     _run(screen, PdfPreviewDialog(pdf, title, screen, file_name=f"{statement.number}.pdf"))
@@ -138,10 +142,12 @@ def export_xlsx(screen: BillingHost, statement: StatementView, path: Path | None
         if not name:
             return
         path = Path(name)
+    data = op.read(screen, lambda s: statement_xlsx_bytes(s, statement.id))
+    if data is None:
+        return
     try:
-        data = read(screen.ctx.database, lambda s: statement_xlsx_bytes(s, statement.id))
         path.write_bytes(data)
-    except (CounterError, OSError) as error:
+    except OSError as error:
         screen.message.show_error(str(error))
         return
     screen.message.show_info(_("已导出到 {path}").format(path=path))
@@ -155,15 +161,18 @@ def ask_void(screen: BillingHost, statement: StatementView) -> bool:
     ctx = screen.ctx
 
     def void(reason: str) -> object:
-        return run_action(
-            ctx.database,
+        return op.write(
+            screen,
             lambda s: void_statement(s, ctx.actor, ctx.clock, statement.id, reason),
+            BILLED,
+            on_failure=op.shown_in(dialog.message),
         )
 
     prompt = _("作废清单 {number}。作废后清单保留、不可恢复。请填写作废原因：").format(
         number=statement.number
     )
-    return _run(screen, ReasonDialog(_("作废清单"), prompt, void, screen, confirm_text=_("作废")))
+    dialog = ReasonDialog(_("作废清单"), prompt, void, screen, confirm_text=_("作废"))
+    return _run(screen, dialog)
 
 
 def ask_reissue_reason(screen: BillingHost, statement: StatementView) -> Reissue | None:

@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from counter.billing import StatementView, record_payment, record_refund
 from counter.billing.rules.payments import PAYMENT_METHODS, method_label
+from counter.changes import Change
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.money import fen_to_yuan, format_yuan, yuan_to_fen
-from counter.session import run_action
+from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -72,15 +73,9 @@ class PaymentDialog(QDialog):
             form.addRow(_("退款原因(&R)："), self.reason)
         else:
             self.reason.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("确认退款") if refund else _("确认收款"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        ok_text = _("确认退款") if refund else _("确认收款")
+        buttons = ok_cancel_buttons(self, ok_text, on_ok=self.submit)
+        self.ok_button = ok_button(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -95,20 +90,18 @@ class PaymentDialog(QDialog):
         reference, reason = self.reference.text(), self.reason.text()
         try:
             fen = yuan_to_fen(self.amount.text())
-            if self.refund:
-                run_action(
-                    ctx.database,
-                    lambda s: record_refund(
-                        s, ctx.actor, ctx.clock, sid, fen, reason, method, reference
-                    ),
-                )
-            else:
-                run_action(
-                    ctx.database,
-                    lambda s: record_payment(s, ctx.actor, ctx.clock, sid, method, fen, reference),
-                )
         except (CounterError, ValueError) as error:
             self.message.show_error(str(error))
+            return
+        if self.refund:
+            done = op.write(self, lambda s: record_refund(s, ctx.actor, ctx.clock, sid, fen,
+                                                          reason, method, reference),
+                            Change.STATEMENTS)  # fmt: skip
+        else:
+            done = op.write(self, lambda s: record_payment(s, ctx.actor, ctx.clock, sid, method,
+                                                           fen, reference),
+                            Change.STATEMENTS)  # fmt: skip
+        if done is None:  # refused: the reason is in this dialog's message line
             return
         self.recorded.emit(self.statement.number)
         self.accept()

@@ -38,11 +38,10 @@ from counter.billing import (
     statement_view,
 )
 from counter.billing.rules.pricing import ExtraCharge
+from counter.changes import Change
 from counter.clock import local_date
-from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.scan import lookup, unknown_code_message
-from counter.session import read
 from ui.billing import fee_lines_model as fm
 from ui.billing import flows as flows
 from ui.billing.actions import BillingActions
@@ -57,11 +56,15 @@ from ui.billing.texts import (
     status_text,
     totals_text,
 )
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 
 
-class BillingScreen(BillingHost):
+class BillingScreen(ScreenDefaults, BillingHost):
+    #: the statement on screen: its payments, its status, its orders and customer
+    shows = Change.STATEMENTS | Change.ORDERS | Change.CUSTOMERS
     statement_issued = Signal(str)  # statement number
     payment_recorded = Signal(str)  # statement number (payment or refund)
     statement_voided = Signal(str)  # statement number
@@ -79,6 +82,7 @@ class BillingScreen(BillingHost):
         self._build()
         self.commands = BillingActions(self, self, self.top_row, self.button_row)
         self._show()
+        self.watch_changes(ctx)
 
     # --- building ------------------------------------------------------------------------
 
@@ -147,11 +151,10 @@ class BillingScreen(BillingHost):
     def open_code(self, code: str | None = None) -> None:
         raw = self.code.text() if code is None else code
         self.message.clear_message()
-        try:
-            hit = read(self.ctx.database, lambda s: lookup(s, raw))
-        except CounterError as error:
-            self.message.show_error(str(error))
+        found = op.read(self, lambda s: (lookup(s, raw),))
+        if found is None:
             return
+        hit = found[0]
         if hit is None:
             self.message.show_error(unknown_code_message(raw))
             self.focus_first()
@@ -166,13 +169,10 @@ class BillingScreen(BillingHost):
         """The orders' current statement, or a draft of their proposed lines."""
         today = local_date(self.ctx.clock.now())
         draft_only = reissue_of is not None
-        try:
-            target = read(
-                self.ctx.database,
-                lambda s: billing_target(s, order_ids, today=today, draft_only=draft_only),
-            )
-        except CounterError as error:
-            self.message.show_error(str(error))
+        target = op.read(
+            self, lambda s: billing_target(s, order_ids, today=today, draft_only=draft_only)
+        )
+        if target is None:
             return
         if target.statement is not None:
             self.show_statement(target.statement.id)
@@ -185,13 +185,27 @@ class BillingScreen(BillingHost):
         self._show(select=0)
 
     def show_statement(self, statement_id: int) -> None:
-        try:
-            self.statement = read(self.ctx.database, lambda s: statement_view(s, statement_id))
-        except CounterError as error:
-            self.message.show_error(str(error))
+        statement = op.read(self, lambda s: statement_view(s, statement_id))
+        if statement is None:
             return
+        self.statement = statement
         self.draft, self.lines, self.extras, self.reissue_of = None, [], [], None
         self._show(select=0)
+
+    def refresh(self) -> None:
+        """Saved elsewhere: the statement on screen as it is now.
+
+        A draft is left as it is: it holds the clerk's edits, and issuing it checks again.
+        """
+        if self.statement is None:
+            return
+        statement_id, row = self.statement.id, self.table.currentIndex().row()
+        statement = op.read(self, lambda s: statement_view(s, statement_id))
+        if statement is not None:
+            self.statement = statement
+            self._show()
+            if 0 <= row < self.model.rowCount():
+                self.table.selectRow(row)
 
     def _show(self, select: int | None = None) -> None:
         if self.statement is not None:

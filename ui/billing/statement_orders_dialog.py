@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter.billing import unbilled_orders
-from counter.errors import CounterError
 from counter.i18n import _
-from counter.session import read
 from ui.billing.unbilled_orders_model import UnbilledOrdersModel
+from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -39,6 +38,7 @@ class StatementOrdersDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(_("月结：合并开具清单"))
         self.order_ids: list[int] = []
         self.model = UnbilledOrdersModel(self)
@@ -54,26 +54,15 @@ class StatementOrdersDialog(QDialog):
         prompt = _("{customer} 尚未开具清单的委托单（空格勾选，回车确认）：").format(
             customer=customer_name
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("合并开具"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, _("合并开具"), on_ok=self.submit)
+        self.ok_button = ok_button(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(prompt, self))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        try:
-            rows = read(ctx.database, lambda s: unbilled_orders(s, customer_id))
-        except CounterError as error:
-            self.message.show_error(str(error))
-            rows = []
-        self.model.set_rows(rows, checked)
+        rows = op.read(self, lambda s: unbilled_orders(s, customer_id))
+        self.model.set_rows(rows or [], checked)
         self.table.selectRow(0)
         self.table.setFocus()
         self.resize(520, 420)

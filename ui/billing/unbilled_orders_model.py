@@ -26,7 +26,7 @@ class UnbilledOrdersModel(RowsTableModel[UnbilledOrder]):
 
     def set_rows(self, rows: Iterable[UnbilledOrder], checked: Iterable[int] = ()) -> None:
         self.beginResetModel()
-        self._rows = tuple(rows)
+        self._rows = list(rows)
         self._checked = {i for i in checked if any(r.id == i for r in self._rows)}
         self.endResetModel()
 

@@ -18,17 +18,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from counter.admin.rules.roles import Perm
 from counter.certificates.lookups import CertificateFormData, certificate_form_data
 from counter.certificates.service import SavedCertificate, save_certificate
 from counter.certificates.store import EDITABLE, CertStatus, cert_status_label
 from counter.certificates.worklist import SHOWS_SEND_BACK
+from counter.changes import Change
 from counter.i18n import _
-from counter.session import read, user_action
 from ui.certificates.defects_model import DefectsModel
 from ui.certificates.fields import CertificateFields
 from ui.certificates.widgets import defects_table
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.messages import confirm
@@ -85,9 +87,7 @@ class CertificateForm(QDialog):
 
     def load(self) -> None:
         ctx, item_id = self.ctx, self.item_id
-        data = self.message.attempt(
-            lambda: read(ctx.database, lambda s: certificate_form_data(s, item_id, ctx.clock.now()))
-        )
+        data = op.read(self, lambda s: certificate_form_data(s, item_id, ctx.clock.now()))
         editable = data is not None and (not data.status or data.status in EDITABLE)
         may = ctx.actor.can(Perm.LAB_WORK) and editable
         self.save_button.setEnabled(may)
@@ -139,14 +139,13 @@ class CertificateForm(QDialog):
         ):
             return
 
-        def apply() -> SavedCertificate:
-            with user_action(ctx.database) as session:
-                return save_certificate(
-                    session, ctx.actor, ctx.clock, cert, submit=submit, withdraw=withdraw
-                )
+        def apply(session: Session) -> SavedCertificate:
+            return save_certificate(
+                session, ctx.actor, ctx.clock, cert, submit=submit, withdraw=withdraw
+            )
 
         self.message.clear_message()
-        saved = self.message.attempt(apply)
+        saved = op.write(self, apply, Change.CERTIFICATES)
         if saved is None:
             return
         self.saved = saved

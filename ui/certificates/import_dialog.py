@@ -25,15 +25,18 @@ from PySide6.QtWidgets import (
 
 from counter.certificates.imports import FileProblem, import_certificate_files
 from counter.certificates.service import SavedCertificate
+from counter.changes import Change
+from counter.errors import CounterError
 from counter.i18n import _
-from counter.session import user_action
+from counter.session import run_action
 from ui.certificates import import_problems_model as pm
 from ui.certificates.import_findings_model import ImportFindingsModel, blocking_findings
 from ui.certificates.import_problems_model import ImportProblemsModel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.file_dialogs import open_file_names
 from ui.common.message_line import MessageLine
-from ui.common.worker import Progress, run_in_background
+from ui.common.worker import Progress
 
 Outcome = tuple[tuple[SavedCertificate, ...], tuple[FileProblem, ...]]
 
@@ -126,17 +129,17 @@ class CertificateImportDialog(QDialog):
             return
         ctx = self.ctx
 
-        def op(progress: Progress) -> Outcome:
-            with user_action(ctx.database) as session:
-                return import_certificate_files(session, ctx.actor, ctx.clock, files, progress)
+        def work(progress: Progress) -> Outcome:
+            return run_action(ctx.database, lambda s: import_certificate_files(
+                s, ctx.actor, ctx.clock, files, progress))  # fmt: skip
 
         self.busy = True
         self.progress.setRange(0, len(files))
         self.progress.show()
         self.message.clear_message()
         self._update()
-        run_in_background(op, on_success=self._done, on_failure=self._failed,
-                          on_progress=self._progressed, parent=self)  # fmt: skip
+        op.in_background(self, work, on_success=self._done, on_failure=self._failed,
+                         on_progress=self._progressed)  # fmt: skip
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, total)
@@ -174,8 +177,9 @@ class CertificateImportDialog(QDialog):
         self.message.show_info(text)
         self.paths = []
         self._update()
+        op.announce(self.ctx, Change.CERTIFICATES)
         self.certificates_imported.emit(len(saved))
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: CounterError) -> None:
         self._finish()
         self.message.show_error(str(error))

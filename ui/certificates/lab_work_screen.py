@@ -11,17 +11,22 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QTabBar, QVBoxLayout, QWidget
 
 from counter.certificates.worklist import WorkRow, WorkView, lab_work_list, work_view_label
+from counter.changes import Change
 from counter.i18n import _
-from counter.session import read
 from ui.certificates import work_list_model as wm
 from ui.certificates.form import CertificateForm
 from ui.certificates.widgets import button, record_table
 from ui.certificates.work_list_model import WorkListModel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 
 
-class LabWorkScreen(QWidget):
+class LabWorkScreen(ScreenDefaults, QWidget):
+    #: the lab's certificates, and the items received for it to work on
+    shows = Change.CERTIFICATES | Change.ORDERS
+
     form_opened = Signal(int)  # item id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -52,7 +57,7 @@ class LabWorkScreen(QWidget):
         for keys in ("Return", "Enter"):
             QShortcut(QKeySequence(keys), self.table, self.open_selected)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        ctx.signals.certificates_changed.connect(self.refresh)
+        self.watch_changes(ctx)
         self.refresh()
 
     def view(self) -> WorkView:
@@ -60,9 +65,7 @@ class LabWorkScreen(QWidget):
 
     def refresh(self) -> None:
         ctx, view = self.ctx, self.view()
-        rows = self.message.attempt(
-            lambda: read(ctx.database, lambda s: lab_work_list(s, ctx.actor, view))
-        )
+        rows = op.read(self, lambda s: lab_work_list(s, ctx.actor, view))
         self.rows.set_rows(rows or ())
         self.table.resizeColumnsToContents()
         if rows:
@@ -84,7 +87,6 @@ class LabWorkScreen(QWidget):
             return
         form = CertificateForm(self.ctx, row.item_id, self)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.certificate_saved.connect(lambda _id: self.ctx.signals.certificates_changed.emit())
         self.form = form
         form.destroyed.connect(lambda *_a: setattr(self, "form", None))
         self.form_opened.emit(row.item_id)

@@ -1,7 +1,8 @@
 """Dialogs of the registers: a standard (new or changed) and a signing authorisation.
 
-Each dialog runs its domain action on OK and stays open with the refusal's text
-when the action is refused, keeping what was typed.
+Each dialog runs its domain action on OK through `ui.common.op.write` (announcing
+`Change.REGISTERS`) and stays open with the refusal's text when the action is
+refused, keeping what was typed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -28,12 +28,14 @@ from counter.certificates.registers import (
     save_standard,
 )
 from counter.certificates.rules import SignRole
+from counter.changes import Change
 from counter.errors import ValidationError
 from counter.i18n import _
 from counter.intake.catalog import list_types
-from counter.session import read, user_action
 from ui.certificates.widgets import date_edit, picked
+from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -43,20 +45,16 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("保存"), on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:
-        if self.message.succeeded(self.apply):
+        self.message.clear_message()
+        # a form the domain refuses raises; a refused write shows in the message line
+        if self.message.succeeded(self.apply) and not self.message.is_error:
             self.accept()
 
     def apply(self) -> None:
@@ -93,8 +91,8 @@ class StandardDialog(_FormDialog):
                             self.accuracy.text(), self.certificate_number.text(),
                             typed_day(self.valid_until.text()))  # fmt: skip
         ctx, standard_id = self.ctx, self.row.id if self.row else None
-        with user_action(ctx.database) as session:
-            save_standard(session, ctx.actor, ctx.clock, form, standard_id)
+        op.write(self, lambda s: save_standard(s, ctx.actor, ctx.clock, form, standard_id),
+                 Change.REGISTERS)  # fmt: skip
 
 
 def typed_day(text: str) -> dt.date | None:
@@ -123,7 +121,7 @@ class AuthorisationDialog(_FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(_("新增签字授权"), parent)
         self.ctx = ctx
-        people, kinds = read(ctx.database, _choices)
+        people, kinds = op.read(self, _choices) or ([], [])
         self.person, self.kind, self.role = QComboBox(self), QComboBox(self), QComboBox(self)
         for box, items in ((self.person, people), (self.kind, kinds)):
             for text, value in items:
@@ -143,5 +141,6 @@ class AuthorisationDialog(_FormDialog):
                                  picked(self.valid_until), self.role.currentData(),
                                  self.certificate_no.text())  # fmt: skip
         ctx = self.ctx
-        with user_action(ctx.database) as session:
-            grant_authorisation(session, ctx.actor, ctx.clock, form)
+        op.write(
+            self, lambda s: grant_authorisation(s, ctx.actor, ctx.clock, form), Change.REGISTERS
+        )

@@ -17,16 +17,18 @@ from PySide6.QtWidgets import (
 
 from counter.certificates.lookups import list_authorisations, list_standard_rows
 from counter.certificates.registers import revoke_authorisation, set_standard_active
+from counter.changes import Change
 from counter.i18n import _
-from counter.session import read, user_action
 from ui.certificates import authorisations_model as am
 from ui.certificates import standards_model as sm
 from ui.certificates.authorisations_model import AuthorisationsModel
 from ui.certificates.register_dialogs import AuthorisationDialog, StandardDialog
 from ui.certificates.register_tab import RegisterTab
 from ui.certificates.standards_model import StandardsModel
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.reason_dialog import ReasonDialog
+from ui.common.screen import ScreenDefaults
 
 
 class StandardsTab(RegisterTab):
@@ -43,9 +45,7 @@ class StandardsTab(RegisterTab):
 
     def refresh(self) -> None:
         every = self.show_inactive.isChecked()
-        rows = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: list_standard_rows(s, include_inactive=every))
-        )
+        rows = op.read(self, lambda s: list_standard_rows(s, include_inactive=every))
         if rows is not None:
             self.standards.set_rows(rows)
             self.table.resizeColumnsToContents()
@@ -67,9 +67,9 @@ class StandardsTab(RegisterTab):
         standard, ctx = self.standards.row_at(row), self.ctx
 
         def apply(reason: str) -> None:
-            with user_action(ctx.database) as s:
-                set_standard_active(s, ctx.actor, ctx.clock, standard.id, not standard.active,
-                                    reason)  # fmt: skip
+            op.write(self, lambda s: set_standard_active(s, ctx.actor, ctx.clock, standard.id,
+                                                         not standard.active, reason),
+                     Change.REGISTERS, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
         title = _("停用计量标准 {ref}") if standard.active else _("启用计量标准 {ref}")
         dialog = ReasonDialog(title.format(ref=standard.ref), _("原因："), apply, self)
@@ -88,10 +88,7 @@ class AuthorisationsTab(RegisterTab):
 
     def refresh(self) -> None:
         every = self.show_inactive.isChecked()
-        database = self.ctx.database
-        rows = self.message.attempt(
-            lambda: read(database, lambda s: list_authorisations(s, include_inactive=every))
-        )
+        rows = op.read(self, lambda s: list_authorisations(s, include_inactive=every))
         if rows is not None:
             self.grants.set_rows(rows)
             self.table.resizeColumnsToContents()
@@ -107,8 +104,9 @@ class AuthorisationsTab(RegisterTab):
         grant, ctx = self.grants.row_at(row), self.ctx
 
         def apply(reason: str) -> None:
-            with user_action(ctx.database) as s:
-                revoke_authorisation(s, ctx.actor, ctx.clock, grant.id, reason)
+            op.write(self, lambda s: revoke_authorisation(s, ctx.actor, ctx.clock, grant.id,
+                                                          reason),
+                     Change.REGISTERS, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
         dialog = ReasonDialog(
             _("撤销 {person} 的“{kind}”授权").format(person=grant.full_name,
@@ -118,7 +116,10 @@ class AuthorisationsTab(RegisterTab):
         self.open_dialog(dialog, _("授权已撤销"))
 
 
-class RegistersScreen(QTabWidget):
+class RegistersScreen(ScreenDefaults, QTabWidget):
+    #: the registers, and the people an authorisation names
+    shows = Change.REGISTERS | Change.USERS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.standards = StandardsTab(ctx, self)
@@ -133,3 +134,14 @@ class RegistersScreen(QTabWidget):
             shortcut = QShortcut(QKeySequence(key), self.standards.table,
                                  self.standards.edit_standard)  # fmt: skip
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.watch_changes(ctx)
+
+    def refresh(self) -> None:
+        """Saved elsewhere (another window's register, a user renamed): read every tab again."""
+        for tab in (self.standards, self.authorisations, self.regulations):
+            tab.refresh()
+
+    def focus_first(self) -> None:
+        current = self.currentWidget()
+        if isinstance(current, RegisterTab):
+            current.table.setFocus()

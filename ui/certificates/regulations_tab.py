@@ -18,11 +18,12 @@ from counter.certificates.regulations import (
     parse_day,
     save_regulation,
 )
+from counter.changes import Change
 from counter.i18n import _
-from counter.session import read, user_action
 from ui.certificates.register_dialogs import _FormDialog
 from ui.certificates.register_tab import RegisterTab
 from ui.certificates.regulations_model import SORT_ROLE, RegulationsModel
+from ui.common import op
 from ui.common.context import AppContext
 
 
@@ -58,8 +59,8 @@ class RegulationDialog(_FormDialog):
             parse_day(self.withdrawn.text(), "withdrawn"), self.replaced_by.text(),
         )  # fmt: skip
         ctx, regulation_id = self.ctx, self.row.id if self.row else None
-        with user_action(ctx.database) as session:
-            save_regulation(session, ctx.actor, ctx.clock, form, regulation_id)
+        op.write(self, lambda s: save_regulation(s, ctx.actor, ctx.clock, form, regulation_id),
+                 Change.REGISTERS)  # fmt: skip
 
 
 class RegulationsTab(RegisterTab):
@@ -76,7 +77,7 @@ class RegulationsTab(RegisterTab):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.message.attempt(lambda: read(self.ctx.database, list_regulations))
+        rows = op.read(self, list_regulations)
         if rows is not None:
             self.regulations.set_rows(rows)
             self.table.resizeColumnsToContents()
@@ -112,11 +113,11 @@ class RegulationsTab(RegisterTab):
             )
             return
 
-        def apply() -> int:
-            with user_action(ctx.database) as session:
-                return import_regulations(session, ctx.actor, ctx.clock, data, path.name)
-
-        changed = self.message.attempt(apply)
+        changed = op.write(
+            self,
+            lambda s: import_regulations(s, ctx.actor, ctx.clock, data, path.name),
+            Change.REGISTERS,
+        )
         if changed is not None:
             self.refresh()
             self.message.show_info(_("已导入规程目录：{n} 条有变化").format(n=changed))

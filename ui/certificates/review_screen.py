@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from counter.admin.rules.roles import Perm
 from counter.certificates.pdf import certificate_pdf
@@ -31,21 +32,26 @@ from counter.certificates.review import (
     review_queue,
     send_back,
 )
+from counter.changes import Change
 from counter.i18n import _
-from counter.session import read, user_action
 from ui.certificates import defects_model as dm
 from ui.certificates import review_model as rm
 from ui.certificates.defects_model import DefectsModel
 from ui.certificates.pdf_pane import PdfPane
 from ui.certificates.review_model import ReviewQueueModel
 from ui.certificates.widgets import button, defects_table, record_table
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.messages import confirm
 from ui.common.reason_dialog import ReasonDialog
+from ui.common.screen import ScreenDefaults
 
 
-class ReviewScreen(QWidget):
+class ReviewScreen(ScreenDefaults, QWidget):
+    #: the queue and its defects: certificates, and the registers they are checked against
+    shows = Change.CERTIFICATES | Change.REGISTERS
+
     certificate_passed = Signal(int)  # certificate id
     certificate_returned = Signal(int)
     defect_overridden = Signal(int, str)  # certificate id, defect key
@@ -66,6 +72,7 @@ class ReviewScreen(QWidget):
         self.message = MessageLine(self)
         self._build()
         self.refresh()
+        self.watch_changes(ctx)
 
     def _build(self) -> None:
         self.table = record_table(self)
@@ -139,7 +146,7 @@ class ReviewScreen(QWidget):
 
     def refresh(self) -> None:
         current = self.detail.certificate_id if self.detail is not None else None
-        rows = self.message.attempt(lambda: read(self.ctx.database, review_queue))
+        rows = op.read(self, review_queue)
         if rows is None:
             return
         self.queue.set_rows(rows)
@@ -168,13 +175,13 @@ class ReviewScreen(QWidget):
             return
         ctx = self.ctx
 
-        def load() -> tuple[ReviewDetail, bytes]:
-            with user_action(ctx.database) as s:
-                detail = open_review(s, ctx.actor, ctx.clock, certificate_id)
-                return detail, certificate_pdf(s, certificate_id, ctx.clock)
+        def load(s: Session) -> tuple[ReviewDetail, bytes]:
+            detail = open_review(s, ctx.actor, ctx.clock, certificate_id)
+            return detail, certificate_pdf(s, certificate_id, ctx.clock)
 
         self.message.clear_message()
-        loaded = self.message.attempt(load)
+        # opening may store the defects found and a PDF, nothing another screen shows
+        loaded = op.write(self, load, Change.NOTHING)
         if loaded is not None:
             self._show(*loaded)
 
@@ -242,8 +249,9 @@ class ReviewScreen(QWidget):
         message = next(d.defect.message for d in detail.defects if d.defect.key == key)
 
         def apply(reason: str) -> None:
-            with user_action(ctx.database) as s:
-                override_defect(s, ctx.actor, ctx.clock, certificate_id, key, reason)
+            op.write(self, lambda s: override_defect(s, ctx.actor, ctx.clock, certificate_id, key,
+                                                     reason),
+                     Change.CERTIFICATES, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
         def done() -> None:
             self.defect_overridden.emit(certificate_id, key)
@@ -261,8 +269,8 @@ class ReviewScreen(QWidget):
         ctx, certificate_id = self.ctx, detail.certificate_id
 
         def apply(comment: str) -> None:
-            with user_action(ctx.database) as s:
-                send_back(s, ctx.actor, ctx.clock, certificate_id, comment)
+            op.write(self, lambda s: send_back(s, ctx.actor, ctx.clock, certificate_id, comment),
+                     Change.CERTIFICATES, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
         def done() -> None:
             self.certificate_returned.emit(certificate_id)
@@ -286,11 +294,9 @@ class ReviewScreen(QWidget):
         if not confirm(self, question, yes=_("通过终审"), title=_("通过终审")):
             return
 
-        def apply() -> None:
-            with user_action(ctx.database) as s:
-                pass_certificate(s, ctx.actor, ctx.clock, certificate_id)
-
-        if not self.message.succeeded(apply):
+        passed = op.write(self, lambda s: pass_certificate(s, ctx.actor, ctx.clock, certificate_id),
+                          Change.CERTIFICATES)  # fmt: skip
+        if passed is None:
             return
         self.certificate_passed.emit(certificate_id)
         self._show(None, None)

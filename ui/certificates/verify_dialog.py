@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from counter.certificates.verify import CertificateCheck, Verdict, verify_certificate
 from counter.i18n import _
-from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 
@@ -81,9 +81,7 @@ class CertificateVerifyDialog(QDialog):
         self.message.clear_message()
         if not text:
             return
-        check = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: verify_certificate(s, text))
-        )
+        check = op.read(self, lambda s: verify_certificate(s, text))
         self.field.selectAll()
         if check is None:
             return

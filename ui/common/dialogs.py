@@ -20,6 +20,7 @@ def ok_cancel_buttons(
     *,
     on_ok: Callable[[], None] | None = None,
     save: bool = False,
+    cancel_text: str | None = None,
 ) -> QDialogButtonBox:
     """A button box with the accepting button (`Save` role when `save`) and Cancel."""
     role = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
@@ -28,7 +29,7 @@ def ok_cancel_buttons(
     ok.setText(ok_text or (_("保存") if save else _("确定")))
     ok.setDefault(True)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(_("取消"))
+    cancel.setText(cancel_text or _("取消"))
     if on_ok is not None:
         ok.clicked.connect(on_ok)
     else:

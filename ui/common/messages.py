@@ -58,6 +58,18 @@ def show_error(parent: QWidget | None, error: BaseException | str, title: str = 
     )
 
 
+class ErrorBoxes:
+    """Refusals in a box over `parent`: the message outlet (`ui.common.op`) of a screen
+    without a message line."""
+
+    def __init__(self, parent: QWidget, title: str = "") -> None:
+        self._parent = parent
+        self._title = title
+
+    def show_error(self, text: str) -> None:
+        show_error(self._parent, text, self._title)
+
+
 def show_info(parent: QWidget | None, text: str, title: str = "") -> QMessageBox:
     return _box(QMessageBox.Icon.Information, parent, title or _("提示"), text, "info")
 
@@ -124,6 +136,10 @@ class NoticeBar(QLabel):
         self.show()
         self._timer.start(msecs)
         events().shown.emit("notice", text)
+
+    def show_error(self, text: str) -> None:
+        """A refusal, as a notice (the message outlet of `ui.common.op`)."""
+        self.show_notice(text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.hide()

@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
@@ -54,11 +55,21 @@ class OpHost(Protocol):
 Failure = Callable[[CounterError], None]
 
 
+def shown_in(outlet: ErrorOutlet) -> Failure:
+    """`on_failure` for a dialog that keeps a refusal in its own message line (and stays open)."""
+    return lambda error: outlet.show_error(str(error))
+
+
 def _route(host: OpHost, on_failure: Failure | None, error: CounterError) -> None:
     if on_failure is not None:
         on_failure(error)
     else:
         host.message.show_error(str(error))
+
+
+def alive(host: object) -> bool:
+    """False once a host that is a Qt object has been deleted (its callbacks must not run)."""
+    return not isinstance(host, QObject) or shiboken6.isValid(host)
 
 
 def read(
@@ -78,17 +89,39 @@ def write(
     changes: Change,
     *,
     on_failure: Failure | None = None,
+    on_success: Callable[[T], None] | None = None,
+    in_background: bool = False,
+    on_finished: Callable[[], None] | None = None,
+    progress: str = "",
 ) -> T | None:
     """Run `action(session)` in one transaction now; after the commit, announce `changes`.
 
     Returns the action's result, or None when it was refused (and nothing was saved).
+    `on_success(result)` runs after the announcement, only when the action went
+    through (for actions whose result may itself be None).  With `in_background`
+    the transaction runs on the thread pool (see `in_background`) and this returns
+    None at once: the result arrives through `on_success`.
     """
+    database = host.ctx.database
+    if in_background:
+        _start_in_background(
+            host,
+            lambda _progress: run_action(database, action),
+            on_success=on_success or (lambda _result: None),
+            changes=changes,
+            on_failure=on_failure,
+            on_finished=on_finished,
+            progress=progress,
+        )
+        return None
     try:
-        result = run_action(host.ctx.database, action)
+        result = run_action(database, action)
     except CounterError as error:
         _route(host, on_failure, error)
         return None
     announce(host.ctx, changes)
+    if on_success is not None:
+        on_success(result)
     return result
 
 
@@ -109,6 +142,8 @@ class _Busy:
         self.dialog.setAutoClose(False)
 
     def progress(self, done: int, total: int, text: str) -> None:
+        if not alive(self.dialog):  # its window was closed while the work went on
+            return
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
         if text:
@@ -126,29 +161,42 @@ def in_background(
     on_success: Callable[[T], None],
     changes: Change = Change.NOTHING,
     on_failure: Failure | None = None,
+    on_finished: Callable[[], None] | None = None,
     progress: str = "",
+    on_progress: Progress | None = None,
 ) -> QObject:
     """Run `work(progress)` on the thread pool; `on_success(result)` back on the UI thread.
 
     `work` opens its own sessions (`counter.session.read` / `run_action`) so that
     long rendering or file work stays out of any transaction.  With `progress`
     text a modal progress dialog shows while it runs; `changes` are announced on
-    success.  The returned object keeps the job's signals alive until it ends.
+    success.  Without it, `on_progress(done, total, text)` may show progress in
+    the host itself.  The returned object keeps the job's signals alive until it ends.
+    `on_finished()` runs first however the job ended, even on a bug (e.g. to give
+    back a button).  When the host (a widget) was deleted meanwhile, the changes are
+    still announced but none of the host's callbacks run.
     """
     parent = host if isinstance(host, QWidget) else None
     busy = _Busy(parent, progress) if progress else None
+    ctx = host.ctx
+
+    def finished() -> None:
+        if busy is not None and alive(busy.dialog):
+            busy.close()
+        if on_finished is not None and alive(host):
+            on_finished()
 
     def succeeded(result: Any) -> None:
-        if busy is not None:
-            busy.close()
-        announce(host.ctx, changes)
-        on_success(result)
+        finished()
+        announce(ctx, changes)
+        if alive(host):
+            on_success(result)
 
     def failed(error: Exception) -> None:
-        if busy is not None:
-            busy.close()
+        finished()
         if isinstance(error, CounterError):
-            _route(host, on_failure, error)
+            if alive(host):
+                _route(host, on_failure, error)
             return
         hook = sys.excepthook
         hook(type(error), error, error.__traceback__)
@@ -157,6 +205,10 @@ def in_background(
         work,
         on_success=succeeded,
         on_failure=failed,
-        on_progress=busy.progress if busy is not None else None,
+        on_progress=busy.progress if busy is not None else on_progress,
         parent=QApplication.instance(),
     )
+
+
+#: `in_background`, under the name `write` calls it by (its own flag is `in_background`)
+_start_in_background = in_background

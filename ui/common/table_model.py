@@ -5,8 +5,9 @@ about them; a subclass says only how a cell reads (`display`), what it sorts by
 (`sort_value`, native values: numbers, ordinals, timestamps) and, if it needs to,
 any other role (`other_role`: tooltips, colours, alignment).
 
-Paging models (`canFetchMore`/`fetchMore`) and editable models keep their own
-`QAbstractTableModel`, but use the same roles from here.
+Paging models (`canFetchMore`/`fetchMore`) build on it in `ui.common.paging_model`;
+a model with a tick column adds `flags`/`setData` on top.  Editable grids keep
+their own `QAbstractTableModel`, but use the same roles from here.
 """
 
 from __future__ import annotations
@@ -30,17 +31,17 @@ class RowsTableModel(QAbstractTableModel, Generic[RowT]):
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers: tuple[str, ...] = tuple(headers)
-        self._rows: tuple[RowT, ...] = ()
+        self._rows: list[RowT] = []
 
     # --- rows -----------------------------------------------------------------------------
 
     def set_rows(self, rows: Iterable[RowT]) -> None:
         self.beginResetModel()
-        self._rows = tuple(rows)
+        self._rows = list(rows)
         self.endResetModel()
 
     def rows(self) -> tuple[RowT, ...]:
-        return self._rows
+        return tuple(self._rows)
 
     def row_at(self, row: int) -> RowT:
         return self._rows[row]

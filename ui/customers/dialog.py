@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,7 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from counter.changes import Change
 from counter.customers.records import (
     KINDS,
     SECTORS,
@@ -30,8 +31,9 @@ from counter.customers.rules.credit_code import KIND_LEGACY, validate_customer_c
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.limits import text_limit
-from counter.session import read, user_action
+from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.messages import error_text
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
@@ -118,13 +120,7 @@ class CustomerDialog(QDialog):
         form.addRow(_("电子邮箱"), self.email)
         form.addRow("", self.account_customer)
         form.addRow(_("备注"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, save=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
@@ -142,11 +138,17 @@ class CustomerDialog(QDialog):
             combo.addItem(label, code)
         return combo
 
+    @property
+    def message(self) -> CustomerDialog:
+        """Refusals show in the dialog's problems line (`show_error`)."""
+        return self
+
+    def show_error(self, text: str) -> None:
+        self._show_problems(text)
+
     def _load(self, customer_id: int) -> None:
-        try:
-            current = read(self.ctx.database, lambda s: form_of(s, customer_id))
-        except CounterError as error:
-            self._show_problems(error)
+        current = op.read(self, lambda s: form_of(s, customer_id), on_failure=self._show_problems)
+        if current is None:
             return
         for field in (
             "name",
@@ -202,18 +204,15 @@ class CustomerDialog(QDialog):
 
     def accept(self) -> None:
         form = self.form()
-        ctx = self.ctx
-        try:
-            with user_action(ctx.database) as session:
-                if self.customer_id is None:
-                    customer = create_customer(session, ctx.actor, ctx.clock, form)
-                else:
-                    customer = update_customer(
-                        session, ctx.actor, ctx.clock, self.customer_id, form
-                    )
-                saved_id = customer.id
-        except CounterError as error:
-            self._show_problems(error)
+        actor, clock, customer_id = self.ctx.actor, self.ctx.clock, self.customer_id
+
+        def store(session: Session) -> int:
+            if customer_id is None:
+                return create_customer(session, actor, clock, form).id
+            return update_customer(session, actor, clock, customer_id, form).id
+
+        saved_id = op.write(self, store, Change.CUSTOMERS, on_failure=self._show_problems)
+        if saved_id is None:
             return
         self.customer_id = saved_id
         super().accept()

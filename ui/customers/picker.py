@@ -28,13 +28,23 @@ from counter.admin.rules.roles import Perm
 from counter.customers.records import CustomerHit, customer_hit, search_customers
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.messages import show_error
 from ui.customers.dialog import CustomerDialog
 from ui.customers.model import CustomersModel
 
 DEBOUNCE_MS = 150
+
+
+class _StatusBar:
+    """A refused search is said in the status bar: the clerk keeps typing."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def show_error(self, text: str) -> None:
+        self._ctx.signals.status_message.emit(text)
 
 
 class CustomerPicker(QWidget):
@@ -44,6 +54,7 @@ class CustomerPicker(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.message = _StatusBar(ctx)
         self.customer: CustomerHit | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("客户名称、拼音首字母（如 lcjl）、电话或信用代码"))
@@ -125,12 +136,8 @@ class CustomerPicker(QWidget):
     def search_now(self) -> None:
         self._timer.stop()
         text = self.search.text()
-        try:
-            hits = (
-                read(self.ctx.database, lambda s: search_customers(s, text)) if text.strip() else []
-            )
-        except CounterError as error:
-            self.ctx.signals.status_message.emit(str(error))
+        hits = op.read(self, lambda s: search_customers(s, text)) if text.strip() else []
+        if hits is None:
             return
         self.model.set_hits(hits)
         if hits:
@@ -240,7 +247,9 @@ class CustomerPicker(QWidget):
             self._reload(dialog.customer_id)
 
     def _reload(self, customer_id: int) -> None:
-        try:
-            self.choose(read(self.ctx.database, lambda s: customer_hit(s, customer_id)))
-        except CounterError as error:
+        def refused(error: CounterError) -> None:
             show_error(self, error)
+
+        hit = op.read(self, lambda s: customer_hit(s, customer_id), on_failure=refused)
+        if hit is not None:
+            self.choose(hit)

@@ -4,7 +4,10 @@ The documents are rendered in the background from a read session opened after
 the commit; labels go to the thermal printer when one is configured.  A
 printer that does not confirm never touches the saved order: its labels wait in
 the reprint list and the panel says so.  With no label printer the panel says
-so once and offers the PDF labels on the labels button.
+so once and offers the PDF labels on the labels button.  The rendering and
+sending jobs belong to the panel (they end with it) and report every failure in
+the panel, never as a crash: the order is saved whatever happens to its papers.
+Print jobs marked done or failed are announced as `Change.PRINTS`.
 """
 
 from __future__ import annotations
@@ -14,26 +17,44 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+from sqlalchemy.orm import Session
 
 from counter.admin.settings import label_printer_address, load_settings
+from counter.changes import Change
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.documents import labels_pdf, mark_printed, receipt_pdf
 from counter.intake.label_printing import PrintOutcome, print_labels
 from counter.intake.receive import SavedOrder
-from counter.session import read, user_action
+from counter.session import read
+from db.engine import Database
+from ui.common import op
 from ui.common.context import AppContext
-from ui.common.messages import show_error
+from ui.common.messages import ErrorBoxes
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.worker import Progress, run_in_background
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
 
 
+def _render(database: Database, order_id: int) -> dict[str, Any]:
+    """The order's labels and receipt, and the label printer (runs on the worker thread)."""
+
+    def query(session: Session) -> dict[str, Any]:
+        return {
+            "label": labels_pdf(session, order_id),
+            "receipt": receipt_pdf(session, order_id),
+            "printer": label_printer_address(load_settings(session)),
+        }
+
+    return read(database, query)
+
+
 class SavedOrderPanel(QFrame):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.message = ErrorBoxes(self)
         self.saved: SavedOrder | None = None
         self.documents: dict[str, bytes] = {}
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -85,24 +106,13 @@ class SavedOrderPanel(QFrame):
         self.printing.setText(_("正在生成标签和回执…"))
         self._enable_documents(False)
         self.show()
-        order_id = saved.order_id
+        order_id, database = saved.order_id, self.ctx.database
         run_in_background(
-            lambda _progress: self._render(order_id),
+            lambda _progress: _render(database, order_id),
             on_success=lambda docs: self._rendered(order_id, docs),
             on_failure=lambda error: self._render_failed(order_id, error),
             parent=self,
         )
-
-    # -- rendering (runs on the worker thread) ----------------------------------------
-    def _render(self, order_id: int) -> dict[str, Any]:
-        def query(session: Any) -> dict[str, Any]:
-            return {
-                "label": labels_pdf(session, order_id),
-                "receipt": receipt_pdf(session, order_id),
-                "printer": label_printer_address(load_settings(session)),
-            }
-
-        return read(self.ctx.database, query)
 
     def _rendered(self, order_id: int, docs: dict[str, Any]) -> None:
         if self.saved is None or self.saved.order_id != order_id:
@@ -153,7 +163,7 @@ class SavedOrderPanel(QFrame):
             self.ctx.signals.status_message.emit(outcome.message)
         else:
             self.printing.setText(_("已打印 {n} 张标签。").format(n=outcome.printed))
-        self.ctx.signals.orders_changed.emit()
+        op.announce(self.ctx, Change.PRINTS)
 
     def _labels_failed(self, order_id: int, error: Exception) -> None:
         if self.saved is None or self.saved.order_id != order_id:
@@ -189,10 +199,5 @@ class SavedOrderPanel(QFrame):
         return dialog
 
     def _mark_printed(self, order_id: int, kind: str) -> None:
-        try:
-            with user_action(self.ctx.database) as session:
-                mark_printed(session, self.ctx.actor, self.ctx.clock, order_id, kind)
-        except CounterError as error:
-            show_error(self, error)
-            return
-        self.ctx.signals.orders_changed.emit()
+        actor, clock = self.ctx.actor, self.ctx.clock
+        op.write(self, lambda s: mark_printed(s, actor, clock, order_id, kind), Change.PRINTS)

@@ -3,7 +3,8 @@
 Used by the order dialog and the reprint list.  Rendering and sending run off
 the main thread (`ui.common.worker`); the preview opens on the main thread when the
 PDF is ready, and its `printed` signal marks the print jobs done.  Outcomes
-are reported as text through `reported(text, is_error)`.
+are reported as text through `reported(text, is_error)`; print jobs marked
+done or failed are announced as `Change.PRINTS` (`ui.common.op`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from counter.changes import Change
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.documents import labels_pdf, mark_printed, order_labels, receipt_pdf
 from counter.intake.label_printing import PrintOutcome, print_labels
-from counter.session import read, user_action
+from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.worker import Progress, run_in_background
 
@@ -27,14 +30,24 @@ from ui.common.worker import Progress, run_in_background
 Batch = tuple[int, Sequence[int] | None]
 
 
+class _Reports:
+    """The printer's refusals, as `reported(text, True)` (the message outlet of `ui.common.op`)."""
+
+    def __init__(self, printer: DocumentPrinter) -> None:
+        self._printer = printer
+
+    def show_error(self, text: str) -> None:
+        self._printer.reported.emit(text, True)
+
+
 class DocumentPrinter(QObject):
     reported = Signal(str, bool)  # text, is_error
     busy_changed = Signal(bool)
-    jobs_updated = Signal()  # print jobs were marked printed or failed
 
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.message = _Reports(self)
         self._window = parent
         self._running: QObject | None = None
         self.preview: QWidget | None = None  # the last preview opened
@@ -96,14 +109,13 @@ class DocumentPrinter(QObject):
         dialog.show()
 
     def _mark_printed(self, order_id: int, kind: str, item_ids: Sequence[int] | None) -> None:
-        try:
-            with user_action(self.ctx.database) as session:
-                mark_printed(session, self.ctx.actor, self.ctx.clock, order_id, kind, item_ids)
-        except CounterError as error:
-            self.reported.emit(str(error), True)
-            return
-        self.reported.emit(_("已打印"), False)
-        self.jobs_updated.emit()
+        actor, clock = self.ctx.actor, self.ctx.clock
+        op.write(
+            self,
+            lambda s: mark_printed(s, actor, clock, order_id, kind, item_ids),
+            Change.PRINTS,
+            on_success=lambda _r: self.reported.emit(_("已打印"), False),
+        )
 
     # --- label printer ------------------------------------------------
 
@@ -139,7 +151,7 @@ class DocumentPrinter(QObject):
             self.reported.emit(_("已发送 {n} 张标签到标签打印机").format(n=outcome.printed), False)
         else:
             self.reported.emit(_("没有可打印的标签（所选器具均已作废）"), True)
-        self.jobs_updated.emit()
+        op.announce(self.ctx, Change.PRINTS)
 
     # --- background ---------------------------------------------------
 

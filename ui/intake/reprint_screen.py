@@ -2,7 +2,8 @@
 
 Select rows and preview them as PDF (Enter / Ctrl+P) or send the labels to
 the label printer again (Ctrl+T).  Ctrl+O opens the order, F5 reloads.  The
-list refreshes itself after every print and every order change.
+list refreshes itself after every print, order change and settings change (when
+shown; a hidden list reads again when it is next shown).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,12 +26,13 @@ from sqlalchemy.orm import Session
 
 from counter.admin.rules.roles import Perm
 from counter.admin.settings import label_printer_address, load_settings
-from counter.errors import CounterError
+from counter.changes import Change
 from counter.i18n import _
 from counter.intake.documents import ReprintRow, reprint_list
-from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 from ui.intake import reprint_model as rm
 from ui.intake.order_printing import Batch, DocumentPrinter
 from ui.intake.reprint_model import ReprintModel
@@ -43,7 +45,10 @@ def _load(session: Session) -> tuple[list[ReprintRow], dict[str, int], str]:
     return rows, ids, label_printer_address(load_settings(session))
 
 
-class ReprintScreen(QWidget):
+class ReprintScreen(ScreenDefaults, QWidget):
+    #: print jobs, the orders' items (a voided item's label drops out), the label printer
+    shows = Change.PRINTS | Change.ORDERS | Change.SETTINGS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -58,21 +63,9 @@ class ReprintScreen(QWidget):
         self._build()
         self.printer.reported.connect(self.message.show_message)
         self.printer.busy_changed.connect(lambda _busy: self._update_buttons())
-        self.printer.jobs_updated.connect(ctx.signals.orders_changed.emit)
         # loaded when first shown, not at start-up: the list can be long
-        self._stale = True
-        ctx.signals.orders_changed.connect(self._orders_changed)
-
-    def _orders_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        self.stale = True
+        self.watch_changes(ctx)
 
     def _build(self) -> None:
         self.table = QTableView(self)
@@ -128,12 +121,11 @@ class ReprintScreen(QWidget):
     # --- showing -------------------------------------------------------
 
     def refresh(self) -> None:
-        self._stale = False
-        try:
-            rows, self.item_ids, printer = read(self.ctx.database, _load)
-        except CounterError as error:
-            self.message.show_error(str(error))
+        self.stale = False
+        loaded = op.read(self, _load)
+        if loaded is None:
             return
+        rows, self.item_ids, printer = loaded
         chosen = {r.job_id for r in self.selected_rows()}
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()

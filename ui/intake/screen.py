@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from counter.admin.calendar import load_calendar
 from counter.admin.settings import load_settings
+from counter.changes import Change
 from counter.clock import local_date
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
@@ -47,10 +48,10 @@ from counter.intake.receive import (
     save_order,
 )
 from counter.limits import text_limit
-from counter.session import read, user_action
+from ui.common import op
 from ui.common.context import AppContext
-from ui.common.messages import confirm, show_error
-from ui.common.worker import run_in_background
+from ui.common.messages import ErrorBoxes, confirm, show_error
+from ui.common.screen import ScreenDefaults
 from ui.customers.picker import CustomerPicker
 from ui.intake.documents import SavedOrderPanel
 from ui.intake.items import ItemsTable
@@ -58,10 +59,14 @@ from ui.intake.items_model import ItemsModel
 from ui.intake.review import ReviewPanel
 
 
-class IntakeScreen(QWidget):
+class IntakeScreen(ScreenDefaults, QWidget):
+    #: the reference data read once for typing: catalogue, settings, calendar
+    shows = Change.SETTINGS | Change.CALENDAR | Change.FEE_STANDARDS | Change.REGISTERS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.message = ErrorBoxes(self)
         self.saving = False
         self.request_token = uuid.uuid4().hex
         self.types: dict[int, TypeInfo] = {}
@@ -94,7 +99,7 @@ class IntakeScreen(QWidget):
         self.model.instrument_edited.connect(self._look_up_history)
         self.picker.customer_chosen.connect(self._customer_chosen)
         self.picker.customer_cleared.connect(self._refresh_review)
-        ctx.signals.settings_changed.connect(self.reload_reference_data)
+        self.watch_changes(ctx)
         self.reload_reference_data()
 
     # -- building ---------------------------------------------------------------------
@@ -178,18 +183,18 @@ class IntakeScreen(QWidget):
 
     def reload_reference_data(self) -> None:
         """Catalogue, institute settings and calendar: read once, used while typing."""
-        try:
-            types, settings, calendar = read(
-                self.ctx.database, lambda s: (list_types(s), load_settings(s), load_calendar(s))
-            )
-        except CounterError as error:
-            show_error(self, error)
+        loaded = op.read(self, lambda s: (list_types(s), load_settings(s), load_calendar(s)))
+        if loaded is None:
             return
+        types, settings, calendar = loaded
         self.types = {t.id: t for t in types}
         self.model.set_types(self.types)
         today = local_date(self.ctx.clock.now())
         self.model.set_promiser(lambda drafts: promised_dates(calendar, settings, today, drafts))
         self._refresh_review()
+
+    def refresh(self) -> None:
+        self.reload_reference_data()
 
     # -- what the clerk does ------------------------------------------------------------
     def focus_first(self) -> None:
@@ -209,15 +214,16 @@ class IntakeScreen(QWidget):
         if customer is None or not draft.type_id or not draft.serial.strip():
             self.model.set_history(row, 0)
             return
-        try:
-            count = read(
-                self.ctx.database,
-                lambda s: len(instrument_history(s, customer.id, draft.type_id, draft.serial)),
-            )
-        except CounterError as error:
-            self.ctx.signals.status_message.emit(str(error))
-            return
-        self.model.set_history(row, count)
+        count = op.read(
+            self,
+            lambda s: len(instrument_history(s, customer.id, draft.type_id, draft.serial)),
+            on_failure=self._status,
+        )
+        if count is not None:
+            self.model.set_history(row, count)
+
+    def _status(self, error: CounterError) -> None:
+        self.ctx.signals.status_message.emit(str(error))
 
     def _refresh_review(self, *_args: object) -> None:
         drafts = self.model.drafts()
@@ -259,13 +265,16 @@ class IntakeScreen(QWidget):
             show_error(self, ValidationError(problems), _("委托单不能保存"))
             return
         self._set_saving(True)
-        ctx = self.ctx
-
-        def op(_progress: object) -> SavedOrder:
-            with user_action(ctx.database) as session:
-                return save_order(session, ctx.actor, ctx.clock, draft)
-
-        run_in_background(op, on_success=self._saved, on_failure=self._save_failed, parent=self)
+        actor, clock = self.ctx.actor, self.ctx.clock
+        op.write(
+            self,
+            lambda s: save_order(s, actor, clock, draft),
+            Change.ORDERS,
+            in_background=True,
+            on_success=self._saved,
+            on_failure=self._save_failed,
+            on_finished=lambda: self._set_saving(False),
+        )
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
@@ -274,7 +283,6 @@ class IntakeScreen(QWidget):
         self.save_button.setText(_("正在保存…") if saving else _("保存 (Ctrl+S)"))
 
     def _saved(self, saved: SavedOrder) -> None:
-        self._set_saving(False)
         customer = self.picker.customer.name if self.picker.customer else ""
         self.saved_panel.show_saved(saved, customer)
         self.clear_form()
@@ -283,17 +291,10 @@ class IntakeScreen(QWidget):
                 number=saved.number, n=len(saved.item_numbers)
             )
         )
-        self.ctx.signals.orders_changed.emit()
         self.picker.focus_search()
 
-    def _save_failed(self, error: Exception) -> None:
-        self._set_saving(False)
-        if isinstance(error, CounterError):
-            show_error(self, error, _("委托单没有保存"))
-        else:
-            show_error(
-                self, _("保存时发生意外错误：{error}。表单内容未丢失，请重试。").format(error=error)
-            )
+    def _save_failed(self, error: CounterError) -> None:
+        show_error(self, error, _("委托单没有保存"))
 
     def clear_form(self) -> None:
         self.model.clear()

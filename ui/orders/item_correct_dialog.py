@@ -11,7 +11,6 @@ import dataclasses
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.changes import Change
 from counter.i18n import _
 from counter.intake.corrections import ItemCorrection, correct_item, correction_of
 from counter.intake.lookups import get_item
 from counter.intake.receive import item_field_label
-from counter.session import read, user_action
+from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 FIELDS = tuple(f.name for f in dataclasses.fields(ItemCorrection))
@@ -50,15 +51,7 @@ class ItemCorrectDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(_("必填：为什么更正"))
         form.addRow(_("更正原因"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(_("保存更正"))
-        save.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("保存更正"), save=True, on_ok=self.submit)
         hint = QLabel(_("更正前后的内容和原因将记入操作日志。"), self)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -69,9 +62,8 @@ class ItemCorrectDialog(QDialog):
         self.edits[FIELDS[0]].setFocus()
 
     def _load(self) -> None:
-        current = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: correction_of(get_item(s, self.item_id)))
-        )
+        item_id = self.item_id
+        current = op.read(self, lambda s: correction_of(get_item(s, item_id)))
         if current is None:
             return
         for name, edit in self.edits.items():
@@ -83,10 +75,10 @@ class ItemCorrectDialog(QDialog):
     def submit(self) -> None:
         self.message.clear_message()
         new, reason = self.correction(), self.reason.text()
-
-        def save() -> None:
-            with user_action(self.ctx.database) as session:
-                correct_item(session, self.ctx.actor, self.ctx.clock, self.item_id, new, reason)
-
-        if self.message.succeeded(save):
-            self.accept()
+        actor, clock, item_id = self.ctx.actor, self.ctx.clock, self.item_id
+        op.write(
+            self,
+            lambda s: correct_item(s, actor, clock, item_id, new, reason),
+            Change.ORDERS,
+            on_success=lambda _r: self.accept(),
+        )

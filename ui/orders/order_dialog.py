@@ -2,8 +2,9 @@
 
 Opened modeless from anywhere (`ctx.signals.order_opened` / `item_opened`).
 Buttons follow the user's permissions, but every action is also enforced in
-`counter/`, and a refusal is shown in the dialog.  After a change the dialog
-announces `orders_changed`, which also reloads it.
+`counter/`, and a refusal is shown in the dialog.  Changes are written through
+`ui.common.op`, which announces them; the dialog reloads on any change to what
+it shows (`shows`), made here or anywhere else.
 
 Keys: F2 correct item, Del void item, Ctrl+L labels of the selected items,
 Ctrl+Shift+L all labels, Ctrl+R receipt, Ctrl+T send labels to the label
@@ -29,22 +30,33 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from counter.admin.rules.roles import Perm
+from counter.changes import Change
 from counter.i18n import _
 from counter.intake.corrections import void_item, void_order
 from counter.intake.item_status import set_item_status
-from counter.intake.lookups import get_item
 from counter.intake.rules.lifecycle import TRANSITIONS, ItemStatus, status_label
-from counter.session import read, user_action
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
-from ui.common.reason_dialog import ReasonDialog
+from ui.common.reason_dialog import WriteWithReason
+from ui.common.screen import ScreenDefaults
 from ui.intake.order_printing import DocumentPrinter
 from ui.orders.item_correct_dialog import ItemCorrectDialog
 from ui.orders.order_header import OrderHeader
 from ui.orders.order_items_model import ItemRow, OrderItemsModel, OrderView, load_order_view
 
 
-class OrderDialog(QDialog):
+class OrderDialog(ScreenDefaults, QDialog):
+    #: the header (customer), the items' states, certificates, handovers, fees and prints
+    shows = (
+        Change.ORDERS
+        | Change.CUSTOMERS
+        | Change.CERTIFICATES
+        | Change.RELEASES
+        | Change.STATEMENTS
+        | Change.PRINTS
+    )
+
     def __init__(
         self,
         ctx: AppContext,
@@ -64,17 +76,10 @@ class OrderDialog(QDialog):
         self._build()
         self.printer.reported.connect(self.message.show_message)
         self.printer.busy_changed.connect(lambda _busy: self._update_actions())
-        self.printer.jobs_updated.connect(ctx.signals.orders_changed.emit)
-        ctx.signals.orders_changed.connect(self.reload)
+        self.watch_changes(ctx)
         self.resize(1150, 600)
         self.reload()
         self.focus_item(focus_item_id)
-
-    @classmethod
-    def for_item(cls, ctx: AppContext, item_id: int, parent: QWidget | None = None) -> OrderDialog:
-        """The dialog of the order an item belongs to, with that item selected."""
-        order_id = read(ctx.database, lambda s: get_item(s, item_id).order_id)
-        return cls(ctx, order_id, parent, focus_item_id=item_id)
 
     def focus_item(self, item_id: int | None) -> None:
         """Select that item (or the first) and put the keyboard on the items."""
@@ -173,11 +178,13 @@ class OrderDialog(QDialog):
 
     # --- showing -------------------------------------------------------
 
+    def refresh(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         selected = {r.id for r in self.selected_items()}
-        view = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: load_order_view(s, self.order_id))
-        )
+        order_id = self.order_id
+        view = op.read(self, lambda s: load_order_view(s, order_id))
         if view is None:
             return
         self.view = view
@@ -232,10 +239,6 @@ class OrderDialog(QDialog):
 
     # --- changing ------------------------------------------------------
 
-    def _write(self, change: Callable[[Session], object]) -> None:
-        with user_action(self.ctx.database) as session:
-            change(session)
-
     def _ask(self, dialog: QDialog, done: str) -> None:
         """Open `dialog` (it applies the change itself); report `done` when it went through."""
         self.message.clear_message()
@@ -248,7 +251,6 @@ class OrderDialog(QDialog):
     def _changed(self, text: str) -> None:
         self.message.show_info(text)
         self.ctx.signals.status_message.emit(text)
-        self.ctx.signals.orders_changed.emit()
 
     def enter_certificate(self) -> None:
         """Lab staff enter the selected item's certificate data."""
@@ -258,8 +260,6 @@ class OrderDialog(QDialog):
         if item is None:
             return
         form = CertificateForm(self.ctx, item.id, self)
-        form.certificate_saved.connect(lambda _id: self.ctx.signals.certificates_changed.emit())
-        form.certificate_saved.connect(lambda _id: self.reload())
         form.exec()
 
     def _need_item(self) -> ItemRow | None:
@@ -271,13 +271,14 @@ class OrderDialog(QDialog):
     def void_order(self) -> None:
         if self.view is None:
             return
-        number, actor, clock = self.view.number, self.ctx.actor, self.ctx.clock
-        dialog = ReasonDialog(
+        number, order_id = self.view.number, self.order_id
+        actor, clock = self.ctx.actor, self.ctx.clock
+        dialog = WriteWithReason(
+            self.ctx,
             _("作废委托单 {number}").format(number=number),
             _("作废后本单全部器具一并作废，记录保留，不可恢复。请填写作废原因："),
-            lambda reason: self._write(
-                lambda s: void_order(s, actor, clock, self.order_id, reason)
-            ),
+            lambda s, reason: void_order(s, actor, clock, order_id, reason),
+            Change.ORDERS,
             self,
             confirm_text=_("作废委托单"),
         )
@@ -293,18 +294,20 @@ class OrderDialog(QDialog):
         actor, clock = self.ctx.actor, self.ctx.clock
         label = status_label(new)
 
-        def apply(reason: str) -> None:
+        def apply(session: Session, reason: str) -> None:
             if new is ItemStatus.VOIDED:
-                self._write(lambda s: void_item(s, actor, clock, item.id, reason))
+                void_item(session, actor, clock, item.id, reason)
             else:
-                self._write(lambda s: set_item_status(s, actor, clock, item.id, new, reason))
+                set_item_status(session, actor, clock, item.id, new, reason)
 
-        dialog = ReasonDialog(
+        dialog = WriteWithReason(
+            self.ctx,
             _("器具 {number} 改为“{status}”").format(number=item.number, status=label),
             _("{instrument}（{number}）将改为“{status}”。请填写原因：").format(
                 instrument=item.instrument, number=item.number, status=label
             ),
             apply,
+            Change.ORDERS,
             self,
             confirm_text=label if new is not ItemStatus.VOIDED else _("作废器具"),
         )

@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.changes import Change
 from counter.clock import local_date
-from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.catalog import list_departments
 from counter.intake.rules.lifecycle import PARTLY_RELEASED, ItemStatus, status_label
 from counter.orders.listing import OrderFilter
-from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 from ui.orders import orders_model as om
 from ui.orders.orders_model import OrdersModel
 
@@ -49,17 +50,22 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class OrdersScreen(QWidget):
+class OrdersScreen(ScreenDefaults, QWidget):
+    #: the orders' customers, items' states and payment
+    shows = (
+        Change.ORDERS | Change.CUSTOMERS | Change.CERTIFICATES | Change.RELEASES | Change.STATEMENTS
+    )
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.message = MessageLine(self)
         self.model = OrdersModel(ctx.database, self)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self._build_filters()
         self._build_table()
         self.count_label = QLabel(self)
-        self.message = MessageLine(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
@@ -70,7 +76,7 @@ class OrdersScreen(QWidget):
         layout.addLayout(bottom)
         self.model.load_failed.connect(self.message.show_error)
         self.model.rows_loaded.connect(self._show_count)
-        ctx.signals.orders_changed.connect(self.refresh)
+        self.watch_changes(ctx)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         self.table.horizontalHeader().setSortIndicator(om.RECEIVED, Qt.SortOrder.DescendingOrder)
@@ -121,12 +127,8 @@ class OrdersScreen(QWidget):
         return check, edit
 
     def _load_departments(self) -> None:
-        try:
-            departments = read(
-                self.ctx.database, lambda s: [(d.id, d.name) for d in list_departments(s)]
-            )
-        except CounterError as error:
-            self.message.show_error(str(error))
+        departments = op.read(self, lambda s: [(d.id, d.name) for d in list_departments(s)])
+        if departments is None:
             return
         for dept_id, name in departments:
             self.department_combo.addItem(name, dept_id)

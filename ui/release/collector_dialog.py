@@ -2,8 +2,9 @@
 
 Enter confirms with the signature on the pad ("确认领取"); "打印纸质交接单" confirms
 without one, to be signed on the printed slip.  The dialog runs the release itself
-(`apply`) so a refusal stays in it with its reason and nothing typed is lost; the
-same dialog always sends the same request token, so a double confirm releases once.
+(`apply`, which returns None when refused and shows why in the dialog's message line),
+so a refusal stays in it with its reason and nothing typed is lost; the same dialog
+always sends the same request token, so a double confirm releases once.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ class CollectorDialog(QDialog):
         if not paper and self.pad.is_empty():
             self.message.show_error(_sign_please())
             return
-        result = self.message.attempt(lambda: self._apply(self.collector(paper=paper), self.token))
+        result = self._apply(self.collector(paper=paper), self.token)
         if result is not None:
             self.result_value = result
             self.accept()

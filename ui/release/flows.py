@@ -1,18 +1,22 @@
 """The return desk's actions that open a dialog: pickup, mail, returned unprocessed, release
 against unpaid fees, and the papers afterwards (handover slip, address label, certificates).
 
-Each dialog runs its domain call itself in one user action (`user_action`), so a refusal
-stays in the dialog; the screen is told what happened through `done`.
+Each dialog runs its domain call itself through `ui.common.op.write`, so a refusal stays
+in the dialog and what changed is announced to every screen; the screen is told what
+happened through `done`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
+from counter.changes import Change
+from counter.errors import CounterError
 from counter.i18n import _
 from counter.release import (
     Collector,
@@ -25,17 +29,26 @@ from counter.release import (
     mail_dispatch,
     pickup,
     release_against_unpaid,
-    release_certificates,
     return_unprocessed,
 )
-from counter.session import read, user_action
+from counter.release.certificate_export import export_release_certificates
+from ui.common import op
 from ui.common.file_dialogs import existing_folder
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.reason_dialog import ReasonDialog
+from ui.common.worker import Progress
 from ui.release.collector_dialog import CollectorDialog
 from ui.release.host import ReturnHost
 from ui.release.mail_dialog import MailDialog
 from ui.release.unprocessed_dialog import UnprocessedDialog
+
+#: a handover (or a return unprocessed) changes the items and the release records
+HANDED_OVER = Change.RELEASES | Change.ORDERS
+
+
+class Exported(NamedTuple):
+    saved: int  # files written
+    rendered: int  # of them rendered now (stored as new PDF versions)
 
 
 def _open(screen: ReturnHost, dialog: QDialog, done: Callable[[], None] | None = None) -> None:
@@ -58,9 +71,10 @@ def start_pickup(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     ids = [line.item_id for line in lines]
     contact = screen.orders[order_id]
 
-    def apply(collector: Collector, token: str) -> ReleaseDone:
-        with user_action(ctx.database) as s:
-            return pickup(s, ctx.actor, ctx.clock, order_id, ids, collector, request_token=token)
+    def apply(collector: Collector, token: str) -> ReleaseDone | None:
+        return op.write(screen, lambda s: pickup(s, ctx.actor, ctx.clock, order_id, ids,
+                                                 collector, request_token=token),
+                        HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     dialog = CollectorDialog(apply, name=contact.contact_name, phone=contact.contact_phone,
                              summary=_summary(screen, lines), parent=screen)  # fmt: skip
@@ -70,16 +84,14 @@ def start_pickup(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
 def start_mail(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     ctx, order_id = screen.ctx, lines[0].order_id
     ids = [line.item_id for line in lines]
-    defaults = screen.message.attempt(
-        lambda: read(ctx.database, lambda s: mail_defaults(s, order_id))
-    )
+    defaults = op.read(screen, lambda s: mail_defaults(s, order_id))
     if defaults is None:
         return
 
-    def apply(mail: MailTo, token: str) -> ReleaseDone:
-        with user_action(ctx.database) as s:
-            return mail_dispatch(s, ctx.actor, ctx.clock, order_id, ids, mail,
-                                 request_token=token)  # fmt: skip
+    def apply(mail: MailTo, token: str) -> ReleaseDone | None:
+        return op.write(screen, lambda s: mail_dispatch(s, ctx.actor, ctx.clock, order_id, ids,
+                                                        mail, request_token=token),
+                        HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     dialog = MailDialog(apply, defaults, summary=_summary(screen, lines), parent=screen)
     _open(screen, dialog, lambda: screen.released(cast(ReleaseDone, dialog.result_value)))
@@ -89,8 +101,9 @@ def start_unprocessed(screen: ReturnHost, line: ReturnLine) -> None:
     ctx = screen.ctx
 
     def apply(reason: str, note: str) -> None:
-        with user_action(ctx.database) as s:
-            return_unprocessed(s, ctx.actor, ctx.clock, line.item_id, reason, note)
+        op.write(screen, lambda s: return_unprocessed(s, ctx.actor, ctx.clock, line.item_id,
+                                                      reason, note),
+                 HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     def done() -> None:
         screen.refresh_view(tick=[line.item_id])
@@ -98,15 +111,16 @@ def start_unprocessed(screen: ReturnHost, line: ReturnLine) -> None:
             item=line.item_number))  # fmt: skip
 
     item = f"{line.item_number} {line.instrument}"
-    _open(screen, UnprocessedDialog(item, apply, screen), done)
+    dialog = UnprocessedDialog(item, apply, screen)
+    _open(screen, dialog, done)
 
 
 def start_unpaid_approval(screen: ReturnHost, lines: Sequence[ReturnLine]) -> None:
     ctx, ids = screen.ctx, [line.item_id for line in lines]
 
     def apply(reason: str) -> None:
-        with user_action(ctx.database) as s:
-            release_against_unpaid(s, ctx.actor, ctx.clock, ids, reason)
+        op.write(screen, lambda s: release_against_unpaid(s, ctx.actor, ctx.clock, ids, reason),
+                 HANDED_OVER, on_failure=op.shown_in(dialog.message))  # fmt: skip
 
     def done() -> None:
         screen.refresh_view(tick=ids)
@@ -120,12 +134,12 @@ def start_unpaid_approval(screen: ReturnHost, lines: Sequence[ReturnLine]) -> No
 
 def show_papers(screen: ReturnHost, done: ReleaseDone) -> None:
     """The handover slip after a pickup; the address label after a mail dispatch."""
-    db, release_id = screen.ctx.database, done.release_id
+    release_id = done.release_id
     if done.way == "mail":
-        pdf = screen.message.attempt(lambda: read(db, lambda s: address_label_pdf(s, release_id)))
+        pdf = op.read(screen, lambda s: address_label_pdf(s, release_id))
         title = _("快递面单 {number}").format(number=done.number)
     else:
-        pdf = screen.message.attempt(lambda: read(db, lambda s: handover_pdf(s, release_id)))
+        pdf = op.read(screen, lambda s: handover_pdf(s, release_id))
         title = _("交接单 {number}").format(number=done.number)
     if pdf is not None:
         preview = PdfPreviewDialog(pdf, title, screen, file_name=f"{done.number}.pdf")
@@ -134,33 +148,40 @@ def show_papers(screen: ReturnHost, done: ReleaseDone) -> None:
 
 
 def reprint_slip(screen: ReturnHost, done: ReleaseDone) -> None:
-    db, release_id = screen.ctx.database, done.release_id
-    pdf = screen.message.attempt(lambda: read(db, lambda s: handover_pdf(s, release_id)))
+    release_id = done.release_id
+    pdf = op.read(screen, lambda s: handover_pdf(s, release_id))
     if pdf is not None:
         title = _("交接单 {number}").format(number=done.number)
         _open(screen, PdfPreviewDialog(pdf, title, screen, file_name=f"{done.number}.pdf"))
 
 
-def export_certificates(screen: ReturnHost, done: ReleaseDone, folder: str = "") -> int:
-    """Save the PDFs of the certificates that left with the release into a folder."""
+def export_certificates(screen: ReturnHost, done: ReleaseDone, folder: str = "") -> QObject | None:
+    """Save the PDFs of the certificates that left with the release into a folder.
+
+    Rendering runs off the UI thread and outside any transaction
+    (`counter.release.certificate_export`); the result is told in the message line.
+    """
     ctx = screen.ctx
     folder = folder or existing_folder(screen, _("证书 PDF 保存到"))
     if not folder:
-        return 0
+        return None
 
-    def load() -> list[tuple[str, bytes]]:
-        with user_action(ctx.database) as s:  # a certificate not yet rendered is stored now
-            return release_certificates(s, ctx.clock, done.release_id)
+    def work(progress: Progress) -> Exported:
+        result = export_release_certificates(ctx.database, ctx.clock, done.release_id, progress)
+        try:
+            for number, pdf in result.pdfs:
+                (Path(folder) / f"{number}.pdf").write_bytes(pdf)
+        except OSError as error:
+            raise CounterError(_("无法保存到 {path}：{reason}").format(
+                path=folder, reason=error.strerror)) from error  # fmt: skip
+        return Exported(len(result.pdfs), result.rendered)
 
-    pdfs = screen.message.attempt(load)
-    if pdfs is None:
-        return 0
-    try:
-        for number, pdf in pdfs:
-            (Path(folder) / f"{number}.pdf").write_bytes(pdf)
-    except OSError as error:
-        screen.message.show_error(_("无法保存到 {path}：{reason}").format(
-            path=folder, reason=error.strerror))  # fmt: skip
-        return 0
-    screen.message.show_info(_("已保存 {n} 份证书到 {path}").format(n=len(pdfs), path=folder))
-    return len(pdfs)
+    def saved(exported: Exported) -> None:
+        if exported.rendered:  # new PDF versions were stored
+            op.announce(ctx, Change.CERTIFICATES)
+        screen.message.show_info(_("已保存 {n} 份证书到 {path}").format(
+            n=exported.saved, path=folder))  # fmt: skip
+        screen.certificates_exported.emit(exported.saved)
+
+    screen.message.clear_message()
+    return op.in_background(screen, work, on_success=saved, progress=_("正在导出证书…"))

@@ -6,6 +6,7 @@ of the screen, so the screen imports the flows and never the reverse.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from counter.release import ReleaseDone, ReturnOrder
@@ -14,6 +15,8 @@ from ui.common.message_line import MessageLine
 
 
 class ReturnHost(QWidget):
+    certificates_exported = Signal(int)  # how many certificate PDFs were saved
+
     ctx: AppContext
     message: MessageLine
     pending: QDialog | None  # the dialog last opened (tests answer it)

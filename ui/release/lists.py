@@ -34,7 +34,7 @@ from counter.release import (
     ready_message,
     returned_unprocessed,
 )
-from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.release import lists_model as lm
@@ -139,7 +139,7 @@ class ReturnListsPanel(QWidget):
             late = overdue(s, today, load_calendar(s), uncollected_days=days)
             return ready_for_pickup(s, today=today), late, returned_unprocessed(s)
 
-        loaded = self.message.attempt(lambda: read(self.ctx.database, load))
+        loaded = op.read(self, load)
         if loaded is None:
             return
         ready, late, unprocessed = loaded
@@ -173,9 +173,7 @@ class ReturnListsPanel(QWidget):
             return
         today = local_date(self.ctx.clock.now())
         customer_id = getattr(group, "customer_id", 0)
-        text = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: ready_message(s, customer_id, today=today))
-        )
+        text = op.read(self, lambda s: ready_message(s, customer_id, today=today))
         self.text.setPlainText(text or "")
 
     def copy_message(self) -> None:

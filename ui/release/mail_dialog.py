@@ -1,8 +1,9 @@
 """Mail the ticked items: courier, tracking number (scan it), recipient, phone, address.
 
 Recipient, phone and address are proposed from the order and the customer and may be
-changed.  Like the collector dialog, it runs the dispatch itself (`apply`), keeps a
-refusal on screen, and sends one request token however often it is confirmed.
+changed.  Like the collector dialog, it runs the dispatch itself (`apply`, None when
+refused: the refusal is shown in this dialog), keeps a refusal on screen, and sends one
+request token however often it is confirmed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from counter.i18n import _
 from counter.release import MailDefaults, MailTo
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 from ui.common.scanner import take_own_scans
 
@@ -71,15 +72,8 @@ class MailDialog(QDialog):
         form.addRow(_("电话(&P)："), self.phone)
         form.addRow(_("地址(&A)："), self.address)
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("寄出并打印面单"))
-        self.ok_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("寄出并打印面单"), on_ok=self.submit)
+        self.ok_button = ok_button(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -99,7 +93,7 @@ class MailDialog(QDialog):
 
     def submit(self) -> None:
         self.message.clear_message()
-        result = self.message.attempt(lambda: self._apply(self.mail_to(), self.token))
+        result = self._apply(self.mail_to(), self.token)
         if result is not None:
             self.result_value = result
             self.accept()

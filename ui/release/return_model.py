@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from counter.i18n import _
 from counter.release import ReturnLine
 from ui.common.table_model import ROW_ROLE as ROW_ROLE
 from ui.common.table_model import SORT_ROLE as SORT_ROLE
-from ui.common.table_model import Index
+from ui.common.table_model import Index, RowsTableModel
 
 TICK, LEAVE, NUMBER, INSTRUMENT, MODEL, SERIAL, CERTIFICATE, STATUS, REASON = range(9)
 COLUMN_COUNT = 9
@@ -33,17 +33,16 @@ def headers() -> list[str]:
     ]  # fmt: skip
 
 
-class ReturnItemsModel(QAbstractTableModel):
+class ReturnItemsModel(RowsTableModel[ReturnLine]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReturnLine] = []
+        super().__init__(headers(), parent)
         self._ticked: set[int] = set()
-        self._headers = headers()
 
     # --- rows -----------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[ReturnLine], ticked: Iterable[int] | None = None) -> None:
+    def set_rows(self, rows: Iterable[ReturnLine], ticked: Iterable[int] | None = None) -> None:
         """Show `rows`; tick `ticked` (default: every item that may leave)."""
+        rows = tuple(rows)
         self.beginResetModel()
         self._rows = list(rows)
         chosen = {r.item_id for r in rows if r.can_leave} if ticked is None else set(ticked)
@@ -64,12 +63,6 @@ class ReturnItemsModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.set_rows([])
-
-    def rows(self) -> list[ReturnLine]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> ReturnLine:
-        return self._rows[row]
 
     def row_of(self, item_id: int) -> int:
         return next((n for n, r in enumerate(self._rows) if r.item_id == item_id), -1)
@@ -93,32 +86,13 @@ class ReturnItemsModel(QAbstractTableModel):
 
     # --- Qt -------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: ReturnLine, column: int) -> str | None:
+        return _display(row, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def sort_value(self, row: ReturnLine, column: int) -> Any:
+        return _native(row, column, row.item_id in self._ticked)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == TICK and self._rows[index.row()].can_leave:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
+    def other_role(self, row: ReturnLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and column == TICK and row.can_leave:
             ticked = row.item_id in self._ticked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
@@ -128,11 +102,13 @@ class ReturnItemsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in (LEAVE, REASON):
             return row.reason
-        if role == SORT_ROLE:
-            return _native(row, column, row.item_id in self._ticked)
-        if role == ROW_ROLE:
-            return row
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == TICK and self._rows[index.row()].can_leave:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():

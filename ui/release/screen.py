@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from counter.admin.rules.roles import Perm
+from counter.changes import Change
 from counter.clock import local_date
-from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.lookups import order_of_item
 from counter.release import ReleaseDone, ReturnLine, ReturnOrder, ReturnView, return_view
 from counter.release import scan_for_return as scan
-from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.screen import ScreenDefaults
 from ui.release import flows as flows
 from ui.release import return_model as rm
 from ui.release.desk import DeskPage
@@ -46,7 +47,9 @@ from ui.release.return_model import ReturnItemsModel
 from ui.release.tracking_panel import TrackingPanel
 
 
-class ReturnScreen(ReturnHost):
+class ReturnScreen(ScreenDefaults, ReturnHost):
+    #: whether an item may leave depends on its status, certificate, fees and handovers
+    shows = Change.ORDERS | Change.CERTIFICATES | Change.STATEMENTS | Change.RELEASES
     items_released = Signal(str)  # release number (picked up or mailed)
     scan_refused = Signal(str)  # why a scan added nothing
 
@@ -79,6 +82,7 @@ class ReturnScreen(ReturnHost):
         layout.addWidget(self.tabs)
         ctx.signals.item_opened.connect(lambda item_id: self._opened_elsewhere(None, item_id))
         ctx.signals.order_opened.connect(lambda order_id: self._opened_elsewhere(order_id, None))
+        self.watch_changes(ctx)
         self._summarise()
 
     # --- building -------------------------------------------------------------------------
@@ -151,10 +155,8 @@ class ReturnScreen(ReturnHost):
 
     def _load(self, query: Callable[..., ReturnView], code: str) -> ReturnView | None:
         self.message.clear_message()
-        try:
-            view = read(self.ctx.database, query)
-        except CounterError as error:
-            self.message.show_error(str(error))
+        view = op.read(self, query)
+        if view is None:
             self.code.selectAll()
             return None
         self.code.clear()
@@ -207,11 +209,15 @@ class ReturnScreen(ReturnHost):
         if self.customer_id is None:
             return
         ids, today = list(self.orders), local_date(self.ctx.clock.now())
-        view = self.message.attempt(
-            lambda: read(self.ctx.database, lambda s: return_view(s, ids, today=today))
-        )
+        view = op.read(self, lambda s: return_view(s, ids, today=today))
         if view is not None:
             self._show(view, tick)
+
+    def refresh(self) -> None:
+        """Something shown here was saved elsewhere: the desk's items, and the open list."""
+        self.refresh_view()
+        if self.tabs.currentWidget() is self.lists:
+            self.lists.refresh()
 
     def clear_desk(self) -> None:
         self.customer_id, self.customer_name, self.orders = None, "", {}
@@ -286,7 +292,6 @@ class ReturnScreen(ReturnHost):
         )
         self.message.show_info(text.format(number=done.number, n=len(done.item_numbers)))
         self.items_released.emit(done.number)
-        self.ctx.signals.orders_changed.emit()
         flows.show_papers(self, done)
 
     def reprint_slip(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from counter.i18n import _
 from counter.release import MailRow, find_by_tracking
-from counter.session import read
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.scanner import take_own_scans
@@ -51,8 +51,7 @@ class TrackingPanel(QWidget):
     def search(self, text: str | None = None) -> list[MailRow]:
         query = self.field.text() if text is None else text
         self.message.clear_message()
-        rows = self.message.attempt(lambda: read(self.ctx.database,
-                                                 lambda s: find_by_tracking(s, query)))  # fmt: skip
+        rows = op.read(self, lambda s: find_by_tracking(s, query))
         if rows is None:
             return []
         self.model.set_rows(rows)

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.i18n import _
+from ui.common.dialogs import ok_button, ok_cancel_buttons
 from ui.common.message_line import MessageLine
 
 
@@ -37,15 +37,8 @@ class UnprocessedDialog(QDialog):
         self.reason = _editor(self, _("原因（记入档案和审计日志）"))
         self.note = _editor(self, _("告知客户的说明（印在交接单上；不填则同原因）"))
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("退回未检"))
-        self.ok_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("退回未检"), on_ok=self.submit)
+        self.ok_button = ok_button(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(prompt)
         layout.addWidget(QLabel(_("原因："), self))
@@ -59,5 +52,6 @@ class UnprocessedDialog(QDialog):
     def submit(self) -> None:
         self.message.clear_message()
         reason, note = self.reason.toPlainText(), self.note.toPlainText()
-        if self.message.succeeded(lambda: self._apply(reason, note)):
+        self._apply(reason, note)  # a refusal is shown in this dialog's message line
+        if not self.message.is_error:
             self.accept()

@@ -7,7 +7,6 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,20 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.auth import actor_of, create_user
-from counter.admin.login import log_in
-from counter.admin.rules.roles import Actor, Role
+from counter.admin.login import log_in, set_up_first_administrator
+from counter.admin.rules.roles import Actor
 from counter.admin.settings import (
     InstituteSettings,
     identity_labels,
     missing_identity,
-    save_settings,
 )
 from counter.clock import Clock, SystemClock
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
-from counter.session import user_action
 from db.engine import Database
+from ui.common.dialogs import ok_cancel_buttons
 from ui.common.messages import error_text
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
@@ -50,13 +47,7 @@ class _FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(_ERROR_STYLE)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("退出"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, ok_text, cancel_text=_("退出"))
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.error)
@@ -165,18 +156,14 @@ class FirstRunDialog(_FormDialog):
             )
             return
         try:
-            with user_action(self.database) as session:
-                user = create_user(
-                    session,
-                    None,
-                    self.clock,
-                    username=self.username.text(),
-                    full_name=self.full_name.text(),
-                    password=self.password.text(),
-                    roles=frozenset({Role.ADMIN}),
-                )
-                actor = actor_of(user)
-                save_settings(session, actor, self.clock, self.settings())
+            actor = set_up_first_administrator(
+                self.database,
+                self.clock,
+                username=self.username.text(),
+                full_name=self.full_name.text(),
+                password=self.password.text(),
+                settings=self.settings(),
+            )
         except CounterError as error:
             self.show_error(error)
             return

@@ -1,4 +1,9 @@
-"""The main window: screens as tabs, a scan/lookup field, scans from anywhere."""
+"""The main window: screens as tabs, a scan/lookup field, scans from anywhere.
+
+The window talks to its tabs only through the `Screen` protocol
+(`ui.common.screen`): focus, scans.  Screens hear committed changes themselves
+(`ctx.signals.changed`); the window listens only for what its title shows.
+"""
 
 from __future__ import annotations
 
@@ -20,18 +25,20 @@ from PySide6.QtWidgets import (
 
 from counter.admin.rules.roles import Perm, role_label
 from counter.admin.settings import load_settings
+from counter.changes import Change
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.lookups import order_of_item
 from counter.intake.scan import ScanHit, find, unknown_code_message
-from counter.session import read
 from ui.admin.backup_actions import BackupActions
 from ui.certificates.import_dialog import CertificateImportDialog
 from ui.certificates.verify_dialog import CertificateVerifyDialog
+from ui.common import op
 from ui.common.context import AppContext
 from ui.common.lazy_screen import LazyScreen
 from ui.common.messages import NoticeBar, confirm
 from ui.common.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector, cell_editor
+from ui.common.screen import Screen
 from ui.intake.screen import IntakeScreen
 from ui.orders.order_dialog import OrderDialog
 from ui.shell.screens import home_key, offered
@@ -61,7 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.switching_user = False
-        self.open_dialogs: dict[int, QWidget] = {}
+        self.open_dialogs: dict[int, OrderDialog] = {}
         self.notice = NoticeBar()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -85,7 +92,7 @@ class MainWindow(QMainWindow):
         self.scanner.code_scanned.connect(self.look_up_code)
         self.scanner.install()
         ctx.signals.status_message.connect(self.show_status)
-        ctx.signals.settings_changed.connect(self._update_title)
+        ctx.signals.changed.connect(self._changed)
         self._update_title()
         self._restore_geometry()
 
@@ -115,20 +122,28 @@ class MainWindow(QMainWindow):
             self.show_screen(home)
 
     def _builder(self, module: str, name: str) -> Callable[[QWidget], QWidget]:
+        """Import `module` when the tab is first shown and build its screen (`LazyScreen`
+        checks that it is a `Screen`)."""
+
         def build(parent: QWidget) -> QWidget:
-            factory = getattr(importlib.import_module(module), name)
-            screen: QWidget = factory(self.ctx, parent)
-            refresh = getattr(screen, "refresh", None)
-            if name == "ReviewScreen" and callable(refresh):
-                self.ctx.signals.certificates_changed.connect(refresh)
-            return screen
+            factory: Callable[[AppContext, QWidget], QWidget] = vars(
+                importlib.import_module(module)
+            )[name]
+            return factory(self.ctx, parent)
 
         return build
 
+    @property
+    def message(self) -> NoticeBar:
+        """Refusals of the window's own look-ups show in the notice line."""
+        return self.notice
+
+    def _changed(self, changes: Change) -> None:
+        if changes & Change.SETTINGS:
+            self._update_title()
+
     def import_certificates(self) -> None:
         dialog = CertificateImportDialog(self.ctx, self)
-        changed = self.ctx.signals.certificates_changed
-        dialog.certificates_imported.connect(lambda _n: changed.emit())
         dialog.exec()
 
     def verify_certificate(self) -> CertificateVerifyDialog:
@@ -145,9 +160,8 @@ class MainWindow(QMainWindow):
         existing = self.open_dialogs.get(order_id)
         typing_in = self._scanned_while_editing  # a cell editor keeps the keyboard
         if existing is not None:  # already open: bring it forward, keep what is typed there
-            focus_item = getattr(existing, "focus_item", None)
-            if focus_item_id is not None and callable(focus_item):
-                focus_item(focus_item_id)
+            if focus_item_id is not None:
+                existing.focus_item(focus_item_id)
             existing.raise_()
             if typing_in is None:
                 existing.activateWindow()
@@ -173,12 +187,9 @@ class MainWindow(QMainWindow):
             editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def open_item(self, item_id: int) -> None:
-        try:
-            order_id = read(self.ctx.database, lambda s: order_of_item(s, item_id))
-        except CounterError as error:
-            self.show_notice(str(error))
-            return
-        self.open_order(order_id, focus_item_id=item_id)
+        order_id = op.read(self, lambda s: order_of_item(s, item_id))
+        if order_id is not None:
+            self.open_order(order_id, focus_item_id=item_id)
 
     # -- building -------------------------------------------------------------------------
     def add_screen(self, widget: QWidget, title: str, shortcut: str | None = None) -> int:
@@ -195,12 +206,9 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, widget: QWidget) -> None:
         self.tabs.setCurrentWidget(widget)
-        if isinstance(widget, LazyScreen):
-            widget = widget.ensure_built()
-        focus_first = getattr(widget, "focus_first", None)
-        if callable(focus_first):
-            focus_first()
-        else:
+        if isinstance(widget, Screen):
+            widget.focus_first()
+        else:  # a plain widget mounted with `add_screen`
             widget.setFocus()
 
     def _build_menus(self) -> None:
@@ -257,10 +265,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
     def _update_title(self) -> None:
-        try:
-            institute = read(self.ctx.database, load_settings).institute_name
-        except CounterError:
-            institute = ""
+        settings = op.read(self, load_settings, on_failure=lambda _error: None)
+        institute = settings.institute_name if settings is not None else ""
         parts = [_("计量收发台"), institute, self.ctx.actor.full_name]
         self.setWindowTitle(" — ".join(p for p in parts if p))
 
@@ -301,8 +307,8 @@ class MainWindow(QMainWindow):
 
         The screen in front (billing, return) may take the scan for its own work.
         """
-        accept = getattr(self.tabs.currentWidget(), "accept_scan", None)
-        if callable(accept) and accept(code):
+        current = self.tabs.currentWidget()
+        if isinstance(current, Screen) and current.accept_scan(code):
             return None
         self._scanned_while_editing = cell_editor()
         try:

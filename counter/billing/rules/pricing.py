@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Literal, Protocol, TypeAlias
 
 from counter.billing.rules.addons import AddOnInput, AddOnRule, addon_charges
 from counter.billing.rules.lines import (
@@ -107,6 +107,13 @@ class ExtraCharge:
         if self.quantity < 1 or self.unit_price_fen < 0:
             raise ValueError(_("数量至少为 1，单价不能为负数"))
 
+    # an extra charge is listed by its description; it has no instrument, tier or range
+    @property
+    def instrument(self) -> str:
+        return self.description.strip() or group_label(self.kind)
+
+    model = serial = tier = fee_range = property(lambda self: "")
+
 
 @dataclass(frozen=True)
 class CustomerTerms:
@@ -142,6 +149,68 @@ class PricedLine:
     @property
     def group_label(self) -> str:
         return group_label(self.group)
+
+
+class LineFacts(Protocol):
+    """The facts a priced line copies: from a fee line, an extra charge or a line as issued."""
+
+    @property
+    def order_number(self) -> str: ...
+    @property
+    def item_number(self) -> str: ...
+    @property
+    def instrument(self) -> str: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def serial(self) -> str: ...
+    @property
+    def fee_code(self) -> str: ...
+    @property
+    def tier(self) -> str: ...
+    @property
+    def fee_range(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def quantity(self) -> int: ...
+    @property
+    def unit_price_fen(self) -> int: ...
+
+
+def priced_line(
+    facts: LineFacts,
+    group: LineGroup,
+    base_fen: int,
+    addons: tuple[Adjustment, ...] = (),
+    adjustments: tuple[Adjustment, ...] = (),
+    amount_fen: int | None = None,
+) -> PricedLine:
+    """The one way a `PricedLine` is made: `facts` copied, the money as given.
+
+    `amount_fen` defaults to base + add-ons + adjustments; a line read back as
+    issued passes the amount it was issued with.
+    """
+    if amount_fen is None:
+        amount_fen = base_fen + total_of(addons) + total_of(adjustments)
+    return PricedLine(
+        group=group,
+        order_number=facts.order_number,
+        item_number=facts.item_number,
+        instrument=facts.instrument,
+        model=facts.model,
+        serial=facts.serial,
+        fee_code=facts.fee_code,
+        tier=facts.tier,
+        fee_range=facts.fee_range,
+        unit=facts.unit,
+        quantity=facts.quantity,
+        unit_price_fen=facts.unit_price_fen,
+        base_fen=base_fen,
+        addons=addons,
+        adjustments=adjustments,
+        amount_fen=amount_fen,
+    )
 
 
 def _months_later(day: dt.date, months: int) -> dt.date:
@@ -243,47 +312,11 @@ def price_line(line: FeeLineInput, terms: CustomerTerms, policy: FeePolicy) -> P
         steps += [a for a in (surcharge, reduction) if a is not None]
         late = _late(line, policy, standard + total_of(tuple(steps)))
         steps += [late] if late is not None else []
-    adjustments = tuple(steps)
-    return PricedLine(
-        group=line.service,
-        order_number=line.order_number,
-        item_number=line.item_number,
-        instrument=line.instrument,
-        model=line.model,
-        serial=line.serial,
-        fee_code=line.fee_code,
-        tier=line.tier,
-        fee_range=line.fee_range,
-        unit=line.unit,
-        quantity=line.quantity,
-        unit_price_fen=line.unit_price_fen,
-        base_fen=base,
-        addons=addons,
-        adjustments=adjustments,
-        amount_fen=standard + total_of(adjustments),
-    )
+    return priced_line(line, line.service, base, addons, tuple(steps))
 
 
 def price_extra(charge: ExtraCharge) -> PricedLine:
-    base = charge.unit_price_fen * charge.quantity
-    return PricedLine(
-        group=charge.kind,
-        order_number=charge.order_number,
-        item_number=charge.item_number,
-        instrument=charge.description.strip() or group_label(charge.kind),
-        model="",
-        serial="",
-        fee_code=charge.fee_code,
-        tier="",
-        fee_range="",
-        unit=charge.unit,
-        quantity=charge.quantity,
-        unit_price_fen=charge.unit_price_fen,
-        base_fen=base,
-        addons=(),
-        adjustments=(),
-        amount_fen=base,
-    )
+    return priced_line(charge, charge.kind, charge.unit_price_fen * charge.quantity)
 
 
 def price_lines(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from counter.customers.rules.search_keys import to_half_width
 from counter.i18n import _
 
 ALPHABET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -77,21 +78,9 @@ def check_character(first17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
-def _to_half_width(text: str) -> str:
-    """Full-width ASCII letters and digits (typed with a Chinese IME) to half-width."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            out.append(chr(code - 0xFEE0))
-        else:
-            out.append(char)
-    return "".join(out)
-
-
 def normalize_code(raw: str) -> str:
     """Remove all whitespace, make full-width letters/digits half-width, upper-case."""
-    return "".join(_to_half_width(raw).split()).upper()
+    return "".join(to_half_width(raw).split()).upper()
 
 
 def validate_customer_code(raw: str) -> CodeCheck:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 
-def _to_half_width(text: str) -> str:
+def to_half_width(text: str) -> str:
     """Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII."""
     out = []
     for char in text:
@@ -44,7 +44,7 @@ def name_keys(name: str) -> tuple[str, str]:
     # imported here: its phrase dictionary takes a third of a second to load
     from pypinyin import Style, lazy_pinyin
 
-    text = _to_half_width(name)
+    text = to_half_width(name)
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
     full = lazy_pinyin(text, style=Style.NORMAL)
     # search aids only: cut to their columns (a 128-character name can spell 700 letters)
@@ -60,7 +60,7 @@ def normalize_query(q: str) -> str:
     Strips surrounding whitespace, makes full-width digits and letters
     half-width and lower-cases; Chinese text and punctuation are kept.
     """
-    return _to_half_width(_CONTROL.sub("", q).strip()).lower()
+    return to_half_width(_CONTROL.sub("", q).strip()).lower()
 
 
 def pick_choice(labels: list[str], typed: str) -> int:

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.billing.rules.addons import AddOnInput, PerUnitOver
+from counter.billing.rules.lines import Adjustment
 from counter.billing.rules.policy import CampaignExemption, FeePolicy, LateStep, UrgentStep
 from counter.billing.rules.pricing import (
     CustomerTerms,
@@ -21,6 +22,7 @@ from counter.billing.rules.pricing import (
     price_extra,
     price_line,
     price_lines,
+    priced_line,
     with_row,
 )
 from counter.billing.rules.schedule import FeeRow
@@ -230,6 +232,18 @@ def test_reductions_do_not_touch_extra_charges() -> None:
     assert (priced.group, priced.amount_fen, priced.adjustments) == ("parts", 9000, ())
     assert priced.group_label == "配件费" and priced.instrument == "袖带"
     assert price_lines([parts], SMALL, POLICY) == (priced,)
+    unnamed = price_extra(ExtraCharge("travel", "  ", 2000))
+    assert unnamed.instrument == "交通费"  # named by its kind when it has no description
+    assert (unnamed.model, unnamed.serial, unnamed.tier, unnamed.fee_range) == ("", "", "", "")
+
+
+def test_a_priced_line_sums_its_money_unless_given_the_amount_it_was_issued_with() -> None:
+    addon, cut = Adjustment("addon", "加点", 500), Adjustment("late", "逾期", -300)
+    made = priced_line(line(), "calibration", 10000, (addon,), (cut,))
+    assert (made.item_number, made.fee_code, made.standard_fen, made.amount_fen) == (
+        "20261000123-001", "C-999", 10500, 10200,
+    )  # fmt: skip
+    assert priced_line(line(), "calibration", 10000, (addon,), (cut,), 9999).amount_fen == 9999
 
 
 # --- step 5: late-delivery waiver -----------------------------------------------------------

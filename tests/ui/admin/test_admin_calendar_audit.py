@@ -10,11 +10,20 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counter.admin.calendar import list_days
+from counter.changes import Change
 from counter.intake.corrections import void_item
 from counter.intake.receive import ItemDraft
 from counter.reports.audit_names import change_text
 from tests.conftest import Counter
-from tests.ui.orders_helpers import context, item_ids, many_orders, save, type_id, type_text
+from tests.ui.orders_helpers import (
+    announces,
+    context,
+    item_ids,
+    many_orders,
+    save,
+    type_id,
+    type_text,
+)
 from ui.admin import audit_model as am
 from ui.admin.audit_model import AuditModel
 from ui.admin.audit_view import AuditView
@@ -36,7 +45,7 @@ def test_add_and_remove_days(qtbot: QtBot, sqlite_counter: Counter) -> None:
     assert "2027" in tab.coverage.text()
     tab.day.setDate(QDate(2027, 2, 8))
     type_text(tab.name, "春节")
-    with qtbot.waitSignal(tab.ctx.signals.settings_changed):
+    with announces(qtbot, tab.ctx, Change.CALENDAR):
         qtbot.keyClick(tab.name, Qt.Key.Key_Return)
     tab.day.setDate(QDate(2027, 2, 20))
     tab.kind.setCurrentIndex(tab.kind.findData("workday"))

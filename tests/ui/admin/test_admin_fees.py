@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from counter.billing.rules.policy import FeePolicy, UrgentStep
 from counter.billing.settings import load_fee_policy, load_payment_details
+from counter.changes import Change
 from tests.conftest import Counter
-from tests.ui.orders_helpers import context, type_text
+from tests.ui.orders_helpers import announces, context, type_text
 from ui.admin.fees import FeePolicyTab
 from ui.admin.fees_tables import DATE, INT, TEXT, EditableRowsModel
 
@@ -51,7 +52,7 @@ def test_admin_changes_reduction_and_adds_a_campaign(qtbot: QtBot, sqlite_counte
     tab.payment["bank"].clear()
     type_text(tab.payment["bank"], "工商银行聊城分行")
     type_text(tab.payment["account"], "1610 0010 0900 1234 567")
-    with qtbot.waitSignal(tab.ctx.signals.settings_changed):
+    with announces(qtbot, tab.ctx, Change.SETTINGS):
         qtbot.keyClick(tab.small_micro, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert tab.message.text() == "收费政策已保存" and not tab.message.is_error
     policy = _stored(c)

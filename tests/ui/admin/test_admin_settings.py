@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from counter.admin.settings import load_settings
+from counter.changes import Change
 from printing.fonts import SANS_FONT_PATH
 from tests.conftest import Counter
 from tests.printing.fake_printer import FakePrinter, closed_port
 from tests.printing.fontfakes import cjk_font_without_digits
-from tests.ui.orders_helpers import context, type_text
+from tests.ui.orders_helpers import announces, context, type_text
 from ui.admin.screen import AdminScreen
 from ui.admin.settings import SettingsTab
 
@@ -44,7 +45,7 @@ def test_saved_settings_are_read_back(qtbot: QtBot, sqlite_counter: Counter) -> 
     type_text(tab.printer, "192.168.1.50:9100")
     tab.receipt_page.setCurrentText("A4")
     tab.days[("calibration", "urgent")].setValue(3)
-    with qtbot.waitSignal(tab.ctx.signals.settings_changed):
+    with announces(qtbot, tab.ctx, Change.SETTINGS):
         qtbot.keyClick(tab.edits["phone"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert tab.message.text() == "设置已保存" and not tab.message.is_error
     with c.db.session() as s:
@@ -112,7 +113,7 @@ def test_a_tspl_printer_is_chosen_and_answers_the_test_label(
         qtbot.waitUntil(lambda: tab.message.is_error, timeout=10000)
         assert printer.wait().startswith(b"SIZE 60 mm,40 mm\r\n")
     assert "缺纸" in tab.message.text()
-    with qtbot.waitSignal(tab.ctx.signals.settings_changed):
+    with announces(qtbot, tab.ctx, Change.SETTINGS):
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     with c.db.session() as s:
         saved = load_settings(s)
@@ -168,7 +169,7 @@ def test_a_font_without_digits_is_refused_and_the_shipped_one_kept(
         assert load_settings(s).document_font == ""
     qtbot.mouseClick(tab.document_font.shipped_button, Qt.MouseButton.LeftButton)
     tab.label_font.edit.setText(str(SANS_FONT_PATH))
-    with qtbot.waitSignal(tab.ctx.signals.settings_changed):
+    with announces(qtbot, tab.ctx, Change.SETTINGS):
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     with sqlite_counter.db.session() as s:
         saved = load_settings(s)

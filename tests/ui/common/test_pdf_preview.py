@@ -9,12 +9,14 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from counter.changes import Change
 from counter.intake.catalog import list_types
 from counter.intake.documents import labels_pdf
 from counter.intake.receive import ItemDraft, OrderDraft, SavedOrder, save_order
 from db.models import PrintJob
 from tests.conftest import Counter
 from tests.printing.pdftools import pdf_page_count, pdf_page_sizes, pdf_page_texts
+from tests.ui.orders_helpers import announces
 from ui.common import messages
 from ui.common.context import AppContext
 from ui.common.pdf_preview import PdfPreviewDialog
@@ -104,7 +106,7 @@ def test_printing_from_the_saved_order_marks_the_labels_printed(
     qtbot.waitUntil(panel.labels_button.isEnabled, timeout=20000)
     dialog = panel.preview_labels()
     assert dialog is not None
-    with qtbot.waitSignal(ctx.signals.orders_changed):
+    with announces(qtbot, ctx, Change.PRINTS):
         dialog.print_document(pdf_printer(tmp_path / "labels.pdf"))
     with sqlite_counter.db.session() as s:
         jobs = list(s.scalars(select(PrintJob).order_by(PrintJob.id)))

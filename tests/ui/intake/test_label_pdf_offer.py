@@ -8,11 +8,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from counter.changes import Change
 from counter.intake.documents import reprint_list
 from db.models import AuditEntry, PrintJob
 from tests.conftest import Counter
 from tests.ui.common.test_pdf_preview import pdf_printer
 from tests.ui.intake.test_intake_safety import save_one_item
+from tests.ui.orders_helpers import announces
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.intake.reprint_model import job_status_label
 from ui.shell.main_window import MainWindow
@@ -44,7 +46,7 @@ def test_saving_without_a_label_printer_offers_the_pdf_labels(
     qtbot.mouseClick(panel.labels_button, Qt.MouseButton.LeftButton)
     (dialog,) = panel.findChildren(PdfPreviewDialog)
     assert dialog.status.text() == "共 1 页"
-    with qtbot.waitSignal(window.ctx.signals.orders_changed):
+    with announces(qtbot, window.ctx, Change.PRINTS):
         dialog.print_document(pdf_printer(tmp_path / "labels.pdf"))  # the system print dialog
     assert _label_jobs(sqlite_counter) == ["printed"]
     with sqlite_counter.db.session() as s:

@@ -11,13 +11,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter.admin.settings import save_settings
+from counter.changes import Change
 from counter.intake.corrections import void_item
 from counter.intake.documents import reprint_list
 from counter.intake.receive import ItemDraft
 from db.models import PrintJob
 from tests.conftest import TEST_INSTITUTE, Counter
 from tests.printing.fake_printer import FakePrinter, closed_port
-from tests.ui.orders_helpers import context, save, type_id
+from tests.ui.orders_helpers import announces, context, save, type_id
+from ui.common import op
 from ui.intake import reprint_model as rm
 from ui.intake.reprint_model import ReprintModel
 from ui.intake.reprint_screen import ReprintScreen
@@ -81,7 +83,7 @@ def test_resent_labels_leave_the_list(qtbot: QtBot, sqlite_counter: Counter) -> 
         screen = _screen(qtbot, c)
         assert screen.send_button.isVisible()
         screen.table.selectAll()
-        with qtbot.waitSignal(screen.ctx.signals.orders_changed, timeout=10000):
+        with announces(qtbot, screen.ctx, Change.PRINTS, timeout=10000):
             qtbot.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
         received = printer.wait()
     assert received.count(b"^XA") == 2 and f"{number}001".encode() in received
@@ -119,5 +121,5 @@ def test_labels_of_voided_items_are_not_offered(qtbot: QtBot, sqlite_counter: Co
     item_id = screen.item_ids[screen.model.row_at(first).item_number]
     with c.db.action() as s:
         void_item(s, c.clerk, c.clock, item_id, "重复登记")
-    screen.ctx.signals.orders_changed.emit()
+    op.announce(screen.ctx, Change.ORDERS)
     assert sorted(screen.model.row_at(r).item_number for r in range(2)) == ["", f"{number}002"]

@@ -15,13 +15,14 @@ from sqlalchemy import select
 
 from counter.admin.rules.roles import Actor
 from counter.admin.settings import save_settings
+from counter.changes import Change
 from counter.intake.receive import ItemDraft
 from counter.intake.rules.lifecycle import ItemStatus
 from db.models import AuditEntry, Order, PrintJob
 from tests.conftest import TEST_INSTITUTE, Counter, add_user
 from tests.printing.fake_printer import FakePrinter, closed_port
 from tests.printing.pdftools import pdf_page_count
-from tests.ui.orders_helpers import context, item, item_ids, save, type_id, type_text
+from tests.ui.orders_helpers import announces, context, item, item_ids, save, type_id, type_text
 from ui.common.reason_dialog import ReasonDialog
 from ui.orders.item_correct_dialog import ItemCorrectDialog
 from ui.orders.order_dialog import OrderDialog
@@ -90,7 +91,7 @@ def test_void_item_with_a_reason(qtbot: QtBot, sqlite_counter: Counter) -> None:
     c = sqlite_counter
     dialog = _dialog(qtbot, c)
     item_id = dialog.selected_items()[0].id
-    with qtbot.waitSignal(dialog.ctx.signals.orders_changed):
+    with announces(qtbot, dialog.ctx, Change.ORDERS):
         dialog.void_item_action.trigger()
         _answer(qtbot, dialog, "重复登记")
     voided = item(c, item_id)
@@ -145,7 +146,7 @@ def test_correct_item_writes_before_and_after(qtbot: QtBot, sqlite_counter: Coun
     qtbot.keyClick(pending.edits["serial"], Qt.Key.Key_Return)
     assert pending.message.text() == "更正需要填写原因"
     type_text(pending.reason, "铭牌看错")
-    with qtbot.waitSignal(dialog.ctx.signals.orders_changed):
+    with announces(qtbot, dialog.ctx, Change.ORDERS):
         qtbot.keyClick(pending.reason, Qt.Key.Key_Return)
     (entry,) = _audit(c, "item.correct")
     assert json.loads(entry.before) == {"serial": "A1"}
@@ -246,7 +247,7 @@ def test_reprint_preview_marks_the_receipt_printed(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the print dialog's "print to file"
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "receipt.pdf"))
-    with qtbot.waitSignal(dialog.ctx.signals.orders_changed):
+    with announces(qtbot, dialog.ctx, Change.PRINTS):
         assert preview.print_document(printer)  # type: ignore[attr-defined]
     assert pdf_page_count((tmp_path / "receipt.pdf").read_bytes()) == 1
     with c.db.session() as s:

@@ -6,9 +6,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from counter.changes import Change
 from counter.intake.receive import ItemDraft
 from tests.conftest import Counter
 from tests.ui.orders_helpers import add_customer, context, many_orders, save, type_id
+from ui.common import op
 from ui.orders import orders_model as om
 from ui.orders.screen import OrdersScreen
 
@@ -76,7 +78,7 @@ def test_refreshes_when_orders_change_and_sorts_by_header(
     saved = many_orders(c, 3)
     screen = _screen(qtbot, c)
     newest = save(c, ItemDraft(type_id(c, "电子计价秤")))
-    screen.ctx.signals.orders_changed.emit()
+    op.announce(screen.ctx, Change.ORDERS)
     assert screen.model.row_at(0).number == newest.number
     header = screen.table.horizontalHeader()
 
@@ -94,3 +96,21 @@ def test_refreshes_when_orders_change_and_sorts_by_header(
     click(om.CHANNEL)  # the database cannot sort by channel: the indicator stays
     assert header.sortIndicatorSection() == om.NUMBER
     assert screen.model.sort_key[0] == "number"
+
+
+def test_a_hidden_screen_reads_again_only_when_shown(qtbot: QtBot, sqlite_counter: Counter) -> None:
+    c = sqlite_counter
+    many_orders(c, 2)
+    screen = _screen(qtbot, c)
+    screen.hide()
+    newest = save(c, ItemDraft(type_id(c, "电子计价秤")))
+    op.announce(screen.ctx, Change.ORDERS)
+    assert screen.stale and newest.number not in _numbers(screen)
+    op.announce(screen.ctx, Change.USERS)  # not shown here: nothing to do
+    screen.show()
+    qtbot.waitUntil(lambda: newest.number in _numbers(screen))
+    assert not screen.stale
+
+
+def _numbers(screen: OrdersScreen) -> list[str]:
+    return [screen.model.row_at(r).number for r in range(screen.model.rowCount())]
