@@ -11,8 +11,10 @@ from collections.abc import Iterable, Iterator
 from benchmarks import (
     case_customers,
     case_intake,
+    case_ledger,
     case_orders,
     case_pg_numbering,
+    case_recall,
     case_scan,
     case_startup,
     cert_cases,
@@ -43,6 +45,8 @@ CASES: tuple[Case, ...] = (
     *case_startup.CASES,
     *cert_cases.CASES,
     *fees_cases.CASES,
+    *case_recall.CASES,
+    *case_ledger.CASES,
     *case_pg_numbering.CASES,
 )
 

@@ -34,7 +34,7 @@ from db.engine import Database, make_engine, sqlite_url
 from db.migrate import head_revision, upgrade
 from db.models import User
 
-DATA_VERSION = 2  # 2: the institute's details are stored
+DATA_VERSION = 3  # 2: the institute's details are stored; 3: a ledger entry for every item
 SEED = 20261123
 END = dt.date(2026, 11, 20)
 START = END - dt.timedelta(days=3 * 365)
@@ -153,14 +153,19 @@ def _load_customers(
     derivation: _Derivation,
     fmt: Callable[[dt.datetime], str],
     clerk_id: int,
+    owners: Callable[[int], int | None],
 ) -> None:
     customer_id = 0
+    code = gen_customers.DERIVED_COLUMNS.index("credit_code")
+    kind = gen_customers.DERIVED_COLUMNS.index("code_kind")
     for chunk in derivation.results:
         rows, audit = [], []
         for values, after in chunk:
             customer_id += 1
             created = fmt(plan.created[customer_id - 1])
-            rows.append((customer_id, *values, plan.active[customer_id - 1], created, created))
+            division = gen_customers.division_of(str(values[code]), str(values[kind]))
+            rows.append((customer_id, *values, plan.active[customer_id - 1], created, created,
+                         owners(customer_id), division))  # fmt: skip
             audit.append(
                 (created, clerk_id, "customer.create", "customer", str(customer_id), "", after, "")
             )
@@ -225,12 +230,14 @@ def build(path: Path, items: int) -> None:
         for batch in generator.batches(ORDERS_PER_BATCH):
             loader.insert("orders", gen_orders.ORDER_COLUMNS, batch.orders)
             loader.insert("items", gen_orders.ITEM_COLUMNS, batch.items)
-            loader.insert("instruments", gen_orders.INSTRUMENT_COLUMNS, batch.instruments)
             loader.insert("print_jobs", gen_orders.PRINT_JOB_COLUMNS, batch.print_jobs)
             loader.insert("audit_log", gen_orders.AUDIT_COLUMNS, batch.audit)
             say(f"orders {loader.rows['orders']:,}/{n_orders:,}  items {loader.rows['items']:,}")
+        for ledger in generator.ledger_rows(ORDERS_PER_BATCH * 10):
+            loader.insert("instruments", gen_orders.INSTRUMENT_COLUMNS, ledger)
+        say(f"ledger entries {loader.rows['instruments']:,}")
         say("waiting for the customers' pinyin keys")
-        _load_customers(loader, plan, derivation, fmt, clerk_ids[0])
+        _load_customers(loader, plan, derivation, fmt, clerk_ids[0], generator.owner_department)
         say(f"customers {loader.rows['customers']:,}")
         loader.close_audit_chain()
         loader.insert(

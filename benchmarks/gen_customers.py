@@ -40,7 +40,15 @@ DERIVED_COLUMNS = (
     "account_customer",
     "note",
 )
-COLUMNS = ("id", *DERIVED_COLUMNS, "active", "created_at", "updated_at")
+COLUMNS: tuple[str, ...] = ("id", *DERIVED_COLUMNS, "active", "created_at", "updated_at")
+COLUMNS += ("owner_department_id", "division_code")
+
+
+def division_of(credit_code: str, code_kind: str) -> str:
+    """The GB/T 2260 division a customer's code carries (positions 3–8 of a credit code)."""
+    if code_kind == "credit_code":
+        return credit_code[2:8]
+    return credit_code[:6] if code_kind == "legacy_registration" else ""
 
 
 @dataclass(frozen=True)

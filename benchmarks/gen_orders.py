@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from benchmarks.item_fields import InstrumentRow, ItemFields, Statuses
 from counter.admin.audit.write import _dump
+from counter.archive.rules.due import add_months
 from counter.clock import CHINA_TZ
 from counter.intake.catalog import TypeInfo
 from counter.intake.numbering import item_number, order_number
@@ -37,7 +38,15 @@ ITEM_COLUMNS = (
 INSTRUMENT_COLUMNS = (
     "id", "customer_id", "type_id", "serial", "model", "manufacturer", "measuring_range",
     "accuracy_class", "created_at",
+    # the ledger
+    "name", "category", "kind", "origin", "location", "division_code", "quantity", "use",
+    "verify_mode", "regulator_number", "compulsory", "status", "status_date", "status_reason",
+    "last_verified", "last_result", "last_certificate", "valid_until", "next_due", "source",
+    "updated_at",
 )  # fmt: skip
+#: entries not verified for this long after falling due were checked and put out of use
+STOPPED_AFTER = dt.timedelta(days=365)
+SCRAPPED_SHARE = 0.01
 PRINT_JOB_COLUMNS = (
     "kind", "order_id", "item_id", "status", "attempts", "error", "created_at", "updated_at",
 )  # fmt: skip
@@ -50,7 +59,6 @@ CHANNELS = (("counter", 65), ("appointment", 20), ("mail", 8), ("onsite", 7))
 class Batch:
     orders: list[tuple[object, ...]] = field(default_factory=list)
     items: list[tuple[object, ...]] = field(default_factory=list)
-    instruments: list[tuple[object, ...]] = field(default_factory=list)
     print_jobs: list[tuple[object, ...]] = field(default_factory=list)
     audit: list[tuple[object, ...]] = field(default_factory=list)
 
@@ -129,6 +137,9 @@ class OrderGenerator:
         self.next_instrument = 1
         self.next_item = 1
         self.pools: dict[int, list[InstrumentRow]] = {}
+        # the ledger: every instrument once, with the day of its latest visit (ISO date)
+        self.instruments: list[InstrumentRow] = []
+        self.last_seen: list[str] = []
         cum = 0.0
         self.cum_weights = []
         for w in customers.weights:
@@ -148,12 +159,13 @@ class OrderGenerator:
         if batch.orders:
             yield batch
 
-    def _instrument(self, batch: Batch, customer: int, at: str, used: set[int]) -> InstrumentRow:
-        """One of the customer's instruments seen before, or a new one."""
+    def _instrument(self, customer: int, at: str, day: str, used: set[int]) -> InstrumentRow:
+        """One of the customer's instruments seen before, or a new one; seen on `day`."""
         pool = self.pools.setdefault(customer, [])
         if pool and self.rng.random() < 0.6:
             known = self.rng.choice(pool)
             if known[0] not in used:
+                self.last_seen[known[0] - 1] = day
                 return known
         type_id = self.fields.type_for(customer)
         model, manufacturer, measuring_range, accuracy = self.fields.details(type_id)
@@ -163,7 +175,8 @@ class OrderGenerator:
         )  # fmt: skip
         self.next_instrument += 1
         pool.append(inst)
-        batch.instruments.append(inst)
+        self.instruments.append(inst)
+        self.last_seen.append(day)
         return inst
 
     def _order(self, batch: Batch, order_id: int, received: dt.datetime, count: int) -> None:
@@ -181,16 +194,12 @@ class OrderGenerator:
         used: set[int] = set()
         promised_max = ""
         first_item = self.next_item
+        day = received.date().isoformat()
         for seq_in_order, status in enumerate(plan.statuses, 1):
-            if rng.random() < 0.85:
-                inst = self._instrument(batch, customer, at, used)
-                used.add(inst[0])
-                inst_id: int | None = inst[0]
-                type_id, serial, details = inst[2], inst[3], (inst[4], inst[5], inst[6], inst[7])
-            else:
-                inst_id, serial = None, ""
-                type_id = self.fields.type_for(customer)
-                details = self.fields.details(type_id)
+            inst = self._instrument(customer, at, day, used)  # every item has its ledger entry
+            used.add(inst[0])
+            inst_id, type_id, serial = inst[0], inst[2], inst[3]
+            details = (inst[4], inst[5], inst[6], inst[7])
             fields = self.fields.item(type_id, received.date())
             promised_max = max(promised_max, fields.promised)
             batch.items.append(
@@ -237,6 +246,43 @@ class OrderGenerator:
             else:
                 job = (kind, order_id, item_id, "failed", 1, "连接打印机超时", at, at)
             batch.print_jobs.append(job)
+
+    def owner_department(self, customer: int) -> int | None:
+        """首问负责: the department of the type the customer brings most (None: never came)."""
+        favourites = self.fields.favourites.get(customer)
+        return self.fields.types[favourites[0]].department_id if favourites else None
+
+    def _ledger_row(self, inst: InstrumentRow, seen: str, rng: random.Random) -> tuple[object, ...]:
+        info = self.fields.types[inst[2]]
+        use = self.fields.uses[inst[2]][0] if self.fields.uses[inst[2]] else ""
+        last = dt.date.fromisoformat(seen)
+        due = add_months(last, info.period_months or 12)
+        status, status_date, reason = "in_use", None, ""
+        if rng.random() < SCRAPPED_SHARE:
+            status, status_date, reason = "scrapped", seen, "损坏报废"
+        elif due < self.end - STOPPED_AFTER:
+            status, status_date, reason = (
+                "out_of_use",
+                (due + STOPPED_AFTER).isoformat(),
+                "久未送检，核实停用",
+            )
+        regulator = f"QG{inst[0]:012d}" if use else ""
+        return (*inst, info.name, info.department, info.name, "", "", "", 1, use,
+                "bring", regulator, int(bool(use)), status, status_date, reason, seen, "pass", "",
+                None, due.isoformat(), "intake", inst[8])  # fmt: skip
+
+    def ledger_rows(self, per_batch: int) -> Iterator[list[tuple[object, ...]]]:
+        """Every instrument as a ledger entry: verified on its latest visit, next due one
+        period later; out of use when a year overdue, a few scrapped."""
+        rng = random.Random(f"{len(self.instruments)}:ledger")
+        rows = []
+        for inst, seen in zip(self.instruments, self.last_seen, strict=True):
+            rows.append(self._ledger_row(inst, seen, rng))
+            if len(rows) >= per_batch:
+                yield rows
+                rows = []
+        if rows:
+            yield rows
 
 
 def sequence_rows(sequences: dict[int, int]) -> list[tuple[str, int]]:

@@ -28,4 +28,7 @@ GOALS: dict[str, Goal] = {
     "statement_500_lines_pdf_ms": Goal(300.0),
     "fee_proposal_50_items_ms": Goal(20.0),
     "pg_orders_per_s_8_counters": Goal(250.0, higher_is_better=True),
+    "recall_due_month_ms": Goal(300.0),
+    "customer_file_open_ms": Goal(100.0),
+    "ledger_import_10k_rows_s": Goal(5.0),
 }

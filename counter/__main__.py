@@ -11,6 +11,14 @@ python -m counter restore BACKUP --to NEWFILE
 python -m counter verify-certificate "QR TEXT" [--db URL]
     exit 0 valid, 1 superseded / voided / not issued, 3 not ours, 4 altered
 python -m counter key export-public [--db URL] [--out FILE]
+python -m counter recall due --month 2027-01 [--db URL]
+python -m counter recall batch --month 2027-01 --out DIR [--db URL]
+python -m counter outbox list [--status STATUS] [--channel CHANNEL] [--limit N] [--db URL]
+python -m counter outbox send --channel CHANNEL --out DIR --user NAME [--db URL]
+    exports the drafted messages of a channel (password typed); exit 1 if any failed
+python -m counter ledger export [--customer ID] FILE [--db URL]   # no --customer: every customer
+python -m counter ledger import --customer ID FILE --user NAME [--db URL]   # password asked
+python -m counter ledger rebuild-due [--db URL]   # next due dates computed again
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from counter.admin.auth import create_user
+from counter.admin.auth import authenticate, create_user
 from counter.admin.backup import (
     backup_database,
     backup_folder,
@@ -28,6 +36,18 @@ from counter.admin.backup import (
     restore_backup,
 )
 from counter.admin.rules.roles import Role
+from counter.archive.ledger_xlsx import export_ledger_xlsx, import_ledger
+from counter.archive.outbox_view import outbox
+from counter.archive.recall_cli import add_recall_parser, recall_command
+from counter.archive.rules.messages import (
+    CHANNELS,
+    STATUSES,
+    channel_label,
+    kind_label,
+    status_label,
+)
+from counter.archive.sending import send_batch, sender_for
+from counter.archive.verifications import rebuild_due
 from counter.certificates.signing_keys import export_public_keys
 from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
@@ -79,7 +99,90 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("action", choices=("export-public",))
     key.add_argument("--db", metavar="URL")
     key.add_argument("--out", type=Path, metavar="FILE")
+    add_recall_parser(sub)
+    box = sub.add_parser(
+        "outbox",
+        help=_("通知发件箱：列出消息（list），或导出一个渠道待发送的消息并记录结果（send）"),
+    )
+    box.add_argument("action", choices=("list", "send"))
+    box.add_argument("--status", choices=STATUSES, metavar="STATUS")
+    box.add_argument("--channel", choices=CHANNELS, metavar="CHANNEL")
+    box.add_argument("--limit", type=int, default=100, metavar="N")
+    box.add_argument("--out", type=Path, metavar="DIR")
+    box.add_argument("--user", metavar="NAME")
+    box.add_argument("--db", metavar="URL")
+    ledger = sub.add_parser(
+        "ledger",
+        help=_(
+            "器具台账：导出（export）、导入 XLSX/CSV（import）、重算下次检定日期（rebuild-due）"
+        ),
+    )
+    actions = ledger.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help=_("导出 XLSX（不给 --customer：全部客户）"))
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--customer", type=int, metavar="ID")
+    load = actions.add_parser("import", help=_("导入 XLSX/CSV：全部成功或全部不保存"))
+    load.add_argument("file", type=Path, metavar="FILE")
+    load.add_argument("--customer", type=int, metavar="ID", required=True)
+    load.add_argument(
+        "--user", metavar="NAME", required=True, help=_("导入台账的用户（密码在终端输入）")
+    )
+    rebuild = actions.add_parser("rebuild-due", help=_("重算全部台账的下次检定日期"))
+    for action in (export, load, rebuild):
+        action.add_argument("--db", metavar="URL")
     return parser
+
+
+def _outbox_list(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    try:
+        page = read(
+            database,
+            lambda s: outbox(s, args.status, limit=args.limit, channel=args.channel),
+        )
+    finally:
+        database.dispose()
+    for row in page.rows:
+        fields = (str(row.id), status_label(row.status), channel_label(row.channel),
+                  kind_label(row.kind), row.customer, row.recipient, row.status_reason)  # fmt: skip
+        print("\t".join(fields))
+    print(_("共 {n} 条").format(n=page.total))
+    return 0
+
+
+def _outbox_send(args: argparse.Namespace) -> int:
+    if not (args.channel and args.out and args.user):
+        raise CounterError(_("发送需要 --channel、--out 和 --user"))
+    password = getpass.getpass(_("密码："))
+    database = open_database(args.db)
+    clock = SystemClock()
+    try:
+        actor = run_action(database, lambda s: authenticate(s, args.user, password))
+        ids = [
+            row.id
+            for row in read(
+                database, lambda s: outbox(s, "drafted", limit=100_000, channel=args.channel)
+            ).rows
+        ]
+        if not ids:
+            print(_("没有待发送的{channel}消息").format(channel=channel_label(args.channel)))
+            return 0
+        sender = read(database, lambda s: sender_for(s, args.channel, clock))
+        result = send_batch(database, actor, clock, ids, sender, args.out)
+    finally:
+        database.dispose()
+    print(
+        _("批次 {batch}：已发送 {sent} 条，失败 {failed} 条").format(
+            batch=result.batch, sent=len(result.sent), failed=len(result.failed)
+        )
+    )
+    for path in result.files:
+        print(path)
+    for failed in result.failed:
+        print(f"{failed.message_id}\t{failed.customer}\t{failed.reason}", file=sys.stderr)
+    for note in result.skipped:
+        print(note, file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def _backup_command(url: str | None, folder: Path | None) -> int:
@@ -139,6 +242,34 @@ def _export_public_key(url: str | None, out: Path | None) -> int:
     return 0
 
 
+def _ledger_command(args: argparse.Namespace) -> int:
+    password = getpass.getpass(_("密码：")) if args.action == "import" else ""
+    database = open_database(args.db)
+    try:
+        if args.action == "export":
+            data = read(database, lambda s: export_ledger_xlsx(s, args.customer))
+            args.file.write_bytes(data)
+            print(_("台账已导出到 {path}").format(path=args.file))
+        elif args.action == "import":
+            content = args.file.read_bytes()
+            with user_action(database) as session:
+                actor = authenticate(session, args.user, password)
+                done = import_ledger(
+                    session, actor, SystemClock(), args.customer, content, args.file.name
+                )
+            print(
+                _("台账已导入：新增 {added}，更新 {updated}，未变 {unchanged}").format(
+                    added=done.added, updated=done.updated, unchanged=done.unchanged
+                )
+            )
+        else:
+            changed = run_action(database, lambda s: rebuild_due(s, SystemClock()))
+            print(_("已重算下次检定日期：{n} 条有变化").format(n=changed))
+    finally:
+        database.dispose()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if "--lang" in arguments[:-1]:  # help texts in the language asked for
@@ -195,6 +326,16 @@ def main(argv: list[str] | None = None) -> int:
             return _verify_command(args.text, args.db)
         if args.command == "key":
             return _export_public_key(args.db, args.out)
+        if args.command == "recall":
+            database = open_database(args.db)
+            try:
+                return recall_command(args, database)
+            finally:
+                database.dispose()
+        if args.command == "outbox":
+            return _outbox_list(args) if args.action == "list" else _outbox_send(args)
+        if args.command == "ledger":
+            return _ledger_command(args)
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -86,6 +86,15 @@ def _field_labels() -> dict[str, str]:
         "page_count": _("页数"),
         "price_fen": _("收费标准"),
         "amount_fen": _("金额"),
+        "instruments.name": _("器具名称"),
+        "instruments.category": _("项别"),
+        "instruments.kind": _("种别"),
+        "origin": _("产地"),
+        "location": _("安装/使用地点"),
+        "division_code": _("行政区划"),
+        "quantity": _("数量"),
+        "regulator_number": _("强管唯一性号"),
+        "last_certificate": _("证书编号"),
     }
 
 

@@ -38,9 +38,14 @@ def _parser_words(parser: argparse.ArgumentParser) -> set[str]:
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction):
             continue
-        if action.option_strings:
+        if isinstance(action, argparse._SubParsersAction):  # `ledger export …`: a command's own
+            words.update(action.choices)
+            for sub in action.choices.values():
+                words |= _parser_words(sub)
+        elif action.option_strings:
             words.update(action.option_strings)
-            words.add(action.metavar or action.dest.upper())
+            if action.nargs != 0:  # a flag (`--no-overdue`) takes no value
+                words.add(action.metavar or action.dest.upper())
         elif action.choices:
             words.update(str(c) for c in action.choices)
         else:

@@ -7,7 +7,7 @@ institute's sample; administrators replace it through imports later.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -97,6 +97,20 @@ def seed_catalog(session: Session) -> int:
     return added
 
 
+def _info(t: InstrumentType, department: str) -> TypeInfo:
+    return TypeInfo(
+        t.id,
+        t.name,
+        t.department_id,
+        department,
+        t.regulation,
+        t.period_months,
+        _uses_from_text(t.compulsory_uses),
+        t.pinyin_initials,
+        t.pinyin_full,
+    )
+
+
 def list_types(session: Session) -> list[TypeInfo]:
     rows = session.execute(
         select(InstrumentType, Department.name)
@@ -104,20 +118,17 @@ def list_types(session: Session) -> list[TypeInfo]:
         .where(InstrumentType.active)
         .order_by(Department.sort, InstrumentType.name)
     )
-    return [
-        TypeInfo(
-            t.id,
-            t.name,
-            t.department_id,
-            dept,
-            t.regulation,
-            t.period_months,
-            _uses_from_text(t.compulsory_uses),
-            t.pinyin_initials,
-            t.pinyin_full,
-        )
-        for t, dept in rows
-    ]
+    return [_info(t, dept) for t, dept in rows]
+
+
+def types_by_id(session: Session, ids: Collection[int]) -> dict[int, TypeInfo]:
+    """The named types, active or not (an old item's type may since have been retired)."""
+    rows = session.execute(
+        select(InstrumentType, Department.name)
+        .join(Department, Department.id == InstrumentType.department_id)
+        .where(InstrumentType.id.in_(list(ids)))
+    )
+    return {t.id: _info(t, dept) for t, dept in rows}
 
 
 def match_types(types: list[TypeInfo], query: str) -> list[TypeInfo]:

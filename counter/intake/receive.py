@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
@@ -28,6 +28,7 @@ from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from counter.intake.catalog import TypeInfo, Use, list_types
+from counter.intake.ledger_link import link_instruments
 from counter.intake.numbering import number_stored_order, placeholder_number
 from counter.intake.rules.lifecycle import ItemStatus
 from db.models import Customer, Instrument, Item, Order, PrintJob
@@ -239,40 +240,8 @@ def _existing(session: Session, token: str) -> SavedOrder | None:
 def _instruments(
     session: Session, customer_id: int, items: Sequence[ItemDraft], now: dt.datetime
 ) -> list[Instrument | None]:
-    """The instrument record of every item with a serial: found again, or created."""
-    keys = {(i.type_id, i.serial.strip()) for i in items if i.serial.strip()}
-    known: dict[tuple[int, str], Instrument] = {}
-    if keys:
-        rows = session.scalars(
-            select(Instrument).where(
-                Instrument.customer_id == customer_id,
-                tuple_(Instrument.type_id, Instrument.serial).in_(list(keys)),
-            )
-        )
-        known = {(r.type_id, r.serial): r for r in rows}
-    result: list[Instrument | None] = []
-    for d in items:
-        key = (d.type_id, d.serial.strip())
-        if not key[1]:
-            result.append(None)
-            continue
-        inst = known.get(key)
-        if inst is None:
-            inst = Instrument(
-                customer_id=customer_id,
-                type_id=d.type_id,
-                serial=key[1],
-                model=d.model.strip(),
-                manufacturer=d.manufacturer.strip(),
-                measuring_range=d.measuring_range.strip(),
-                accuracy_class=d.accuracy_class.strip(),
-                created_at=now,
-            )
-            session.add(inst)
-            known[key] = inst
-        result.append(inst)
-    session.flush()
-    return result
+    """The ledger entry of every item with a serial: found again, or created."""
+    return link_instruments(session, customer_id, items, now, is_compulsory)
 
 
 def save_order(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from counter.admin.audit.write import record
 from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
+from counter.archive.verifications import record_verifications
 from counter.clock import Clock, local_date
 from counter.errors import CounterError, NotFound, ValidationError
 from counter.i18n import _
@@ -225,6 +226,7 @@ def _release(
     verb = _("领取") if way == "pickup" else _("邮寄")
     for item in items:
         move_item_status(session, actor, clock, item.id, ItemStatus.RELEASED, f"{verb} {number}")
+    record_verifications(session, clock, [i.id for i in items])
     record(
         session,
         actor,

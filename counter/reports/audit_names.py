@@ -16,6 +16,10 @@ from collections.abc import Callable
 from typing import Any
 
 from counter.admin.rules.roles import Role, role_label
+from counter.archive.rules.due import status_label as ledger_status_label
+from counter.archive.rules.ledger_form import column_label as ledger_column_label
+from counter.archive.rules.messages import channel_label, kind_label
+from counter.archive.rules.messages import status_label as message_status_label
 from counter.billing.rules.payments import PAYMENT_METHODS, method_label
 from counter.certificates.registers import standard_field_label
 from counter.certificates.store import CertStatus, cert_status_label
@@ -56,11 +60,23 @@ def _fixed_actions() -> dict[str, str]:
         "item.release_unpaid": _("批准未付款先发放"),
         "item.unprocessed_note": _("退回未检说明"),
         "label.printed": _("标签已由打印机确认打出"),
+        "ledger.add": _("台账新增器具"),
+        "ledger.update": _("修改台账器具"),
+        "ledger.status": _("台账器具停用/报废/恢复在用"),
+        "ledger.import": _("导入器具台账"),
+        "ledger.rebuild_due": _("重算下次检定日期"),
         "label.print_failed": _("标签打印失败"),
         "label.no_printer": _("未设置标签打印机"),
         "label.printed_pdf": _("标签以 PDF 打印"),
         "receipt.printed_pdf": _("回执以 PDF 打印"),
+        "reminder_rule.set": _("修改周检提醒规则"),
         "order.create": _("新建委托单"),
+        "outbox.draft": _("起草通知消息"),
+        "outbox.sent": _("通知消息已发送"),
+        "outbox.failed": _("通知消息发送失败"),
+        "outbox.answered": _("登记客户答复"),
+        "outbox.cancelled": _("取消通知消息"),
+        "template.set": _("修改消息模板"),
         "order.void": _("作废委托单"),
         "release.pickup": _("客户领取"),
         "release.mail": _("邮寄寄出"),
@@ -111,8 +127,12 @@ def _entity_formats() -> dict[str, str]:
         "customer": _("客户 {key}"),
         "fee_schedule": _("收费标准 {key}"),
         "item": _("器具 {key}"),
+        "instrument": _("台账器具 {key}"),
         "order": _("委托单 {key}"),
+        "outbox_message": _("通知消息 {key}"),
+        "message_template": _("消息模板 {key}"),
         "regulation": _("检定规程 {key}"),
+        "reminder_rule": _("周检提醒规则 {key}"),
         "login": _("登录 {key}"),
         "release": _("发放 {key}"),
         "settings": _("设置 {key}"),
@@ -171,10 +191,23 @@ def _common_fields() -> dict[str, str]:
         "label_printer": _("标签打印机"),
         "label_printer_font": _("打印机中文字体"),
         "turnaround": _("约定工作日数"),
+        "lead_days": _("提前提醒天数"),
+        "grace_days": _("宽限天数"),
+        "escalate_after_days": _("升级天数"),
+        "kind": _("消息类型"),
+        "channel": _("发送渠道"),
+        "recipient": _("收件人"),
+        "text": _("原因/答复"),
+        "instruments": _("器具"),
+        "customer_id": _("客户编号"),
+        "order_id": _("委托单编号"),
+        "subject": _("标题"),
+        "body": _("正文"),
     }
 
 
 _ENTITY_FIELDS: dict[str, Callable[[str], str]] = {
+    "instrument": ledger_column_label,
     "item": item_field_label,
     "standard": standard_field_label,
     "customer": customer_field_label,
@@ -196,8 +229,13 @@ def value_text(entity: str, key: str, value: Any) -> str:
     text = str(value)
     if key == "status" and entity == "item" and text in set(ItemStatus):
         return status_label(text)
+    if key == "status" and entity == "instrument":
+        return ledger_status_label(text)
     if key == "status" and entity == "certificate" and text in set(CertStatus):
         return cert_status_label(text)
+    if entity == "outbox_message" and key in ("status", "kind", "channel"):
+        label = {"status": message_status_label, "kind": kind_label, "channel": channel_label}
+        return label[key](text)
     if key == "roles" and text:
         roles = [r for r in text.split(",") if r]
         if all(r in set(Role) for r in roles):

@@ -17,7 +17,12 @@ from sqlalchemy import create_engine, text
 from tests.conftest import PG_ADMIN_URL
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ("scan_lookup_median_ms", "customer_search_p95_ms")
+NAMES = (
+    "scan_lookup_median_ms",
+    "customer_search_p95_ms",
+    "recall_due_month_ms",
+    "customer_file_open_ms",
+)
 
 
 def _run_benchmarks(*args: str) -> subprocess.CompletedProcess[str]:

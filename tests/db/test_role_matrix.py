@@ -32,6 +32,8 @@ HELPERS = {
     "counter.admin.auth.require_any": "the check itself, for any of several permissions",
     "counter.billing.lines.audit_changes": "audits a line change inside issue/reissue",
     "counter.intake.label_printing.record_label_outcome": "a printer's answer, inside print_labels",
+    "counter.archive.outbox.draft_message": "a message, inside draft_reminders/draft_ready_message",
+    "counter.archive.outbox.move": "a message's status, inside mark_* / cancel / send_batch",
 }
 
 #: Every action and the permission it needs (a set: any one of them).
@@ -89,6 +91,19 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.admin.users.deactivate_user": Perm.ADMIN,
     "counter.admin.users.activate_user": Perm.ADMIN,
     "counter.admin.users.reset_password": Perm.ADMIN,
+    "counter.archive.reminder_rules.set_reminder_rule": Perm.ADMIN,
+    "counter.archive.templates.set_template": Perm.ADMIN,
+    "counter.archive.outbox.draft_reminders": Perm.EDIT_CUSTOMER,
+    "counter.archive.outbox.mark_sent": Perm.EDIT_CUSTOMER,
+    "counter.archive.outbox.mark_failed": Perm.EDIT_CUSTOMER,
+    "counter.archive.outbox.mark_answered": Perm.EDIT_CUSTOMER,
+    "counter.archive.outbox.cancel": Perm.EDIT_CUSTOMER,
+    "counter.archive.sending.send_batch": Perm.EDIT_CUSTOMER,
+    "counter.release.message.draft_ready_message": Perm.RELEASE,
+    "counter.archive.ledger.add_entry": Perm.EDIT_LEDGER,
+    "counter.archive.ledger.update_entry": Perm.EDIT_LEDGER,
+    "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
+    "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
 }
 
 

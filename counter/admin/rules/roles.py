@@ -35,12 +35,20 @@ class Perm(enum.StrEnum):
     LAB_WORK = "lab_work"
     REVIEW = "review"
     RELEASE = "release"
+    EDIT_LEDGER = "edit_ledger"  # a customer's instrument ledger: add, edit, import, scrap
     ADMIN = "admin"  # users, settings, catalogue, audit log
 
 
 ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.INTAKE: frozenset(
-        {Perm.RECEIVE, Perm.EDIT_CUSTOMER, Perm.CORRECT_ITEM, Perm.VOID, Perm.RELEASE}
+        {
+            Perm.RECEIVE,
+            Perm.EDIT_CUSTOMER,
+            Perm.CORRECT_ITEM,
+            Perm.VOID,
+            Perm.RELEASE,
+            Perm.EDIT_LEDGER,
+        }
     ),
     Role.BILLING: frozenset({Perm.BILL, Perm.EDIT_CUSTOMER}),
     Role.LAB: frozenset({Perm.LAB_WORK}),
@@ -59,6 +67,7 @@ def perm_label(perm: Perm) -> str:
         Perm.LAB_WORK: _("检定工作"),
         Perm.REVIEW: _("证书终审"),
         Perm.RELEASE: _("发放器具"),
+        Perm.EDIT_LEDGER: _("编辑器具台账"),
         Perm.ADMIN: _("系统管理"),
     }[perm]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from counter.release.message import ready_message
+from counter.archive.outbox_view import message_row
+from counter.errors import ValidationError
+from counter.release.message import draft_ready_message, ready_message
 from tests.conftest import Counter
 from tests.release_world import ReleaseWorld, make_release_world
 
@@ -35,3 +37,22 @@ def test_a_wholly_ready_order_is_finished(world: ReleaseWorld) -> None:
         message = ready_message(s, world.counter.customer_id)
     assert f"（委托单 {order.number}）已完成，2 件请凭取件回执到收发室领取" in message
     assert "尚未完成" not in message
+
+
+def test_the_ready_message_goes_through_the_outbox(world: ReleaseWorld) -> None:
+    c = world.counter
+    order = world.ready(2)
+    waiting = world.receive(1)
+    with world.db.action() as s:
+        message_id = draft_ready_message(s, c.clerk, c.clock, order.order_id, "sms")
+    with world.db.session() as s:
+        row = message_row(s, message_id)
+    assert (row.kind, row.channel, row.status) == ("ready", "sms", "drafted")
+    assert row.order_id == order.order_id
+    assert row.recipient == "13800138000"
+    items = "、".join(f"电子计价秤 {n}" for n in order.item_numbers)
+    assert f"（委托单 {order.number}）中 2 件已可领取（{items}）" in row.body
+    assert "2 件请凭取件回执到收发室领取。" in row.body
+    nothing = f"委托单 {waiting.number} 暂无可领取的器具"
+    with pytest.raises(ValidationError, match=nothing), world.db.action() as s:
+        draft_ready_message(s, c.clerk, c.clock, waiting.order_id, "sms")

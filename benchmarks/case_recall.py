@@ -1,0 +1,100 @@
+"""Recall and the customer's file on the full ledger (a ledger entry for every item).
+
+`recall_due_month_ms`: the due list of the month after the benchmarks' "now", all
+customers, as the recall screen asks for it (`counter.archive.recall.due_list`,
+overdue entries left out: they are a list of their own).  The baseline is the same
+statement's rows fetched through a plain `sqlite3` connection, in the same run;
+the list with every overdue entry added is printed without a goal.
+`customer_file_open_ms`: `counter.archive.customer_file.customer_file` for the
+customer with the most orders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import sqlite
+
+from benchmarks.context import Bench, Case
+from benchmarks.dataset import NOW
+from benchmarks.measure import Metric, median, ms, time_repeat
+from counter.archive.customer_file import customer_file
+from counter.archive.recall import due_count, due_list, due_statement
+from counter.archive.rules.due import add_months, month_window
+from db.models import Order
+
+REPEAT = 7
+
+
+def _month() -> tuple[dt.date, dt.date]:
+    following = add_months(NOW.date().replace(day=1), 1)
+    return month_window(following.year, following.month)
+
+
+def _raw(statement: Any) -> tuple[str, list[object]]:
+    compiled = statement.compile(dialect=sqlite.dialect())
+    params = [compiled.params[name] for name in compiled.positiontup]
+    return str(compiled), [p.isoformat() if isinstance(p, dt.date) else p for p in params]
+
+
+def recall_due_month(bench: Bench) -> Iterator[Metric]:
+    database, today = bench.database, NOW.date()
+    start, end = _month()
+
+    def month_list(overdue: bool) -> Any:
+        with database.session() as session:
+            return due_list(session, today, start, end, include_overdue=overdue)
+
+    found = month_list(False)
+    times = time_repeat(lambda: month_list(False), REPEAT)
+    extra = (("month", start.isoformat()[:7]), ("customers", len(found)),
+             ("entries", due_count(found)), ("runs", REPEAT))  # fmt: skip
+    yield Metric("recall_due_month_ms", round(ms(median(times)), 1), "ms", extra=extra)
+    sql, params = _raw(due_statement(start, end, include_overdue=False))
+    with closing(sqlite3.connect(bench.dataset.path)) as conn:
+        raw = time_repeat(lambda: conn.execute(sql, params).fetchall(), REPEAT)
+        plan = " / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+    yield Metric("recall_due_month_raw_sql_ms", round(ms(median(raw)), 1), "ms",
+                 note="baseline: the same statement through sqlite3, rows fetched only",
+                 extra=(("plan", plan),))  # fmt: skip
+    everything = month_list(True)
+    slow = time_repeat(lambda: month_list(True), 3)
+    yield Metric("recall_due_month_with_overdue_ms", round(ms(median(slow)), 1), "ms",
+                 note="no goal: every overdue entry of the ledger added",
+                 extra=(("entries", due_count(everything)),))  # fmt: skip
+
+
+def customer_file_open(bench: Bench) -> Iterator[Metric]:
+    database, today = bench.database, NOW.date()
+    with database.session() as session:
+        busiest, orders = session.execute(
+            select(Order.customer_id, func.count())
+            .group_by(Order.customer_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).one()
+
+    def open_file() -> Any:
+        with database.session() as session:
+            return customer_file(session, busiest, today)
+
+    opened = open_file()
+    times = time_repeat(open_file, 20, warmup=2)
+    extra = (("customer_id", busiest), ("orders", orders), ("ledger_shown", len(opened.ledger)),
+             ("cut", ",".join(sorted(opened.more))))  # fmt: skip
+    yield Metric("customer_file_open_ms", round(ms(median(times)), 1), "ms", extra=extra)
+
+
+CASES = (
+    Case(
+        "recall_due_month",
+        ("recall_due_month_ms", "recall_due_month_raw_sql_ms", "recall_due_month_with_overdue_ms"),
+        recall_due_month,
+    ),
+    Case("customer_file_open", ("customer_file_open_ms",), customer_file_open),
+)

@@ -1,0 +1,139 @@
+"""The plan, the notice and a month's due list as XLSX: values only, no formulas.
+
+Text that starts with "=" stays text (a customer named "=HYPERLINK(…)" is not a
+formula) and control characters a spreadsheet cannot hold are dropped, as in the
+statement export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from counter.archive.recall import CustomerDue
+from counter.archive.rules.due import due_state_label
+from counter.i18n import _
+from printing.recall_data import NOTICE_TITLE, NoticeData, PlanData, RecallCustomer, plan_title
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+DATE = "yyyy-mm-dd"
+
+
+def _append(sheet: Any, values: Sequence[Any]) -> None:
+    """Append a row of values as data: text never becomes a formula."""
+    cleaned = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in values]
+    sheet.append(cleaned)
+    for cell, value in zip(sheet[sheet.max_row], cleaned, strict=False):
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"
+        elif isinstance(value, dt.date):
+            cell.number_format = DATE
+
+
+def _book(title: str) -> tuple[Any, Any]:
+    from openpyxl import Workbook  # loads slowly: only when a workbook is made
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    return book, sheet
+
+
+def _header(sheet: Any, headers: Sequence[tuple[str, int]]) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    _append(sheet, [h for h, _w in headers])
+    row = sheet.max_row
+    for cell in sheet[row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+    for index, (_h, width) in enumerate(headers, start=1):
+        sheet.column_dimensions[sheet.cell(row, index).column_letter].width = width
+    sheet.freeze_panes = f"A{row + 1}"
+
+
+def _bytes(book: Any) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _customer_rows(sheet: Any, customer: RecallCustomer) -> None:
+    for label, value in (
+        (_("单位名称"), customer.name),
+        (_("单位地址"), customer.address),
+        (_("联系人"), customer.contact),
+        (_("电话"), customer.phone),
+        (_("首问负责部门"), customer.owner_department),
+    ):
+        _append(sheet, [label, value])
+
+
+def plan_xlsx(data: PlanData) -> bytes:
+    title = plan_title(data.year, data.month)
+    book, sheet = _book(title)
+    _append(sheet, [data.institute.name])
+    _append(sheet, [title])
+    _customer_rows(sheet, data.customer)
+    _append(sheet, [_("编制日期"), data.made_on])
+    _append(sheet, [])
+    _header(sheet, [
+        (_("器具名称"), 20), (_("型号规格"), 14), (_("出厂编号"), 14), (_("测量范围"), 16),
+        (_("准确度等级"), 10), (_("检定规程"), 18), (_("检定周期（月）"), 10),
+        (_("上次检定"), 12), (_("下次检定"), 12), (_("负责部门"), 12), (_("备注"), 10),
+    ])  # fmt: skip
+    for r in data.rows:
+        _append(sheet, [
+            r.instrument, r.model, r.serial, r.measuring_range, r.accuracy_class, r.regulation,
+            r.period_months, r.last_verified, r.next_due, r.department, r.remark,
+        ])  # fmt: skip
+    return _bytes(book)
+
+
+def notice_xlsx(data: NoticeData) -> bytes:
+    book, sheet = _book(NOTICE_TITLE)
+    _append(sheet, [data.institute.name])
+    _append(sheet, [NOTICE_TITLE, data.number])
+    _customer_rows(sheet, data.customer)
+    _append(sheet, [_("通知日期"), data.issued_on])
+    _append(sheet, [])
+    _header(sheet, [
+        (_("使用地点"), 24), (_("器具名称"), 20), (_("型号规格"), 14), (_("出厂编号"), 14),
+        (_("强管唯一性号"), 20), (_("上次检定"), 12), (_("检定周期（月）"), 10),
+        (_("下次检定日期"), 12),
+    ])  # fmt: skip
+    for group in data.groups:
+        for r in group.rows:
+            _append(sheet, [
+                group.address, r.instrument, r.model, r.serial, r.regulator_number,
+                r.last_verified, r.period_months, r.next_due,
+            ])  # fmt: skip
+    return _bytes(book)
+
+
+def due_xlsx(customers: Sequence[CustomerDue], title: str) -> bytes:
+    """The due list, one row per entry with its customer: the batch run's summary."""
+    book, sheet = _book(_("周检到期清单"))
+    _append(sheet, [title])
+    _append(sheet, [])
+    _header(sheet, [
+        (_("单位名称"), 28), (_("联系人"), 10), (_("电话"), 14), (_("地址"), 28),
+        (_("首问负责部门"), 12), (_("器具名称"), 20), (_("型号规格"), 14), (_("出厂编号"), 14),
+        (_("测量范围"), 16), (_("准确度等级"), 10), (_("检定规程"), 18),
+        (_("检定周期（月）"), 10), (_("上次检定"), 12), (_("下次检定"), 12),
+        (_("状态"), 12), (_("检定部门"), 12), (_("强检"), 6),
+    ])  # fmt: skip
+    yes = _("是")
+    for c in customers:
+        for e in c.entries:
+            _append(sheet, [
+                c.name, c.contact_name, c.phone, c.address, c.owner_department, e.name,
+                e.model, e.serial, e.measuring_range, e.accuracy_class, e.regulation,
+                e.period_months, e.last_verified, e.next_due, due_state_label(e.state),
+                e.department, yes if e.compulsory else "",
+            ])  # fmt: skip
+    return _bytes(book)
