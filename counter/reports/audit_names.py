@@ -194,6 +194,12 @@ def _common_fields() -> dict[str, str]:
         "lead_days": _("提前提醒天数"),
         "grace_days": _("宽限天数"),
         "escalate_after_days": _("升级天数"),
+    }
+
+
+def _message_field(key: str) -> str:
+    """Fields of an outbox message or a message template."""
+    return {
         "kind": _("消息类型"),
         "channel": _("发送渠道"),
         "recipient": _("收件人"),
@@ -203,7 +209,7 @@ def _common_fields() -> dict[str, str]:
         "order_id": _("委托单编号"),
         "subject": _("标题"),
         "body": _("正文"),
-    }
+    }.get(key, key)
 
 
 _ENTITY_FIELDS: dict[str, Callable[[str], str]] = {
@@ -211,6 +217,8 @@ _ENTITY_FIELDS: dict[str, Callable[[str], str]] = {
     "item": item_field_label,
     "standard": standard_field_label,
     "customer": customer_field_label,
+    "outbox_message": _message_field,
+    "message_template": _message_field,
 }
 
 
