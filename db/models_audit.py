@@ -84,6 +84,36 @@ def entry_hash(e: AuditEntry) -> str:
     )
 
 
+_PREV_KEY = b'"prev_hash":"'
+_SEQ_KEY = b',"seq":'
+
+
+def canonical_parts(e: AuditEntry) -> tuple[bytes, bytes, bytes]:
+    """`canonical` of an entry cut around its previous hash and sequence number, which only
+    the append knows: canonical = head + prev_hash + middle + str(seq) + tail.
+
+    The keys are sorted (…, prev_hash, reason, seq, user_id) and a quote inside a value is
+    escaped, so each cut is found once.  The database hashes the pieces itself when it
+    appends (`counter.admin.audit.write`).
+    """
+    whole = canonical(
+        seq=0,
+        at=e.at,
+        user_id=e.user_id,
+        action=e.action,
+        entity=e.entity,
+        entity_key=e.entity_key,
+        before=e.before,
+        after=e.after,
+        reason=e.reason,
+        prev_hash=GENESIS,
+    )
+    cut = whole.index(_PREV_KEY) + len(_PREV_KEY)
+    head, rest = whole[:cut], whole[cut + len(GENESIS) :]
+    cut = rest.index(_SEQ_KEY) + len(_SEQ_KEY)
+    return head, rest[:cut], rest[cut + 1 :]  # the "0" of seq=0 is cut out
+
+
 # Append-only: the database itself refuses to change or remove audit rows.
 PG_TRIGGERS_UP = (
     "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "

@@ -18,12 +18,10 @@ and renumbered as the last statements before the commit.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 
 from sqlalchemy import String, func, literal, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from counter.intake.rules.code_shapes import (
     CERTIFICATE_RE,
@@ -102,17 +100,14 @@ _NUMBER_ORDER_PG = text(
 )
 
 
-def number_stored_order(session: Session, order: Order, items: Sequence[Item], year: int) -> str:
+def number_stored_order(session: Session, order_id: int, channel: str, year: int) -> str:
     """Number an order stored under a stand-in, and its items: the save's last writes.
 
     From here to the commit the sequence row is locked for every other counter, so
-    this is plain statements (one on PostgreSQL), with no unit-of-work flush.
+    this is plain statements (one on PostgreSQL), with no unit-of-work flush.  Objects
+    of the order already in the session are not updated: it is written with Core.
     """
-    number = _renumber(session, order.id, year, order.channel)
-    set_committed_value(order, "number", number)
-    for item in items:
-        set_committed_value(item, "number", item_number(number, item.seq))
-    return number
+    return _renumber(session, order_id, year, channel)
 
 
 def _renumber(session: Session, order_id: int, year: int, channel: str) -> str:
