@@ -33,18 +33,11 @@ def require(session: Session, actor: Actor, perm: Perm) -> None:
     lost a role.  One primary-key read per action keeps every action current.
     """
     row = session.execute(select(User.active, User.roles).where(User.id == actor.id)).first()
-    check_user(actor, perm, row.active if row else None, row.roles if row else "")
-
-
-def check_user(actor: Actor, perm: Perm, active: bool | None, roles: str) -> None:
-    """Refuse `perm` to a user whose stored flag is `active` (None: no such user) and roles
-    `roles`, as `require` does with the values it reads (for callers that read them
-    together with other things)."""
-    if not active:
+    if row is None or not row.active:
         raise PermissionDenied(
             _("{user} 的账号已停用，不能再操作；请联系管理员").format(user=actor.full_name)
         )
-    current = Actor(actor.id, actor.username, actor.full_name, parse_roles(roles))
+    current = Actor(actor.id, actor.username, actor.full_name, parse_roles(row.roles))
     if not current.can(perm):
         raise PermissionDenied(
             _("{user} 没有“{perm}”权限").format(user=actor.full_name, perm=perm_label(perm))

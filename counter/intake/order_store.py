@@ -2,9 +2,9 @@
 
 Several counters save orders at once into one shared database and every order's
 number is taken under one lock held to the commit, so a save is a handful of Core
-statements, not the unit of work: one read for everything it checks (the clerk's
-active flag and roles, a request token seen before, the customer, the settings and
-the calendar), then one insert each for the order, the new instruments, the items and
+statements, not the unit of work: after the clerk's check, one read for everything
+it needs (a request token seen before, the customer, the settings and the
+calendar), then one insert each for the order, the new instruments, the items and
 the print jobs.  Settings and calendar are parsed once per stored text.
 """
 
@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 
 from counter.admin.rules.workdays import CalendarOverrides, WorkCalendar
 from counter.admin.settings import SETTINGS_KEY, InstituteSettings, settings_from_text
-from db.models import CalendarDay, Customer, Instrument, Item, Order, PrintJob, Setting, User
+from counter.limits import check_rows
+from db.models import CalendarDay, Customer, Instrument, Item, Order, PrintJob, Setting
 
 _ORDERS = cast(Table, Order.__table__)
 _ITEMS = cast(Table, Item.__table__)
@@ -60,8 +61,6 @@ class CustomerFacts:
 class SaveFacts:
     """What a save checks and uses, read in one statement."""
 
-    user_active: bool | None  # None: no such user
-    user_roles: str
     existing_order_id: int | None  # an order saved before with the request token
     customer: CustomerFacts | None  # None: no such customer, or no longer active
     settings: InstituteSettings
@@ -75,35 +74,24 @@ def _facts_query(dialect: str, with_token: bool) -> Select[Any]:
     calendar = select(func.aggregate_strings(day_text + ":" + CalendarDay.kind, ","))
     settings = select(Setting.value).where(Setting.key == SETTINGS_KEY)
     existing = select(Order.id).where(Order.request_token == bindparam("token"))
-    return (
-        select(
-            User.active,
-            User.roles,
-            existing.scalar_subquery() if with_token else null(),
-            Customer.active,
-            Customer.name,
-            Customer.contact_name,
-            Customer.phone,
-            settings.scalar_subquery(),
-            calendar.scalar_subquery(),
-        )
-        .select_from(User)
-        .outerjoin(Customer, Customer.id == bindparam("customer_id"))
-        .where(User.id == bindparam("user_id"))
+    customer = [
+        select(column).where(Customer.id == bindparam("customer_id")).scalar_subquery()
+        for column in (Customer.active, Customer.name, Customer.contact_name, Customer.phone)
+    ]
+    return select(
+        existing.scalar_subquery() if with_token else null(),
+        *customer,
+        settings.scalar_subquery(),
+        calendar.scalar_subquery(),
     )
 
 
-def read_facts(session: Session, user_id: int, customer_id: int, token: str) -> SaveFacts:
-    """The clerk, a previous save of `token`, the customer, the settings and the calendar."""
+def read_facts(session: Session, customer_id: int, token: str) -> SaveFacts:
+    """A previous save of `token`, the customer, the settings and the calendar."""
     query = _facts_query(session.get_bind().dialect.name, bool(token))
-    params = {"user_id": user_id, "customer_id": customer_id, "token": token}
-    row = session.execute(query, params).first()
-    if row is None:
-        return SaveFacts(None, "", None, None, _settings(None), _calendar(None))
-    active, roles, existing, customer_active, name, contact, phone, stored, days = row
+    row = session.execute(query, {"customer_id": customer_id, "token": token}).one()
+    existing, customer_active, name, contact, phone, stored, days = row
     return SaveFacts(
-        bool(active),
-        roles,
         existing,
         CustomerFacts(name, contact, phone) if customer_active else None,
         _settings(stored),
@@ -135,6 +123,8 @@ def store_order(
 ) -> tuple[int, list[int]]:
     """Insert the order, the instruments seen for the first time, the items, their labels
     and the receipt; the order's id and the items' ids."""
+    check_rows(_ORDERS, [order])
+    check_rows(_ITEMS, items)
     conn = session.connection()
     order_id: int = conn.execute(_INSERT_ORDER, dict(order)).scalar_one()
     now = order["received_at"]
@@ -183,6 +173,7 @@ def _instrument_ids(
                 }
             )
     if new:
+        check_rows(_INSTRUMENTS, new)
         created = conn.execute(_INSERT_INSTRUMENTS, new).scalars()
         for row, inst_id in zip(new, created, strict=True):
             known[(row["type_id"], row["serial"])] = inst_id

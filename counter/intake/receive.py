@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
-from counter.admin.auth import check_user
+from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
 from counter.admin.rules.workdays import WorkCalendar, fallback_notice, promise_date
 from counter.admin.settings import SERVICES, URGENCIES, InstituteSettings
@@ -244,8 +244,8 @@ def save_order(
     calendar: WorkCalendar | None = None,
 ) -> SavedOrder:
     """Store a received order in the caller's transaction (the caller commits)."""
-    facts = read_facts(session, actor.id, draft.customer_id, draft.request_token)
-    check_user(actor, Perm.RECEIVE, facts.user_active, facts.user_roles)
+    require(session, actor, Perm.RECEIVE)
+    facts = read_facts(session, draft.customer_id, draft.request_token)
     if facts.existing_order_id is not None:
         return _existing(session, draft.request_token)
     types = types if types is not None else {t.id: t for t in list_types(session)}
