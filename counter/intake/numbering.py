@@ -18,11 +18,14 @@ and renumbered as the last statements before the commit.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import String, func, literal, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from counter.admin.audit.write import APPEND_BINDS, APPEND_CTES
 from counter.intake.rules.code_shapes import (
     CERTIFICATE_RE,
     ITEM_RE,
@@ -82,9 +85,8 @@ def new_order_number(session: Session, year: int, channel: str) -> str:
 
 # PostgreSQL: the order's number taken and written in one statement (one round trip
 # while the sequence row is locked); an item keeps its stand-in's last 3 digits
-_NUMBER_ORDER_PG = text(
-    """
-    WITH seq AS (
+_NUMBER_CTES = """
+    seq AS (
         UPDATE number_sequences SET value = value + 1 WHERE key = :key RETURNING value
     ), num AS (
         SELECT :prefix || CASE WHEN value < 1000000 THEN lpad(value::text, 6, '0')
@@ -93,31 +95,49 @@ _NUMBER_ORDER_PG = text(
     ), renumbered AS (
         UPDATE items SET number = num.number || right(items.number, 3)
         FROM num WHERE items.order_id = :order_id
-    )
-    UPDATE orders SET number = num.number FROM num
-    WHERE orders.id = :order_id RETURNING orders.number
-    """
-)
+    ), numbered AS (
+        UPDATE orders SET number = num.number FROM num
+        WHERE orders.id = :order_id RETURNING orders.number
+    )"""
+_NUMBER_ORDER_PG = text("WITH" + _NUMBER_CTES + " SELECT number FROM numbered")
+# … and the order's audit entry appended by the same statement (its key: the number)
+_NUMBER_AND_AUDIT_PG = text(
+    "WITH"
+    + _NUMBER_CTES
+    + ", keyed AS (SELECT number AS key, number AS key_json FROM numbered), "
+    + APPEND_CTES
+    + " SELECT numbered.number, (SELECT count(*) FROM chained) FROM numbered"
+).bindparams(*APPEND_BINDS)
 
 
-def number_stored_order(session: Session, order_id: int, channel: str, year: int) -> str:
+def number_stored_order(
+    session: Session, order_id: int, channel: str, year: int, audit: Mapping[str, Any] | None
+) -> tuple[str, bool]:
     """Number an order stored under a stand-in, and its items: the save's last writes.
 
     From here to the commit the sequence row is locked for every other counter, so
     this is plain statements (one on PostgreSQL), with no unit-of-work flush.  Objects
-    of the order already in the session are not updated: it is written with Core.
+    of the order already in the session are not updated.  `audit`: an entry of
+    `counter.admin.audit.write.keyed_entry` the same statement appends with the number
+    as its key; the answer says whether it was (if not, the caller records it).
     """
-    return _renumber(session, order_id, year, channel)
-
-
-def _renumber(session: Session, order_id: int, year: int, channel: str) -> str:
     if session.get_bind().dialect.name == "postgresql":
         prefix = f"{year:04d}{CHANNEL_DIGITS[channel]}"
         params = {"key": f"order:{year}", "prefix": prefix, "order_id": order_id}
-        number = session.execute(_NUMBER_ORDER_PG, params).scalar()
-        if number is not None:
-            return str(number)
+        conn = session.connection()
+        if audit is not None:
+            row = conn.execute(_NUMBER_AND_AUDIT_PG, {**params, **audit}).first()
+            if row is not None:
+                return str(row[0]), bool(row[1])
+        else:
+            number = conn.execute(_NUMBER_ORDER_PG, params).scalar()
+            if number is not None:
+                return str(number), False
         # the year's first order: the sequence row does not exist yet
+    return _renumber(session, order_id, year, channel), False
+
+
+def _renumber(session: Session, order_id: int, year: int, channel: str) -> str:
     number = new_order_number(session, year, channel)
     session.execute(
         update(Order)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.admin.audit.write import record
+from counter.admin.audit.write import keyed_entry, record
 from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
 from counter.admin.rules.workdays import WorkCalendar, fallback_notice, promise_date
@@ -280,16 +280,11 @@ def save_order(
         for seq, (d, promised) in enumerate(zip(draft.items, dates, strict=True), 1)
     ]
     order_id, _item_ids = store_order(session, order, items)
-    number = number_stored_order(session, order_id, draft.channel, received.year)
-    record(
-        session,
-        actor,
-        clock,
-        "order.create",
-        "order",
-        number,
-        after={"customer": customer.name, "items": len(items), "promised": max(dates).isoformat()},
-    )
+    after = {"customer": customer.name, "items": len(items), "promised": max(dates).isoformat()}
+    audit = keyed_entry(session, actor, clock, "order.create", "order", after=after)
+    number, audited = number_stored_order(session, order_id, draft.channel, received.year, audit)
+    if not audited:
+        record(session, actor, clock, "order.create", "order", number, after=after)
     return SavedOrder(
         order_id,
         number,
