@@ -18,14 +18,11 @@ and renumbered as the last statements before the commit.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import Any
 
-from sqlalchemy import String, func, literal, text, update
+from sqlalchemy import String, func, literal, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from counter.admin.audit.write import APPEND_BINDS, APPEND_CTES
 from counter.intake.rules.code_shapes import (
     CERTIFICATE_RE,
     ITEM_RE,
@@ -61,11 +58,16 @@ def next_values(session: Session, key: str, count: int = 1) -> range:
     )
     last = session.execute(bump).scalar()
     if last is None:
-        dialect = session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        session.execute(insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing())
+        ensure_sequence(session, key)
         last = session.execute(bump).scalar_one()
     return range(last - count + 1, last + 1)
+
+
+def ensure_sequence(session: Session, key: str) -> None:
+    """Create sequence `key` at 0 unless it exists (a new year's first number)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing())
 
 
 def order_number(year: int, channel: str, seq: int) -> str:
@@ -83,58 +85,27 @@ def new_order_number(session: Session, year: int, channel: str) -> str:
     return order_number(year, channel, seq)
 
 
-# PostgreSQL: the order's number taken and written in one statement (one round trip
-# while the sequence row is locked); an item keeps its stand-in's last 3 digits
-_NUMBER_CTES = """
+#: CTEs `seq` and `num (number)`: the next order number of sequence :key, :prefix before it
+#: (no row when the sequence does not exist yet: `ensure_sequence`)
+ORDER_NUMBER_CTES = """
     seq AS (
         UPDATE number_sequences SET value = value + 1 WHERE key = :key RETURNING value
     ), num AS (
         SELECT :prefix || CASE WHEN value < 1000000 THEN lpad(value::text, 6, '0')
                                ELSE value::text END AS number
         FROM seq
-    ), renumbered AS (
-        UPDATE items SET number = num.number || right(items.number, 3)
-        FROM num WHERE items.order_id = :order_id
-    ), numbered AS (
-        UPDATE orders SET number = num.number FROM num
-        WHERE orders.id = :order_id RETURNING orders.number
     )"""
-_NUMBER_ORDER_PG = text("WITH" + _NUMBER_CTES + " SELECT number FROM numbered")
-# … and the order's audit entry appended by the same statement (its key: the number)
-_NUMBER_AND_AUDIT_PG = text(
-    "WITH"
-    + _NUMBER_CTES
-    + ", keyed AS (SELECT number AS key, number AS key_json FROM numbered), "
-    + APPEND_CTES
-    + " SELECT numbered.number, (SELECT count(*) FROM chained) FROM numbered"
-).bindparams(*APPEND_BINDS)
 
 
-def number_stored_order(
-    session: Session, order_id: int, channel: str, year: int, audit: Mapping[str, Any] | None
-) -> tuple[str, bool]:
+def number_stored_order(session: Session, order_id: int, channel: str, year: int) -> str:
     """Number an order stored under a stand-in, and its items: the save's last writes.
 
     From here to the commit the sequence row is locked for every other counter, so
-    this is plain statements (one on PostgreSQL), with no unit-of-work flush.  Objects
-    of the order already in the session are not updated.  `audit`: an entry of
-    `counter.admin.audit.write.keyed_entry` the same statement appends with the number
-    as its key; the answer says whether it was (if not, the caller records it).
+    this is plain statements, with no unit-of-work flush.  Objects of the order already
+    in the session are not updated.  (On PostgreSQL a save writes the order numbered in
+    one statement instead: `counter.intake.order_insert_pg`.)
     """
-    if session.get_bind().dialect.name == "postgresql":
-        prefix = f"{year:04d}{CHANNEL_DIGITS[channel]}"
-        params = {"key": f"order:{year}", "prefix": prefix, "order_id": order_id}
-        conn = session.connection()
-        if audit is not None:
-            row = conn.execute(_NUMBER_AND_AUDIT_PG, {**params, **audit}).first()
-            if row is not None:
-                return str(row[0]), bool(row[1])
-        else:
-            number = conn.execute(_NUMBER_ORDER_PG, params).scalar()
-            if number is not None:
-                return str(number), False
-        # the year's first order: the sequence row does not exist yet
-    return _renumber(session, order_id, year, channel), False
+    return _renumber(session, order_id, year, channel)
 
 
 def _renumber(session: Session, order_id: int, year: int, channel: str) -> str:

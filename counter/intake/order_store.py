@@ -28,10 +28,13 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter.admin.rules.workdays import CalendarOverrides, WorkCalendar
 from counter.admin.settings import SETTINGS_KEY, InstituteSettings, settings_from_text
+from counter.intake.numbering import ensure_sequence, number_stored_order, placeholder_number
+from counter.intake.order_insert_pg import NumberedOrder, insert_numbered_order
 from counter.limits import check_rows
 from db.models import CalendarDay, Customer, Instrument, Item, Order, PrintJob, Setting
 
@@ -42,9 +45,6 @@ _PRINT_JOBS = cast(Table, PrintJob.__table__)
 
 _INSERT_ORDER = insert(_ORDERS).returning(_ORDERS.c.id)
 _INSERT_ITEMS = insert(_ITEMS).returning(_ITEMS.c.id, sort_by_parameter_order=True)
-_INSERT_INSTRUMENTS = insert(_INSTRUMENTS).returning(
-    _INSTRUMENTS.c.id, sort_by_parameter_order=True
-)
 _INSERT_PRINT_JOBS = insert(_PRINT_JOBS)
 #: the fields of an item that describe its instrument
 INSTRUMENT_FIELDS = ("model", "manufacturer", "measuring_range", "accuracy_class")
@@ -119,62 +119,97 @@ def _calendar(days: str | None) -> WorkCalendar:
 
 
 def store_order(
-    session: Session, order: Mapping[str, Any], items: Sequence[Mapping[str, Any]]
-) -> tuple[int, list[int]]:
+    session: Session,
+    order: Mapping[str, Any],
+    items: Sequence[Mapping[str, Any]],
+    year: int,
+    audit: Mapping[str, Any] | None,
+) -> NumberedOrder:
     """Insert the order, the instruments seen for the first time, the items, their labels
-    and the receipt; the order's id and the items' ids."""
-    check_rows(_ORDERS, [order])
+    and the receipt, and number the order (and its items) last of all.
+
+    `audit`: a `keyed_entry` for PostgreSQL to append with the number; the answer says
+    whether it was.
+    """
+    check_rows(_ORDERS, [{**order, "number": ""}])
     check_rows(_ITEMS, items)
     conn = session.connection()
-    order_id: int = conn.execute(_INSERT_ORDER, dict(order)).scalar_one()
-    now = order["received_at"]
-    instruments = _instrument_ids(conn, order["customer_id"], items, now)
+    instruments = _instrument_ids(conn, order["customer_id"], items, order["received_at"])
+    rows = [{**item, "instrument_id": inst} for item, inst in zip(items, instruments, strict=True)]
+    if conn.dialect.name == "postgresql":
+        stored = insert_numbered_order(conn, order, rows, year, audit)
+        if stored is None:  # the year's first order
+            ensure_sequence(session, f"order:{year}")
+            stored = insert_numbered_order(conn, order, rows, year, audit)
+        if stored is None:
+            raise RuntimeError("the order sequence could not be created")
+        return stored
+    return _store_then_number(session, conn, order, rows, year)
+
+
+def _store_then_number(
+    session: Session,
+    conn: Connection,
+    order: Mapping[str, Any],
+    items: Sequence[Mapping[str, Any]],
+    year: int,
+) -> NumberedOrder:
+    """Write the order under a stand-in number, then number it (`number_stored_order`)."""
+    stand_in = placeholder_number()
+    order_id: int = conn.execute(_INSERT_ORDER, {**order, "number": stand_in}).scalar_one()
     rows = [
-        {**item, "order_id": order_id, "instrument_id": inst}
-        for item, inst in zip(items, instruments, strict=True)
+        {**item, "order_id": order_id, "number": stand_in + f"{item['seq']:03d}"} for item in items
     ]
     item_ids = list(conn.execute(_INSERT_ITEMS, rows).scalars())
+    now = order["received_at"]
     jobs = [
         {"kind": "label", "order_id": order_id, "item_id": item_id, "status": "pending"}
         for item_id in item_ids
     ]
     jobs.append({"kind": "receipt", "order_id": order_id, "item_id": None, "status": "pending"})
     conn.execute(_INSERT_PRINT_JOBS, [{**j, "created_at": now, "updated_at": now} for j in jobs])
-    return order_id, item_ids
+    number = number_stored_order(session, order_id, order["channel"], year)
+    return NumberedOrder(order_id, number, audited=False)
 
 
 def _instrument_ids(
     conn: Connection, customer_id: int, items: Sequence[Mapping[str, Any]], now: dt.datetime
 ) -> list[int | None]:
-    """The instrument of every item with a serial: found again, or created from the item."""
-    keys = {(i["type_id"], i["serial"]) for i in items if i["serial"]}
-    if not keys:
-        return [None] * len(items)
-    table = _INSTRUMENTS
-    found = conn.execute(
-        select(table.c.type_id, table.c.serial, table.c.id).where(
-            table.c.customer_id == customer_id,
-            tuple_(table.c.type_id, table.c.serial).in_(sorted(keys)),
-        )
-    )
-    known: dict[tuple[int, str], int | None] = {(t, s): i for t, s, i in found}
-    new: list[dict[str, Any]] = []
+    """The instrument of every item with a serial: created from the item, or — when the
+    customer's instrument is known already — found again (one statement when all are new).
+
+    Two counters receiving the same new instrument at once both end up with the one row.
+    """
+    new: dict[tuple[int, str], dict[str, Any]] = {}
     for item in items:
         key = (item["type_id"], item["serial"])
-        if key[1] and key not in known:
-            known[key] = None
-            new.append(
-                {
-                    "customer_id": customer_id,
-                    "type_id": key[0],
-                    "serial": key[1],
-                    **{f: item[f] for f in INSTRUMENT_FIELDS},
-                    "created_at": now,
-                }
+        if key[1] and key not in new:
+            new[key] = {
+                "customer_id": customer_id,
+                "type_id": key[0],
+                "serial": key[1],
+                **{f: item[f] for f in INSTRUMENT_FIELDS},
+                "created_at": now,
+            }
+    if not new:
+        return [None] * len(items)
+    check_rows(_INSTRUMENTS, list(new.values()))
+    table = _INSTRUMENTS
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    created = insert(table).on_conflict_do_nothing(
+        index_elements=[table.c.customer_id, table.c.type_id, table.c.serial]
+    )
+    rows = conn.execute(
+        created.returning(table.c.type_id, table.c.serial, table.c.id), list(new.values())
+    )
+    known: dict[tuple[int, str], int] = {(t, s): i for t, s, i in rows}
+    missing = sorted(set(new) - set(known))
+    if missing:
+        found = conn.execute(
+            select(table.c.type_id, table.c.serial, table.c.id).where(
+                table.c.customer_id == customer_id,
+                tuple_(table.c.type_id, table.c.serial).in_(missing),
             )
-    if new:
-        check_rows(_INSTRUMENTS, new)
-        created = conn.execute(_INSERT_INSTRUMENTS, new).scalars()
-        for row, inst_id in zip(new, created, strict=True):
-            known[(row["type_id"], row["serial"])] = inst_id
+        )
+        known |= {(t, s): i for t, s, i in found}
     return [known[(i["type_id"], i["serial"])] if i["serial"] else None for i in items]

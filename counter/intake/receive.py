@@ -28,7 +28,7 @@ from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from counter.intake.catalog import TypeInfo, Use, list_types
-from counter.intake.numbering import item_number, number_stored_order, placeholder_number
+from counter.intake.numbering import item_number
 from counter.intake.order_store import read_facts, store_order
 from counter.intake.rules.lifecycle import ItemStatus
 from db.models import Order
@@ -260,9 +260,7 @@ def save_order(
     dates, notice = promised_dates(
         calendar or facts.calendar, settings or facts.settings, received, draft.items
     )
-    stand_in = placeholder_number()  # numbered at the very end: see counter.intake.numbering
     order = {
-        "number": stand_in,
         "customer_id": draft.customer_id,
         "channel": draft.channel,
         "received_at": now,
@@ -276,14 +274,15 @@ def save_order(
         "request_token": draft.request_token or None,
     }
     items = [
-        _item_row(stand_in, seq, d, types[d.type_id], promised, now)
+        _item_row(seq, d, types[d.type_id], promised, now)
         for seq, (d, promised) in enumerate(zip(draft.items, dates, strict=True), 1)
     ]
-    order_id, _item_ids = store_order(session, order, items)
     after = {"customer": customer.name, "items": len(items), "promised": max(dates).isoformat()}
     audit = keyed_entry(session, actor, clock, "order.create", "order", after=after)
-    number, audited = number_stored_order(session, order_id, draft.channel, received.year, audit)
-    if not audited:
+    # numbered at the very end: see counter.intake.numbering
+    stored = store_order(session, order, items, received.year, audit)
+    order_id, number = stored.order_id, stored.number
+    if not stored.audited:
         record(session, actor, clock, "order.create", "order", number, after=after)
     return SavedOrder(
         order_id,
@@ -296,10 +295,9 @@ def save_order(
 
 
 def _item_row(
-    stand_in: str, seq: int, d: ItemDraft, info: TypeInfo, promised: dt.date, now: dt.datetime
+    seq: int, d: ItemDraft, info: TypeInfo, promised: dt.date, now: dt.datetime
 ) -> dict[str, Any]:
     return {
-        "number": stand_in + f"{seq:03d}",
         "seq": seq,
         "type_id": d.type_id,
         "department_id": info.department_id,
