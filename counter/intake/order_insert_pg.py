@@ -146,7 +146,8 @@ def _build(audited: bool) -> tuple[TextClause, dict[str, Any]]:
         binds += APPEND_BINDS
     else:
         sql += " SELECT o.id, o.number, 0 FROM o"
-    return text(sql).bindparams(*binds), defaults
+    # one line: psycopg caches the conversion of statements up to 4 kB only
+    return text(" ".join(sql.split())).bindparams(*binds), defaults
 
 
 _STATEMENTS = {audited: _build(audited) for audited in (False, True)}
