@@ -10,9 +10,11 @@ digits, the shape of an item number) keep their numbers.  Sequences are
 incremented with one atomic ``UPDATE … RETURNING`` inside the caller's
 transaction: the row stays locked until commit, so two counters never get the
 same value, and a rolled-back save gives its number back unissued.  Because that
-lock serialises every counter, a save takes its number as late as it can: rows
-are written with a unique stand-in (`placeholder_number`, never a valid number)
-and renumbered as the last statements before the commit.
+lock serialises every counter, a save takes its number as late as it can: on
+SQLite rows are written with a unique stand-in (`placeholder_number`, never a valid
+number) and renumbered as the last statements before the commit; on PostgreSQL the
+order is written numbered by the one statement that takes the number, its audit
+entry with it (`counter.intake.order_insert_pg`), and only the commit follows.
 """
 
 from __future__ import annotations
