@@ -11,6 +11,7 @@ rolls back whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import BigInteger, Integer, SmallInteger, String, event
@@ -132,6 +133,17 @@ def row_problems(obj: object) -> list[str]:
         if key in state:
             problems.extend(value_problems(table.name, key, column.type, state[key]))
     return problems
+
+
+def check_rows(table: Any, rows: Sequence[Mapping[str, object]]) -> None:
+    """Refuse rows about to be inserted with Core (no flush checks them) as a flush would."""
+    problems: list[str] = []
+    columns = table.c
+    for row in rows:
+        for key, value in row.items():
+            problems.extend(value_problems(table.name, key, columns[key].type, value))
+    if problems:
+        raise ValidationError(list(dict.fromkeys(problems)))
 
 
 def _check_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:

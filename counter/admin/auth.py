@@ -32,12 +32,13 @@ def require(session: Session, actor: Actor, perm: Perm) -> None:
     The actor was fixed at login; the user may since have been deactivated or
     lost a role.  One primary-key read per action keeps every action current.
     """
-    user = session.get(User, actor.id, populate_existing=True)
-    if user is None or not user.active:
+    row = session.execute(select(User.active, User.roles).where(User.id == actor.id)).first()
+    if row is None or not row.active:
         raise PermissionDenied(
             _("{user} 的账号已停用，不能再操作；请联系管理员").format(user=actor.full_name)
         )
-    if not actor_of(user).can(perm):
+    current = Actor(actor.id, actor.username, actor.full_name, parse_roles(row.roles))
+    if not current.can(perm):
         raise PermissionDenied(
             _("{user} 没有“{perm}”权限").format(user=actor.full_name, perm=perm_label(perm))
         )

@@ -31,6 +31,8 @@ URGENCIES = ("normal", "urgent", "same_day")
 LABEL_PROTOCOLS = ("zpl", "tspl", "pdf")
 
 _KEY = "institute"
+#: the key of the settings row, for a caller that reads it together with other things
+SETTINGS_KEY = _KEY
 _PORT_AT_END = re.compile(r":\s*\d+$")
 
 
@@ -161,9 +163,14 @@ def label_printer_address(s: InstituteSettings) -> str:
 
 def load_settings(session: Session) -> InstituteSettings:
     row = session.get(Setting, _KEY)
-    if row is None:
+    return settings_from_text(row.value if row is not None else None)
+
+
+def settings_from_text(value: str | None) -> InstituteSettings:
+    """The settings stored as `value` (None: never saved, the defaults)."""
+    if value is None:
         return InstituteSettings()
-    data: dict[str, Any] = json.loads(row.value)
+    data: dict[str, Any] = json.loads(value)
     known = {f.name for f in dataclasses.fields(InstituteSettings)}
     values = {k: v for k, v in data.items() if k in known}
     turnaround = _default_turnaround()

@@ -10,20 +10,20 @@ digits, the shape of an item number) keep their numbers.  Sequences are
 incremented with one atomic ``UPDATE … RETURNING`` inside the caller's
 transaction: the row stays locked until commit, so two counters never get the
 same value, and a rolled-back save gives its number back unissued.  Because that
-lock serialises every counter, a save takes its number as late as it can: rows
-are written with a unique stand-in (`placeholder_number`, never a valid number)
-and renumbered as the last statements before the commit.
+lock serialises every counter, a save takes its number as late as it can: on
+SQLite rows are written with a unique stand-in (`placeholder_number`, never a valid
+number) and renumbered as the last statements before the commit; on PostgreSQL the
+order is written numbered by the one statement that takes the number, its audit
+entry with it (`counter.intake.order_insert_pg`), and only the commit follows.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 
-from sqlalchemy import String, func, literal, text, update
+from sqlalchemy import String, func, literal, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from counter.intake.rules.code_shapes import (
     CERTIFICATE_RE,
@@ -60,11 +60,16 @@ def next_values(session: Session, key: str, count: int = 1) -> range:
     )
     last = session.execute(bump).scalar()
     if last is None:
-        dialect = session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        session.execute(insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing())
+        ensure_sequence(session, key)
         last = session.execute(bump).scalar_one()
     return range(last - count + 1, last + 1)
+
+
+def ensure_sequence(session: Session, key: str) -> None:
+    """Create sequence `key` at 0 unless it exists (a new year's first number)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing())
 
 
 def order_number(year: int, channel: str, seq: int) -> str:
@@ -82,47 +87,30 @@ def new_order_number(session: Session, year: int, channel: str) -> str:
     return order_number(year, channel, seq)
 
 
-# PostgreSQL: the order's number taken and written in one statement (one round trip
-# while the sequence row is locked); an item keeps its stand-in's last 3 digits
-_NUMBER_ORDER_PG = text(
-    """
-    WITH seq AS (
+#: CTEs `seq` and `num (number)`: the next order number of sequence :key, :prefix before it
+#: (no row when the sequence does not exist yet: `ensure_sequence`)
+ORDER_NUMBER_CTES = """
+    seq AS (
         UPDATE number_sequences SET value = value + 1 WHERE key = :key RETURNING value
     ), num AS (
         SELECT :prefix || CASE WHEN value < 1000000 THEN lpad(value::text, 6, '0')
                                ELSE value::text END AS number
         FROM seq
-    ), renumbered AS (
-        UPDATE items SET number = num.number || right(items.number, 3)
-        FROM num WHERE items.order_id = :order_id
-    )
-    UPDATE orders SET number = num.number FROM num
-    WHERE orders.id = :order_id RETURNING orders.number
-    """
-)
+    )"""
 
 
-def number_stored_order(session: Session, order: Order, items: Sequence[Item], year: int) -> str:
+def number_stored_order(session: Session, order_id: int, channel: str, year: int) -> str:
     """Number an order stored under a stand-in, and its items: the save's last writes.
 
     From here to the commit the sequence row is locked for every other counter, so
-    this is plain statements (one on PostgreSQL), with no unit-of-work flush.
+    this is plain statements, with no unit-of-work flush.  Objects of the order already
+    in the session are not updated.  (On PostgreSQL a save writes the order numbered in
+    one statement instead: `counter.intake.order_insert_pg`.)
     """
-    number = _renumber(session, order.id, year, order.channel)
-    set_committed_value(order, "number", number)
-    for item in items:
-        set_committed_value(item, "number", item_number(number, item.seq))
-    return number
+    return _renumber(session, order_id, year, channel)
 
 
 def _renumber(session: Session, order_id: int, year: int, channel: str) -> str:
-    if session.get_bind().dialect.name == "postgresql":
-        prefix = f"{year:04d}{CHANNEL_DIGITS[channel]}"
-        params = {"key": f"order:{year}", "prefix": prefix, "order_id": order_id}
-        number = session.execute(_NUMBER_ORDER_PG, params).scalar()
-        if number is not None:
-            return str(number)
-        # the year's first order: the sequence row does not exist yet
     number = new_order_number(session, year, channel)
     session.execute(
         update(Order)

@@ -14,24 +14,25 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.admin.audit.write import record
+from counter.admin.audit.write import keyed_entry, record
 from counter.admin.auth import require
-from counter.admin.calendar import load_calendar
 from counter.admin.rules.roles import Actor, Perm
 from counter.admin.rules.workdays import WorkCalendar, fallback_notice, promise_date
-from counter.admin.settings import SERVICES, URGENCIES, InstituteSettings, load_settings
+from counter.admin.settings import SERVICES, URGENCIES, InstituteSettings
 from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from counter.intake.catalog import TypeInfo, Use, list_types
-from counter.intake.ledger_link import link_instruments
-from counter.intake.numbering import number_stored_order, placeholder_number
+from counter.intake.ledger_link import claim_owner
+from counter.intake.numbering import item_number
+from counter.intake.order_store import read_facts, store_order
 from counter.intake.rules.lifecycle import ItemStatus
-from db.models import Customer, Instrument, Item, Order, PrintJob
+from db.models import Order
 
 CHANNELS = ("counter", "appointment", "mail", "onsite")
 RETURN_WAYS = ("pickup", "mail")
@@ -222,12 +223,8 @@ def promised_dates(
     return dates, fallback_notice(tuple(sorted(fallback)))
 
 
-def _existing(session: Session, token: str) -> SavedOrder | None:
-    if not token:
-        return None
-    order = session.scalar(select(Order).where(Order.request_token == token))
-    if order is None:
-        return None
+def _existing(session: Session, token: str) -> SavedOrder:
+    order = session.scalars(select(Order).where(Order.request_token == token)).one()
     return SavedOrder(
         order.id,
         order.number,
@@ -235,13 +232,6 @@ def _existing(session: Session, token: str) -> SavedOrder | None:
         order.promised_date or local_date(order.received_at),
         already_saved=True,
     )
-
-
-def _instruments(
-    session: Session, customer_id: int, items: Sequence[ItemDraft], now: dt.datetime
-) -> list[Instrument | None]:
-    """The ledger entry of every item with a serial: found again, or created."""
-    return link_instruments(session, customer_id, items, now, is_compulsory)
 
 
 def save_order(
@@ -256,105 +246,80 @@ def save_order(
 ) -> SavedOrder:
     """Store a received order in the caller's transaction (the caller commits)."""
     require(session, actor, Perm.RECEIVE)
-    existing = _existing(session, draft.request_token)
-    if existing is not None:
-        return existing
+    facts = read_facts(session, draft.customer_id, draft.request_token)
+    if facts.existing_order_id is not None:
+        return _existing(session, draft.request_token)
     types = types if types is not None else {t.id: t for t in list_types(session)}
     review = review_order(draft, types)
     if not review.ok:
         raise ValidationError(review.problems)
-    customer = session.get(Customer, draft.customer_id)
-    if customer is None or not customer.active:
+    customer = facts.customer
+    if customer is None:
         raise NotFound(_("客户不存在或已停用"))
-    settings = settings or load_settings(session)
-    calendar = calendar or load_calendar(session)
     now = clock.now()
     received = local_date(now)
-    dates, notice = promised_dates(calendar, settings, received, draft.items)
-    stand_in = placeholder_number()  # numbered at the very end: see counter.intake.numbering
-    order = Order(
-        number=stand_in,
-        customer_id=customer.id,
-        channel=draft.channel,
-        received_at=now,
-        received_by_id=actor.id,
-        contact_name=draft.contact_name.strip() or customer.contact_name,
-        contact_phone=draft.contact_phone.strip() or customer.phone,
-        note=draft.note.strip(),
-        item_count=len(draft.items),
-        status=ItemStatus.RECEIVED,
-        promised_date=max(dates),
-        request_token=draft.request_token or None,
+    dates, notice = promised_dates(
+        calendar or facts.calendar, settings or facts.settings, received, draft.items
     )
-    session.add(order)
-    session.flush()
-    instruments = _instruments(session, customer.id, draft.items, now)
-    items = []
-    for seq, (d, promised, inst) in enumerate(zip(draft.items, dates, instruments, strict=True), 1):
-        info = types[d.type_id]
-        items.append(
-            Item(
-                number=stand_in + f"{seq:03d}",
-                order_id=order.id,
-                seq=seq,
-                instrument_id=inst.id if inst else None,
-                type_id=d.type_id,
-                department_id=info.department_id,
-                model=d.model.strip(),
-                serial=d.serial.strip(),
-                manufacturer=d.manufacturer.strip(),
-                measuring_range=d.measuring_range.strip(),
-                accuracy_class=d.accuracy_class.strip(),
-                service=d.service,
-                use=d.use,
-                compulsory=is_compulsory(info, d),
-                compulsory_override_reason=d.override_reason.strip(),
-                condition=d.condition.strip(),
-                accessories=d.accessories.strip(),
-                urgency=d.urgency,
-                return_way=d.return_way,
-                promised_date=promised,
-                status=ItemStatus.RECEIVED,
-                created_at=now,
-                updated_at=now,
-            )
-        )
-    session.add_all(items)
-    session.flush()
-    session.add_all(
-        [
-            PrintJob(
-                kind="label",
-                order_id=order.id,
-                item_id=item.id,
-                status="pending",
-                created_at=now,
-                updated_at=now,
-            )
-            for item in items
-        ]
-        + [
-            PrintJob(
-                kind="receipt", order_id=order.id, status="pending", created_at=now, updated_at=now
-            )
-        ]
-    )
-    session.flush()
-    number = number_stored_order(session, order, items, received.year)
-    record(
-        session,
-        actor,
-        clock,
-        "order.create",
-        "order",
-        number,
-        after={"customer": customer.name, "items": len(items), "promised": max(dates).isoformat()},
-    )
+    order = {
+        "customer_id": draft.customer_id,
+        "channel": draft.channel,
+        "received_at": now,
+        "received_by_id": actor.id,
+        "contact_name": draft.contact_name.strip() or customer.contact_name,
+        "contact_phone": draft.contact_phone.strip() or customer.phone,
+        "note": draft.note.strip(),
+        "item_count": len(draft.items),
+        "status": ItemStatus.RECEIVED,
+        "promised_date": max(dates),
+        "request_token": draft.request_token or None,
+    }
+    items = [
+        _item_row(seq, d, types[d.type_id], promised, now)
+        for seq, (d, promised) in enumerate(zip(draft.items, dates, strict=True), 1)
+    ]
+    after = {"customer": customer.name, "items": len(items), "promised": max(dates).isoformat()}
+    audit = keyed_entry(session, actor, clock, "order.create", "order", after=after)
+    # numbered at the very end: see counter.intake.numbering
+    if not customer.owned:  # 首问负责: the department of the first order's first item
+        claim_owner(session, draft.customer_id, items[0]["department_id"])
+    names = {type_id: types[type_id].name for type_id in {d.type_id for d in draft.items}}
+    stored = store_order(session, order, items, received.year, audit, names)
+    order_id, number = stored.order_id, stored.number
+    if not stored.audited:
+        record(session, actor, clock, "order.create", "order", number, after=after)
     return SavedOrder(
-        order.id,
+        order_id,
         number,
-        tuple(i.number for i in items),
+        tuple(item_number(number, seq) for seq in range(1, len(items) + 1)),
         max(dates),
         tuple(review.warnings),
         notice,
     )
+
+
+def _item_row(
+    seq: int, d: ItemDraft, info: TypeInfo, promised: dt.date, now: dt.datetime
+) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "type_id": d.type_id,
+        "department_id": info.department_id,
+        "model": d.model.strip(),
+        "serial": d.serial.strip(),
+        "manufacturer": d.manufacturer.strip(),
+        "measuring_range": d.measuring_range.strip(),
+        "accuracy_class": d.accuracy_class.strip(),
+        "service": d.service,
+        "use": d.use,
+        "compulsory": is_compulsory(info, d),
+        "compulsory_override_reason": d.override_reason.strip(),
+        "condition": d.condition.strip(),
+        "accessories": d.accessories.strip(),
+        "urgency": d.urgency,
+        "return_way": d.return_way,
+        "promised_date": promised,
+        "status": ItemStatus.RECEIVED,
+        "created_at": now,
+        "updated_at": now,
+    }

@@ -28,6 +28,8 @@ from tests.conftest import Counter, add_user
 #: Not actions: helpers an action calls after its own check (the reason is the row).
 HELPERS = {
     "counter.admin.audit.write.record": "the audit writer, called by actions that audited",
+    "counter.admin.audit.write.keyed_entry": "the audit writer, for an entry the action's own "
+    "statement appends",
     "counter.admin.auth.require": "the check itself",
     "counter.admin.auth.require_any": "the check itself, for any of several permissions",
     "counter.billing.lines.audit_changes": "audits a line change inside issue/reissue",
