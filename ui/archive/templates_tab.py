@@ -57,7 +57,7 @@ def placeholder_help() -> str:
         "order": _("委托单号"),
         "details": _("其他说明"),
     }
-    return "　".join(f"{{{p}}} {names.get(p, p)}" for p in PLACEHOLDERS)
+    return "   ".join(f"{{{p}}} {names.get(p, p)}" for p in PLACEHOLDERS)
 
 
 class TemplatesTab(QWidget):
