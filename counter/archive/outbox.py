@@ -21,6 +21,7 @@ from counter.admin.audit.write import record
 from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
 from counter.admin.settings import InstituteSettings, load_settings
+from counter.archive.recall import CustomerDue
 from counter.archive.rules.messages import (
     CHANNELS,
     LIVE_STATUSES,
@@ -168,6 +169,17 @@ def _owners(session: Session, ids: Sequence[int]) -> dict[int, int]:
         )
         owners.update((i, c) for i, c in rows)
     return owners
+
+
+def due_customers_from(customers: Iterable[CustomerDue]) -> list[DueCustomer]:
+    """The recall due list as `draft_reminders` takes it (the entry's name and due state)."""
+    return [
+        DueCustomer(
+            c.customer_id,
+            tuple(DueEntry(e.instrument_id, e.name, e.next_due, e.state) for e in c.entries),
+        )
+        for c in customers
+    ]
 
 
 def draft_reminders(

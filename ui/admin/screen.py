@@ -1,4 +1,5 @@
-"""System administration: institute settings, fee policy, users, working-day calendar, audit log.
+"""System administration: institute settings, fee policy, users, working-day calendar, reminder
+rules and message templates, audit log.
 
 Mounted only for administrators; every action is also enforced in `counter/`
 (`Perm.ADMIN`), so a screen opened by mistake still cannot change anything.
@@ -15,6 +16,8 @@ from ui.admin.calendar import CalendarTab
 from ui.admin.fees import FeePolicyTab
 from ui.admin.settings import SettingsTab
 from ui.admin.users import UsersTab
+from ui.archive.reminder_rules_tab import ReminderRulesTab
+from ui.archive.templates_tab import TemplatesTab
 from ui.common.context import AppContext
 from ui.common.screen import ScreenDefaults
 
@@ -29,6 +32,8 @@ class AdminScreen(ScreenDefaults, QWidget):
         self.fees_tab = FeePolicyTab(ctx, self)
         self.users_tab = UsersTab(ctx, self)
         self.calendar_tab = CalendarTab(ctx, self)
+        self.reminder_rules_tab = ReminderRulesTab(ctx, self)
+        self.templates_tab = TemplatesTab(ctx, self)
         self.audit_view = AuditView(ctx, self)
         self.tabs = QTabWidget(self)
         for widget, title in (
@@ -36,6 +41,8 @@ class AdminScreen(ScreenDefaults, QWidget):
             (self.fees_tab, _("收费政策")),
             (self.users_tab, _("用户")),
             (self.calendar_tab, _("工作日历")),
+            (self.reminder_rules_tab, _("周检提醒规则")),
+            (self.templates_tab, _("消息模板")),
             (self.audit_view, _("操作日志")),
         ):
             self.tabs.addTab(widget, title)

@@ -45,6 +45,20 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "RegistersScreen",
         Perm.ADMIN,
     ),
+    ScreenSpec(
+        "recall",
+        lambda: _("周检提醒"),
+        "ui.archive.recall_screen",
+        "RecallScreen",
+        Perm.EDIT_LEDGER,
+    ),
+    ScreenSpec(
+        "outbox",
+        lambda: _("通知发件箱"),
+        "ui.archive.outbox_screen",
+        "OutboxScreen",
+        Perm.EDIT_LEDGER,
+    ),
     ScreenSpec("admin", lambda: _("系统管理"), "ui.admin.screen", "AdminScreen", Perm.ADMIN),
     ScreenSpec(
         "lab_work",

@@ -8,11 +8,14 @@ from sqlalchemy import func, select
 from counter.archive.outbox import (
     cancel,
     draft_reminders,
+    due_customers_from,
     mark_answered,
     mark_failed,
     mark_sent,
 )
 from counter.archive.outbox_view import message_row, outbox
+from counter.archive.recall import due_list
+from counter.archive.rules.due import month_window
 from counter.errors import ValidationError
 from db.models import AuditEntry
 from db.models_archive import OutboxMessage
@@ -134,3 +137,21 @@ def test_status_moves_are_checked_and_audited(counter: Counter) -> None:
         ).all()
         assert actions == ["outbox.draft", "outbox.failed", "outbox.sent", "outbox.answered"]
         assert s.get(OutboxMessage, message_id) is not None
+
+
+def test_the_recall_due_list_drafts_one_reminder_per_customer(counter: Counter) -> None:
+    c = counter
+    shop = add_customer(c, "明镜眼镜", phone="13900001111")
+    add_entries(c, shop, [("焦度计", D(2026, 12, 10), SOON), ("验光仪", D(2026, 12, 20), SOON)])
+    add_entries(c, c.customer_id, [("压力表", D(2026, 12, 5), SOON)])
+    with c.db.session() as s:
+        found = due_list(s, D(2026, 11, 23), *month_window(2026, 12))
+    due = due_customers_from(found)
+    assert {d.customer_id: [e.name for e in d.entries] for d in due} == {
+        shop: ["焦度计", "验光仪"],
+        c.customer_id: ["压力表"],
+    }
+    assert due[0].entries[0].due == found[0].entries[0].next_due
+    with c.db.action() as s:
+        result = draft_reminders(s, c.clerk, c.clock, due, "sms")
+    assert len(result.drafted) == 2 and not result.problems

@@ -136,7 +136,15 @@ def test_admin_screen_has_its_tabs(qtbot: QtBot, sqlite_counter: Counter) -> Non
     screen = AdminScreen(context(sqlite_counter, sqlite_counter.admin))
     qtbot.addWidget(screen)
     titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
-    assert titles == ["机构设置", "收费政策", "用户", "工作日历", "操作日志"]
+    assert titles == [
+        "机构设置",
+        "收费政策",
+        "用户",
+        "工作日历",
+        "周检提醒规则",
+        "消息模板",
+        "操作日志",
+    ]
     screen.tabs.setCurrentWidget(screen.audit_view)
     assert screen.audit_view.model.rowCount() >= 1  # the customer created by the fixture
 

@@ -1,0 +1,324 @@
+"""周检提醒: the instruments due in a month (or between two dates), grouped by customer.
+
+Default window: next month, with the overdue and the never-verified compulsory
+instruments.  Filters: department, sector, region (division-code prefix), use,
+customer.  F5 reads again; Ctrl+P previews the selected customer's 周检计划 and
+Ctrl+Shift+P its 强制检定通知书; Ctrl+E exports the list as XLSX; Ctrl+B writes
+every plan and notice of the month into a folder (off the UI thread); Ctrl+D drafts
+reminders into the outbox.  A double-click (or Enter) opens the customer's file
+(`ctx.signals.customer_opened`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from counter.admin.settings import load_settings
+from counter.archive.batch import BatchResult, file_stem, recall_batch
+from counter.archive.outbox import DraftResult, draft_reminders, due_customers_from
+from counter.archive.plan_xlsx import due_xlsx
+from counter.archive.plans import has_rows, notice_for, plan_for, render_notice, render_plan
+from counter.archive.recall import CustomerDue, due_count, due_list
+from counter.archive.rules.messages import channel_label
+from counter.changes import Change
+from counter.clock import local_date
+from counter.customers.records import search_customers
+from counter.i18n import _
+from counter.intake.catalog import list_departments
+from ui.archive import due_model as dm
+from ui.archive.dialogs import DraftDialog, FolderDialog, ResultDialog
+from ui.archive.due_filters import DueFilters
+from ui.common import op
+from ui.common.context import AppContext
+from ui.common.file_dialogs import save_file_name
+from ui.common.message_line import MessageLine
+from ui.common.pdf_preview import PdfPreviewDialog
+from ui.common.screen import ScreenDefaults
+
+#: customers a customer filter may match (more: the clerk types more of the name)
+CUSTOMER_MATCHES = 200
+
+
+class RecallScreen(ScreenDefaults, QWidget):
+    #: due dates follow the ledger; reminders and rules change what is drafted and when
+    shows = Change.LEDGER | Change.MESSAGES | Change.CUSTOMERS
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.message = MessageLine(self)
+        self.preview: PdfPreviewDialog | None = None
+        self.result_dialog: ResultDialog | None = None
+        departments = op.read(self, lambda s: [(d.id, d.name) for d in list_departments(s)])
+        self.filters = DueFilters(self.today(), departments or [], self)
+        self.filters.changed.connect(self.refresh)
+        self.model = dm.DueTreeModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(dm.NAME, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.doubleClicked.connect(self.open_customer)
+        for enter_key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(enter_key), self.tree, lambda: self.open_customer())
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.count_label = QLabel(self)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, label, keys, slot in (
+            ("refresh", _("刷新"), "F5", self.refresh),
+            ("plan", _("周检计划…"), "Ctrl+P", self.print_plan),
+            ("notice", _("强检通知书…"), "Ctrl+Shift+P", self.print_notice),
+            ("xlsx", _("导出 XLSX…"), "Ctrl+E", self.export_xlsx),
+            ("batch", _("本月批量生成…"), "Ctrl+B", self.run_batch),
+            ("draft", _("起草提醒…"), "Ctrl+D", self.draft),
+        ):
+            button = QPushButton(label, self)
+            button.setToolTip(keys)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            QShortcut(QKeySequence(keys), self, slot)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.watch_changes(ctx)
+        self.refresh()
+
+    def today(self) -> dt.date:
+        return local_date(self.ctx.clock.now())
+
+    def focus_first(self) -> None:
+        self.tree.setFocus()
+
+    # --- the list ---------------------------------------------------------------------
+
+    def _read(self, session: Session) -> tuple[list[CustomerDue], str]:
+        window, text = self.filters.due_window(), self.filters.customer_text()
+        query = self.filters.query()
+        wanted: set[int] | None = None
+        if text:
+            hits = search_customers(session, text, CUSTOMER_MATCHES)
+            if not hits:
+                return [], _("没有找到客户“{text}”").format(text=text)
+            wanted = {h.id for h in hits}
+            if len(wanted) == 1:
+                query["customer_id"] = next(iter(wanted))
+        found = due_list(session, self.today(), window.start, window.end, **query)
+        if wanted is not None:
+            found = [c for c in found if c.customer_id in wanted]
+        return found, ""
+
+    def refresh(self) -> None:
+        self.message.clear_message()
+        result = op.read(self, self._read)
+        if result is None:
+            return
+        customers, problem = result
+        if problem:
+            self.message.show_error(problem)
+        self.model.set_customers(customers)
+        for column in range(1, self.model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        window = self.filters.due_window()
+        self.count_label.setText(
+            _("{start} 至 {end}：{customers} 家客户，{n} 件器具").format(
+                start=window.start.isoformat(), end=window.end.isoformat(),
+                customers=len(customers), n=due_count(customers),
+            )
+        )  # fmt: skip
+
+    def selected_ids(self) -> list[int]:
+        """The customers of the selected rows (an instrument row selects its customer)."""
+        ids: dict[int, None] = {}
+        for index in self.tree.selectionModel().selectedRows(dm.NAME):
+            customer_id = index.data(dm.CUSTOMER_ROLE)
+            if customer_id is not None:
+                ids[int(customer_id)] = None
+        return list(ids)
+
+    def current_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        value = index.siblingAtColumn(dm.NAME).data(dm.CUSTOMER_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def select_customer(self, customer_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, dm.NAME)
+            if index.data(dm.CUSTOMER_ROLE) == customer_id:
+                self.tree.setCurrentIndex(index)
+                flags = self.tree.selectionModel().SelectionFlag
+                self.tree.selectionModel().select(index, flags.ClearAndSelect | flags.Rows)
+                return
+
+    def open_customer(self, index: QModelIndex | None = None) -> None:
+        index = index if index is not None else self.tree.currentIndex()
+        if not index.isValid():
+            return
+        customer_id = index.siblingAtColumn(dm.NAME).data(dm.CUSTOMER_ROLE)
+        if customer_id is not None:
+            self.ctx.signals.customer_opened.emit(int(customer_id))
+
+    # --- printouts --------------------------------------------------------------------
+
+    def _chosen_customer(self) -> CustomerDue | None:
+        customer_id = self.current_id()
+        customer = self.model.customer(customer_id) if customer_id is not None else None
+        if customer is None:
+            self.message.show_error(_("请先选择一家客户"))
+        return customer
+
+    def _preview(self, pdf: bytes | None, title: str, file_name: str) -> None:
+        if pdf is None:
+            return
+        self.preview = PdfPreviewDialog(pdf, title, self, file_name=file_name)
+        self.preview.open()
+
+    def print_plan(self) -> None:
+        customer = self._chosen_customer()
+        if customer is None:
+            return
+        window, today = self.filters.due_window(), self.today()
+
+        def pdf(s: Session) -> bytes:
+            plan = plan_for(s, customer.customer_id, window.year, window.month, today=today)
+            return render_plan(plan, load_settings(s))
+
+        stem = file_stem(customer.customer_id, customer.name)
+        self._preview(op.read(self, pdf), _("周检计划 — {name}").format(name=customer.name),
+                      f"{stem}-周检计划-{window.year}{window.month:02d}.pdf")  # fmt: skip
+
+    def print_notice(self) -> None:
+        customer = self._chosen_customer()
+        if customer is None:
+            return
+        window, today = self.filters.due_window(), self.today()
+
+        def pdf(s: Session) -> bytes | None:
+            notice = notice_for(s, customer.customer_id, today, until=window.end)
+            return render_notice(notice, load_settings(s)) if has_rows(notice) else None
+
+        result = op.read(self, pdf)
+        if result is None:
+            self.message.show_error(
+                _("“{name}”在此期间没有到期的强制检定器具").format(name=customer.name)
+            )
+            return
+        stem = file_stem(customer.customer_id, customer.name)
+        self._preview(result, _("强制检定通知书 — {name}").format(name=customer.name),
+                      f"{stem}-强制检定通知书-{today:%Y%m%d}.pdf")  # fmt: skip
+
+    def export_xlsx(self, path: str | None = None) -> None:
+        window = self.filters.due_window()
+        if path is None:
+            path = save_file_name(self, _("导出到期清单"),
+                                  f"周检到期清单-{window.start:%Y%m%d}-{window.end:%Y%m%d}.xlsx",
+                                  _("Excel 文件 (*.xlsx)"))  # fmt: skip
+        if not path:
+            return
+        title = _("周检到期清单 {start} 至 {end}（{today} 制表）").format(
+            start=window.start.isoformat(), end=window.end.isoformat(),
+            today=self.today().isoformat(),
+        )  # fmt: skip
+        try:
+            Path(path).write_bytes(due_xlsx(self.model.customers, title))
+        except OSError as error:
+            self.message.show_error(
+                _("无法保存到 {path}：{reason}").format(path=path, reason=error.strerror)
+            )
+            return
+        self.message.show_info(_("已导出到 {path}").format(path=path))
+
+    # --- the month's batch ------------------------------------------------------------
+
+    def run_batch(self) -> None:
+        window = self.filters.due_window()
+        year, month = window.year, window.month
+        dialog = FolderDialog(
+            _("本月批量生成"),
+            _("为 {year} 年 {month} 月有器具到期的每家客户生成周检计划（及强检通知书）PDF，"
+              "并生成到期清单 XLSX。").format(year=year, month=month),
+            self,
+        )  # fmt: skip
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        folder = Path(dialog.folder.text().strip())
+        database, today = self.ctx.database, self.today()
+        op.in_background(
+            self,
+            lambda progress: recall_batch(database, year, month, folder, progress, today=today),
+            on_success=self._batch_done,
+            progress=_("正在生成 {year} 年 {month} 月的周检计划…").format(year=year, month=month),
+        )
+
+    def _batch_done(self, result: BatchResult) -> None:
+        text = _("{customers} 家客户，{entries} 件器具；写出 {files} 个文件，{failed} 家失败。")
+        summary = text.format(
+            customers=result.customers, entries=result.entries, files=len(result.files),
+            failed=len(result.failures),
+        )  # fmt: skip
+        lines = [
+            _("失败：{name}：{reason}").format(name=f.customer_name, reason=f.reason)
+            for f in result.failures
+        ] + [str(path) for path in result.files]
+        self._result(_("批量生成结果"), summary, lines, error=not result.ok)
+
+    def _result(self, title: str, summary: str, lines: list[str], *, error: bool) -> None:
+        self.message.show_message(summary, error)
+        self.result_dialog = ResultDialog(title, summary, lines, self)
+        self.result_dialog.open()
+
+    # --- reminders --------------------------------------------------------------------
+
+    def draft(self) -> None:
+        listed = self.model.customers
+        if not listed:
+            self.message.show_error(_("列表中没有客户可提醒"))
+            return
+        selected = set(self.selected_ids())
+        dialog = DraftDialog(len(selected), len(listed), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = listed if dialog.all_listed() else [c for c in listed if c.customer_id in selected]
+        channel = dialog.chosen_channel()
+        actor, clock = self.ctx.actor, self.ctx.clock
+        due = due_customers_from(chosen)
+        action: Callable[[Session], DraftResult] = lambda s: draft_reminders(  # noqa: E731
+            s, actor, clock, due, channel
+        )
+        op.write(self, action, Change.MESSAGES,
+                 on_success=lambda result: self._drafted(result, channel))  # fmt: skip
+
+    def _drafted(self, result: DraftResult, channel: str) -> None:
+        text = _("已起草 {n} 条{channel}提醒；{problems} 个问题；"
+                 "{duplicates} 件器具已提醒过，未重复起草。")  # fmt: skip
+        summary = text.format(
+            n=len(result.drafted), channel=channel_label(channel),
+            problems=len(result.problems), duplicates=result.duplicates,
+        )  # fmt: skip
+        self._result(_("起草提醒结果"), summary, list(result.problems), error=False)
