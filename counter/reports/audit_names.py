@@ -53,6 +53,7 @@ def _fixed_actions() -> dict[str, str]:
         "certificate.void": _("作废证书"),
         "customer.create": _("新建客户"),
         "customer.update": _("修改客户"),
+        "customer.note": _("客户档案添加备注"),
         "fee_payment.update": _("修改收款信息"),
         "fee_policy.update": _("修改收费规则"),
         "fee_schedule.import": _("导入收费标准"),
@@ -203,6 +204,8 @@ def _common_fields() -> dict[str, str]:
         "order_id": _("委托单编号"),
         "subject": _("标题"),
         "body": _("正文"),
+        "note": _("备注"),
+        "pinned": _("置顶"),
     }
 
 
