@@ -27,9 +27,7 @@ def test_a_note_is_written_shown_and_audited(counter: Counter) -> None:
         add_note(s, c.clerk, c.clock, c.customer_id, "后写的")
     with c.db.session() as s:
         notes = customer_file(s, c.customer_id, TODAY).notes
-        audits = list(
-            s.scalars(select(AuditEntry).where(AuditEntry.action == "customer.note"))
-        )
+        audits = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "customer.note")))
     assert [(n.text, n.author, n.pinned) for n in notes] == [
         ("月结客户，勿催款", "李开票", True),
         ("后写的", "王收发", False),
