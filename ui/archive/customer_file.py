@@ -148,6 +148,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         )
         self.printing = PrintActions(ctx, self, customer_id, self.message, self.customer_name)
         self._build()
+        self.ledger.update()
         self.watch_changes(ctx)
         em = self.fontMetrics().horizontalAdvance("中")
         self.resize(em * 84, em * 50)
@@ -268,6 +269,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         self.note_pinned = QCheckBox(_("置顶"), page)
         self.note_button = QPushButton(_("添加备注"), page)
         self.note_button.setToolTip("Ctrl+Return")
+        self.note_button.setAutoDefault(False)  # Enter elsewhere in the file adds no note
         self.note_button.clicked.connect(self.save_note)
         note_action = QAction(self)
         note_action.setShortcut(QKeySequence("Ctrl+Return"))

@@ -160,7 +160,6 @@ class LedgerActions(QObject):
         )
         for action in self.editing:
             action.setVisible(self.can_edit)
-        self.update()
 
     def _action(self, text: str, slot: Callable[[], object], key: str) -> QAction:
         action = QAction(text, self.window)
