@@ -149,6 +149,9 @@ class EntryDialog(QDialog):
         em = self.fontMetrics().horizontalAdvance("中")
         self.setMinimumWidth(em * 52)
 
+    def ok_button(self) -> QWidget:
+        return ok_button(self.buttons)
+
     # --- the form ------------------------------------------------------
 
     def show_form(self, form: EntryForm) -> None:
