@@ -21,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -41,7 +40,6 @@ from counter.admin.rules.roles import Perm
 from counter.archive.customer_file import (
     PAGE,
     CustomerFile,
-    CustomerHead,
     LedgerRow,
     customer_file,
 )
@@ -49,80 +47,26 @@ from counter.archive.notes import add_note
 from counter.archive.rules.due import DueState, LedgerStatus
 from counter.changes import Change
 from counter.clock import local_date
-from counter.customers.records import kind_label
 from counter.i18n import _
 from ui.archive.customer_file_ledger import LedgerActions
 from ui.archive.customer_file_models import (
     LedgerModel,
     PartModel,
     certificate_columns,
+    fit_columns,
+    head_html,
     message_columns,
     note_columns,
     order_columns,
     payment_columns,
     statement_columns,
+    table_view,
 )
 from ui.archive.customer_file_print import PrintActions
 from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.screen import ScreenDefaults
-
-
-def _table(parent: QWidget, model: Any) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fit(table: QTableView, widest_em: int = 18) -> None:
-    """Columns as wide as their text, none wider than `widest_em` characters."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    widest = table.fontMetrics().horizontalAdvance("中") * widest_em
-    for column in range(header.count() - 1):
-        if header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
-
-
-def head_html(head: CustomerHead) -> str:
-    e = html.escape
-    name = f"<b style='font-size: 130%'>{e(head.name)}</b>"
-    if head.account_customer:
-        name += f" <span style='color:#1a5fb4'>[{e(_('记账客户'))}]</span>"
-    if not head.active:
-        name += f" <span style='color:#b00020'>[{e(_('已停用'))}]</span>"
-    owner = head.owner_department or _("未指定")
-    rows = [
-        (_("首问负责部门"), f"<b>{e(owner)}</b>"),
-        (_("信用代码"), e(head.credit_code or "—")),
-        (_("类型/行业"), e(" / ".join(p for p in (kind_label(head.kind), head.sector) if p))),
-        (_("联系人"), e(head.contact_name or "—")),
-        (_("电话"), e(head.phone or "—")),
-        (_("电子邮箱"), e(head.email or "—")),
-        (_("地址"), e(head.address or "—")),
-        (_("行政区划"), e(head.division_code or "—")),
-    ]
-    if head.note:
-        rows.append((_("备注"), e(head.note)))
-    cells = [
-        f"<tr><td style='color:palette(placeholder-text); padding-right:6px'>{e(label)}</td>"
-        f"<td style='padding-right:18px'>{value}</td></tr>"
-        for label, value in rows
-    ]
-    half = (len(cells) + 1) // 2
-    left, right = "".join(cells[:half]), "".join(cells[half:])
-    return (
-        f"{name}<table><tr><td valign='top'><table>{left}</table></td>"
-        f"<td valign='top'><table>{right}</table></td></tr></table>"
-    )
 
 
 class CustomerFileWindow(ScreenDefaults, QDialog):
@@ -164,18 +108,18 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._ledger_tab(), _("器具台账"))
         self.orders = PartModel(order_columns(), self)
-        self.orders_table = _table(self, self.orders)
+        self.orders_table = table_view(self, self.orders)
         self.orders_table.doubleClicked.connect(self.open_order)
         self.orders_table.activated.connect(self.open_order)
         self.certificates = PartModel(certificate_columns(), self)
         self.statements = PartModel(statement_columns(), self)
         self.payments = PartModel(payment_columns(), self)
         self.messages = PartModel(message_columns(), self)
-        self.certificates_table = _table(self, self.certificates)
-        self.messages_table = _table(self, self.messages)
+        self.certificates_table = table_view(self, self.certificates)
+        self.messages_table = table_view(self, self.messages)
         money = QSplitter(Qt.Orientation.Vertical, self)
-        self.statements_table = _table(money, self.statements)
-        self.payments_table = _table(money, self.payments)
+        self.statements_table = table_view(money, self.statements)
+        self.payments_table = table_view(money, self.payments)
         money.addWidget(self.statements_table)
         money.addWidget(self.payments_table)
         self.tabs.addTab(self.orders_table, _("委托单"))
@@ -183,6 +127,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         self.tabs.addTab(money, _("收费与收款"))
         self.tabs.addTab(self.messages_table, _("提醒与通知"))
         self.tabs.addTab(self._notes_tab(), _("备注"))
+        self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.more = QLabel(self)
         self.more.setStyleSheet("color: palette(placeholder-text);")
         self.more.hide()
@@ -246,7 +191,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         top.addStretch(1)
         top.addWidget(legend)
         self.ledger_model = LedgerModel(self)
-        self.ledger_table = _table(page, self.ledger_model)
+        self.ledger_table = table_view(page, self.ledger_model)
         self.ledger_table.selectionModel().selectionChanged.connect(
             lambda *_a: self.ledger.update()
         )
@@ -260,7 +205,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
     def _notes_tab(self) -> QWidget:
         page = QWidget(self)
         self.notes = PartModel(note_columns(), self)
-        self.notes_table = _table(page, self.notes)
+        self.notes_table = table_view(page, self.notes)
         self.notes_table.setWordWrap(True)
         self.note_text = QPlainTextEdit(page)
         self.note_text.setPlaceholderText(_("新备注：电话、约定、客户的要求……"))
@@ -319,7 +264,18 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         )
         for model, table, rows in parts:
             model.set_rows(rows)
-            _fit(table)
+            fit_columns(table)
+        counts = (
+            ("ledger", found.ledger),
+            ("orders", found.orders),
+            ("certificates", found.certificates),
+            ("statements", found.statements),
+            ("messages", found.messages),
+            ("notes", found.notes),
+        )
+        for index, (part, rows) in enumerate(counts):
+            n = f"{len(rows)}+" if part in found.more else str(len(rows))
+            self.tabs.setTabText(index, f"{self.tab_titles[index]} ({n})")
         if found.more:
             self.more.setText(_("部分记录较多，各只显示最近 {n} 条").format(n=PAGE))
         self.more.setVisible(bool(found.more))
@@ -332,7 +288,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         in_use_only = bool(self.filter.currentData())
         shown = [r for r in rows if r.status == LedgerStatus.IN_USE] if in_use_only else rows
         self.ledger_model.set_rows(shown)
-        _fit(self.ledger_table)
+        fit_columns(self.ledger_table)
         late = sum(r.state in (DueState.OVERDUE, DueState.ESCALATED) for r in rows)
         soon = sum(r.state is DueState.DUE_SOON for r in rows)
         never = sum(r.state is DueState.NEVER_VERIFIED for r in rows)

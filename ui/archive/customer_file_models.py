@@ -9,15 +9,18 @@ verified purple, out of use grey.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from counter.archive.customer_file import (
     CertificateRow,
+    CustomerHead,
     LedgerRow,
     MessageRow,
     NoteRow,
@@ -31,6 +34,7 @@ from counter.archive.rules.messages import status_label as message_status_label
 from counter.billing.rules.payments import PAYMENT_METHODS, method_label
 from counter.certificates.store import cert_status_label
 from counter.clock import CHINA_TZ
+from counter.customers.records import kind_label as customer_kind_label
 from counter.i18n import _
 from counter.intake.receive import channel_label as order_channel_label
 from counter.intake.rules.lifecycle import status_label as order_status_label
@@ -85,6 +89,63 @@ def moment(value: dt.datetime) -> str:
 
 def _ordinal(value: dt.date | None) -> int:
     return value.toordinal() if value else 10**7
+
+
+def table_view(parent: QWidget, model: Any) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fit_columns(table: QTableView, widest_em: int = 18) -> None:
+    """Columns as wide as their text, none wider than `widest_em` characters."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    widest = table.fontMetrics().horizontalAdvance("中") * widest_em
+    for column in range(header.count() - 1):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+
+
+def head_html(head: CustomerHead) -> str:
+    e = html.escape
+    name = f"<b style='font-size: 130%'>{e(head.name)}</b>"
+    if head.account_customer:
+        name += f" <span style='color:#1a5fb4'>[{e(_('记账客户'))}]</span>"
+    if not head.active:
+        name += f" <span style='color:#b00020'>[{e(_('已停用'))}]</span>"
+    owner = head.owner_department or _("未指定")
+    kind = " / ".join(p for p in (customer_kind_label(head.kind), head.sector) if p)
+    rows = [
+        (_("首问负责部门"), f"<b>{e(owner)}</b>"),
+        (_("信用代码"), e(head.credit_code or "—")),
+        (_("类型/行业"), e(kind)),
+        (_("联系人"), e(head.contact_name or "—")),
+        (_("电话"), e(head.phone or "—")),
+        (_("电子邮箱"), e(head.email or "—")),
+        (_("地址"), e(head.address or "—")),
+        (_("行政区划"), e(head.division_code or "—")),
+    ]
+    if head.note:
+        rows.append((_("备注"), e(head.note)))
+    cells = [
+        f"<tr><td style='color:palette(placeholder-text); padding-right:6px'>{e(label)}</td>"
+        f"<td style='padding-right:18px'>{value}</td></tr>"
+        for label, value in rows
+    ]
+    half = (len(cells) + 1) // 2
+    left, right = "".join(cells[:half]), "".join(cells[half:])
+    return (
+        f"{name}<table><tr><td valign='top'><table>{left}</table></td>"
+        f"<td valign='top'><table>{right}</table></td></tr></table>"
+    )
 
 
 # --- the ledger -----------------------------------------------------------------------

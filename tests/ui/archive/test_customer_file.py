@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.archive.rules.due import DueState
 from counter.changes import Change
+from db.models_archive import OutboxMessage
 from tests.conftest import Counter
 from tests.printing.pdftools import pdf_page_texts, squash
 from tests.ui.archive.file_helpers import (
@@ -142,3 +143,22 @@ def test_a_note_is_added_and_listed_first_when_pinned(
     click(qtbot, file.note_button)  # nothing typed: refused, said in the file
     assert file.message.is_error and "不能为空" in file.message.text()
     assert len(file.notes.rows()) == 2
+
+
+def test_reminders_sent_and_answered_are_in_the_file(qtbot: QtBot, sqlite_counter: Counter) -> None:
+    c = sqlite_counter
+    with c.db.action() as s:
+        for status, reason, answer in (("failed", "号码停机", ""), ("answered", "", "下周送检")):
+            s.add(OutboxMessage(customer_id=c.customer_id, kind="recall", channel="sms",
+                                recipient="13800138000", body="请送检", status=status,
+                                status_reason=reason, answer=answer, created_at=c.clock.now(),
+                                created_by_id=c.clerk.id))  # fmt: skip
+    file = open_file(qtbot, c)
+    model = file.messages
+    shown = [[model.display(r, col) for col in range(1, 7)] for r in model.rows()]
+    assert shown == [
+        ["周检提醒", "短信", "13800138000", "已答复", "", "下周送检"],
+        ["周检提醒", "短信", "13800138000", "发送失败", "号码停机", ""],
+    ]
+    assert file.tabs.tabText(4) == "提醒与通知 (2)"
+    assert file.tabs.tabText(0) == "器具台账 (0)"
