@@ -53,6 +53,7 @@ class OrderView:
     void_reason: str
     items: tuple[ItemRow, ...]
     label_printer: str  # "" when labels only print as PDF
+    customer_id: int = 0
 
 
 def load_order_view(session: Session, order_id: int) -> OrderView:
@@ -102,4 +103,5 @@ def load_order_view(session: Session, order_id: int) -> OrderView:
         order.void_reason,
         items,
         label_printer_address(load_settings(session)),
+        order.customer_id,
     )

@@ -53,6 +53,7 @@ def _fixed_actions() -> dict[str, str]:
         "certificate.void": _("作废证书"),
         "customer.create": _("新建客户"),
         "customer.update": _("修改客户"),
+        "customer.note": _("客户档案添加备注"),
         "fee_payment.update": _("修改收款信息"),
         "fee_policy.update": _("修改收费规则"),
         "fee_schedule.import": _("导入收费标准"),
@@ -194,6 +195,8 @@ def _common_fields() -> dict[str, str]:
         "lead_days": _("提前提醒天数"),
         "grace_days": _("宽限天数"),
         "escalate_after_days": _("升级天数"),
+        "note": _("备注"),
+        "pinned": _("置顶"),
     }
 
 

@@ -106,6 +106,7 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.archive.ledger.update_entry": Perm.EDIT_LEDGER,
     "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
     "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
+    "counter.archive.notes.add_note": Perm.EDIT_CUSTOMER,
 }
 
 

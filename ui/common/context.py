@@ -16,7 +16,7 @@ class AppSignals(QObject):
 
     order_opened = Signal(int)  # order id: show this order
     item_opened = Signal(int)  # item id: show this item (within its order)
-    customer_opened = Signal(int)  # customer id: show this customer's file
+    customer_opened = Signal(int)  # customer id: show this customer's file (客户档案)
     status_message = Signal(str)  # text for the status bar
     #: what a committed action changed (`counter.changes.Change`); see `ui.common.op`
     changed = Signal(object)

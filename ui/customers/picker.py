@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -68,6 +68,15 @@ class CustomerPicker(QWidget):
         self.edit_button = QPushButton(_("编辑客户资料"))
         self.edit_button.setToolTip("Ctrl+Shift+E")
         self.edit_button.clicked.connect(self.edit_customer)
+        self.file_button = QPushButton(_("客户档案"))
+        self.file_button.setToolTip("Ctrl+K")
+        self.file_button.setEnabled(False)
+        self.file_button.clicked.connect(self.open_file)
+        file_action = QAction(_("客户档案"), self)
+        file_action.setShortcut(QKeySequence("Ctrl+K"))
+        file_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        file_action.triggered.connect(self.open_file)
+        self.addAction(file_action)
         can_edit = ctx.actor.can(Perm.EDIT_CUSTOMER)
         self.new_button.setEnabled(can_edit)
         self.edit_button.setEnabled(False)
@@ -117,6 +126,7 @@ class CustomerPicker(QWidget):
         row.addWidget(self.search, 1)
         row.addWidget(self.new_button)
         row.addWidget(self.edit_button)
+        row.addWidget(self.file_button)
         left = QVBoxLayout()
         left.addLayout(row)
         left.addWidget(self.stack, 1)
@@ -191,6 +201,7 @@ class CustomerPicker(QWidget):
         self.model.set_hits([])
         self.stack.setCurrentWidget(self.hint)
         self.edit_button.setEnabled(self._can_edit)
+        self.file_button.setEnabled(True)
         self._show_card()
         self.customer_chosen.emit(hit.id)
 
@@ -200,6 +211,7 @@ class CustomerPicker(QWidget):
         self.model.set_hits([])
         self.stack.setCurrentWidget(self.hint)
         self.edit_button.setEnabled(False)
+        self.file_button.setEnabled(False)
         self._show_card()
         self.customer_cleared.emit()
 
@@ -229,6 +241,11 @@ class CustomerPicker(QWidget):
         ]
         self.card.setStyleSheet("QLabel { background: palette(alternate-base); padding: 6px; }")
         self.card.setText("<br>".join(lines))
+
+    def open_file(self) -> None:
+        """Open the chosen customer's file (客户档案) in its own window."""
+        if self.customer is not None and not self.file_button.isHidden():
+            self.ctx.signals.customer_opened.emit(self.customer.id)
 
     # -- creating and editing ---------------------------------------------------------------
     def new_customer(self) -> None:

@@ -144,6 +144,9 @@ class OrderDialog(ScreenDefaults, QDialog):
         self.send_action = self._action(_("发送所选标签到标签打印机"), self.send_labels, "Ctrl+T")
         self.void_order_action = self._action(_("作废委托单"), self.void_order)
         self.certificate_action = self._action(_("录入证书…"), self.enter_certificate, "Ctrl+E")
+        self.file_action = self._action(_("客户档案"), self.open_customer_file, "Ctrl+K")
+        self.file_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+D")])
+        self.file_action.setToolTip(_("客户档案") + " (Ctrl+K, Ctrl+D)")
         self.close_action = self._action(_("关闭"), self.close)
         self._action(_("刷新"), self.reload, "F5")
         item_actions = (self.correct_action, self.void_item_action, self.hold_action)
@@ -158,6 +161,7 @@ class OrderDialog(ScreenDefaults, QDialog):
         self.print_button.setMenu(menu)
         self.button_row.addWidget(self.print_button)
         self.button_row.addStretch(1)
+        self._button(self.file_action)
         self._button(self.void_order_action)
         self._button(self.close_action)
         # what the user's roles do not allow is not offered (the domain refuses it anyway)
@@ -261,6 +265,11 @@ class OrderDialog(ScreenDefaults, QDialog):
             return
         form = CertificateForm(self.ctx, item.id, self)
         form.exec()
+
+    def open_customer_file(self) -> None:
+        """The order's customer's file (客户档案), in its own window."""
+        if self.view is not None:
+            self.ctx.signals.customer_opened.emit(self.view.customer_id)
 
     def _need_item(self) -> ItemRow | None:
         item = self.current_item()

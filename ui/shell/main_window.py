@@ -31,6 +31,7 @@ from counter.i18n import _
 from counter.intake.lookups import order_of_item
 from counter.intake.scan import ScanHit, find, unknown_code_message
 from ui.admin.backup_actions import BackupActions
+from ui.archive.customer_file_windows import CustomerFiles
 from ui.certificates.import_dialog import CertificateImportDialog
 from ui.certificates.verify_dialog import CertificateVerifyDialog
 from ui.common import op
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.customer_files = CustomerFiles(ctx, self)  # ctx.signals.customer_opened
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("文件(&F)"))
+        file_menu.addAction(self.customer_files.choose_action)
         switch = file_menu.addAction(_("切换用户(&U)…"))
         switch.setShortcut(QKeySequence("Ctrl+L"))
         switch.triggered.connect(self.switch_user)
@@ -384,5 +387,6 @@ class MainWindow(QMainWindow):
         self.scanner.uninstall()
         for dialog in list(self.open_dialogs.values()):
             dialog.close()
+        self.customer_files.close_all()
         event.accept()
         self.closed.emit()
