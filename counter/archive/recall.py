@@ -233,61 +233,72 @@ def due_list(
     if include_never:
         statements.insert(0, (due_statement(start, end, never=True, **filters), True))
     connection = session.connection()
+    rules = reminder_rules(session)
+    default = rule_for(rules, "")  # the rule of every sector without its own
+    types = _types(connection)
+    # many entries share a due date (a month has 31): each state is worked out once
+    states: _States = {}
+    # entries by customer, each statement's apart: the never verified come first
+    groups: dict[int, list[list[DueEntry]]] = {}
     with _gc_paused():
-        # rows by customer, each statement's apart: the never verified come first
-        rows: dict[int, list[list[Any]]] = {}
-        for n, (statement, _never) in enumerate(statements):
+        for n, (statement, never) in enumerate(statements):
+            by_due = states.setdefault((default, never), {})
             for row in connection.execute(statement):
-                lists = rows.get(row[15])
-                if lists is None:
-                    lists = rows[row[15]] = [[] for _ in statements]
-                lists[n].append(row)
-        if not rows:
-            return []
-        types = _types(connection)
-        rules = reminder_rules(session)
-        heads = _customers(connection, list(rows))
-        # many entries share a due date (a month has 31): each state is worked out once
-        states: _States = {}
-        nevers = [never for _statement, never in statements]
-        out = [_customer_due(head, rows.pop(head[0]), nevers, types, rules, today, states)
-               for head in heads]  # fmt: skip
-        # (each customer's rows are freed once its entries are built, before the
-        # collector is back: it would otherwise walk all of them once more)
+                parts = groups.get(row[15])
+                if parts is None:
+                    parts = groups[row[15]] = [[] for _ in statements]
+                (i, name, type_id, serial, model, span, klass, last, due, use_, compulsory,
+                 regulator, location, quantity, mode, _customer) = row  # fmt: skip
+                state = by_due.get(due)
+                if state is None:
+                    state = _state(by_due, today, due, default, never)
+                kind, regulation, period, dept_id, dept = types[type_id]
+                entry = DueEntry(i, name or kind, kind, serial, model, span, klass, regulation,
+                                 period, last, due, state, dept_id, dept, use_, bool(compulsory),
+                                 regulator, location, quantity, mode)  # fmt: skip
+                parts[n].append(entry)
+        out = []
+        for head in _customers(connection, list(groups)):
+            cid, name, contact, phone, address, sector_, owner = head
+            rule = rule_for(rules, sector_)
+            entries: list[DueEntry] = []
+            for part, (_statement, never) in zip(groups[cid], statements, strict=True):
+                if rule != default:  # a sector with a rule of its own
+                    by_due = states.setdefault((rule, never), {})
+                    part = [_restated(e, by_due, today, rule, never) for e in part]
+                part.sort(key=_ORDER)
+                entries += part
+            out.append(
+                CustomerDue(
+                    cid, name, contact, phone, address, sector_, owner or "", tuple(entries)
+                )
+            )
     out.sort(key=lambda c: (c.name, c.customer_id))
     return out
 
 
-def _customer_due(
-    head: tuple[Any, ...],
-    parts: list[list[Any]],
-    nevers: list[bool],
-    types: dict[int, _Type],
-    rules: dict[str, RecallRule],
+def _state(
+    by_due: dict[dt.date | None, DueState],
     today: dt.date,
-    states_by_rule: _States,
-) -> CustomerDue:
-    cid, name_, contact, phone, address, sector, owner = head
-    rule = rule_for(rules, sector)
-    entries: list[DueEntry] = []
-    for part, never in zip(parts, nevers, strict=True):
-        states = states_by_rule.setdefault((rule, never), {})
-        built = []
-        for (i, name, type_id, serial, model, span, klass, last, due, use_, compulsory,
-             regulator, location, quantity, mode, _customer) in part:  # fmt: skip
-            state = states.get(due)
-            if state is None:
-                state = states[due] = due_state(
-                    today, due, compulsory=never, verified=not never, rule=rule
-                )
-            kind, regulation, period, dept_id, dept = types[type_id]
-            entry = DueEntry(i, name or kind, kind, serial, model, span, klass, regulation,
-                             period, last, due, state, dept_id, dept, use_, bool(compulsory),
-                             regulator, location, quantity, mode)  # fmt: skip
-            built.append(entry)
-        built.sort(key=_ORDER)
-        entries += built
-    return CustomerDue(cid, name_, contact, phone, address, sector, owner or "", tuple(entries))
+    due: dt.date | None,
+    rule: RecallRule,
+    never: bool,
+) -> DueState:
+    state = by_due[due] = due_state(today, due, compulsory=never, verified=not never, rule=rule)
+    return state
+
+
+def _restated(
+    entry: DueEntry,
+    by_due: dict[dt.date | None, DueState],
+    today: dt.date,
+    rule: RecallRule,
+    never: bool,
+) -> DueEntry:
+    state = by_due.get(entry.next_due)
+    if state is None:
+        state = _state(by_due, today, entry.next_due, rule, never)
+    return entry._replace(state=state)
 
 
 def due_count(customers: list[CustomerDue]) -> int:
