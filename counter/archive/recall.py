@@ -235,6 +235,7 @@ def due_list(
     connection = session.connection()
     rules = reminder_rules(session)
     default = rule_for(rules, "")  # the rule of every sector without its own
+    own = {sector: rule for sector, rule in rules.items() if rule != default}
     types = _types(connection)
     # many entries share a due date (a month has 31): each state is worked out once
     states: _States = {}
@@ -260,10 +261,10 @@ def due_list(
         out = []
         for head in _customers(connection, list(groups)):
             cid, name, contact, phone, address, sector_, owner = head
-            rule = rule_for(rules, sector_)
+            rule = own.get(sector_)
             entries: list[DueEntry] = []
             for part, (_statement, never) in zip(groups[cid], statements, strict=True):
-                if rule != default:  # a sector with a rule of its own
+                if rule is not None:  # a sector with a rule of its own
                     by_due = states.setdefault((rule, never), {})
                     part = [_restated(e, by_due, today, rule, never) for e in part]
                 part.sort(key=_ORDER)
