@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,13 +37,13 @@ from counter.billing.rules.schedule_io import TableError, read_table
 from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
+from counter.spreadsheet import clean
 from db.models import Customer, Instrument, InstrumentType
 
 MAX_FILE_BYTES = 40 * 2**20
 MAX_UNPACKED_BYTES = 400 * 2**20  # an XLSX is a zip: refuse one that inflates past this
 SHEET_ROWS = 1_000_000  # rows per worksheet (Excel holds 1,048,576)
 _TABLE = cast(Table, Instrument.__table__)
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATES = ("last_verified", "valid_until", "next_due", "status_date")
 #: the entry fields an import may set, beside type and serial
 _SETTABLE = (
@@ -144,7 +143,7 @@ def export_ledger_xlsx(session: Session, customer_id: int | None) -> bytes:
 
     def cell(index: int, value: Any) -> Any:
         if isinstance(value, str):
-            value = _ILLEGAL.sub("", value)
+            value = clean(value)
             if value.startswith("="):  # text stays text: never a formula
                 out = WriteOnlyCell(sheet, value=value)
                 out.data_type = "s"

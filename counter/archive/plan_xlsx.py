@@ -7,30 +7,19 @@ statement export.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from counter.archive.recall import CustomerDue
 from counter.archive.rules.due import due_state_label
 from counter.i18n import _
+from counter.spreadsheet import append_row
 from printing.recall_data import NOTICE_TITLE, NoticeData, PlanData, RecallCustomer, plan_title
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 DATE = "yyyy-mm-dd"
-
-
-def _append(sheet: Any, values: Sequence[Any]) -> None:
-    """Append a row of values as data: text never becomes a formula."""
-    cleaned = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in values]
-    sheet.append(cleaned)
-    for cell, value in zip(sheet[sheet.max_row], cleaned, strict=False):
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"
-        elif isinstance(value, dt.date):
-            cell.number_format = DATE
+_row = partial(append_row, date_format=DATE)  # dates shown as dates
 
 
 def _book(title: str) -> tuple[Any, Any]:
@@ -46,7 +35,7 @@ def _book(title: str) -> tuple[Any, Any]:
 def _header(sheet: Any, headers: Sequence[tuple[str, int]]) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    _append(sheet, [h for h, _w in headers])
+    _row(sheet, [h for h, _w in headers])
     row = sheet.max_row
     for cell in sheet[row]:
         cell.font = Font(bold=True)
@@ -70,24 +59,24 @@ def _customer_rows(sheet: Any, customer: RecallCustomer) -> None:
         (_("电话"), customer.phone),
         (_("首问负责部门"), customer.owner_department),
     ):
-        _append(sheet, [label, value])
+        _row(sheet, [label, value])
 
 
 def plan_xlsx(data: PlanData) -> bytes:
     title = plan_title(data.year, data.month)
     book, sheet = _book(title)
-    _append(sheet, [data.institute.name])
-    _append(sheet, [title])
+    _row(sheet, [data.institute.name])
+    _row(sheet, [title])
     _customer_rows(sheet, data.customer)
-    _append(sheet, [_("编制日期"), data.made_on])
-    _append(sheet, [])
+    _row(sheet, [_("编制日期"), data.made_on])
+    _row(sheet, [])
     _header(sheet, [
         (_("器具名称"), 20), (_("型号规格"), 14), (_("出厂编号"), 14), (_("测量范围"), 16),
         (_("准确度等级"), 10), (_("检定规程"), 18), (_("检定周期（月）"), 10),
         (_("上次检定"), 12), (_("下次检定"), 12), (_("负责部门"), 12), (_("备注"), 10),
     ])  # fmt: skip
     for r in data.rows:
-        _append(sheet, [
+        _row(sheet, [
             r.instrument, r.model, r.serial, r.measuring_range, r.accuracy_class, r.regulation,
             r.period_months, r.last_verified, r.next_due, r.department, r.remark,
         ])  # fmt: skip
@@ -96,11 +85,11 @@ def plan_xlsx(data: PlanData) -> bytes:
 
 def notice_xlsx(data: NoticeData) -> bytes:
     book, sheet = _book(NOTICE_TITLE)
-    _append(sheet, [data.institute.name])
-    _append(sheet, [NOTICE_TITLE, data.number])
+    _row(sheet, [data.institute.name])
+    _row(sheet, [NOTICE_TITLE, data.number])
     _customer_rows(sheet, data.customer)
-    _append(sheet, [_("通知日期"), data.issued_on])
-    _append(sheet, [])
+    _row(sheet, [_("通知日期"), data.issued_on])
+    _row(sheet, [])
     _header(sheet, [
         (_("使用地点"), 24), (_("器具名称"), 20), (_("型号规格"), 14), (_("出厂编号"), 14),
         (_("强管唯一性号"), 20), (_("上次检定"), 12), (_("检定周期（月）"), 10),
@@ -108,7 +97,7 @@ def notice_xlsx(data: NoticeData) -> bytes:
     ])  # fmt: skip
     for group in data.groups:
         for r in group.rows:
-            _append(sheet, [
+            _row(sheet, [
                 group.address, r.instrument, r.model, r.serial, r.regulator_number,
                 r.last_verified, r.period_months, r.next_due,
             ])  # fmt: skip
@@ -118,8 +107,8 @@ def notice_xlsx(data: NoticeData) -> bytes:
 def due_xlsx(customers: Sequence[CustomerDue], title: str) -> bytes:
     """The due list, one row per entry with its customer: the batch run's summary."""
     book, sheet = _book(_("周检到期清单"))
-    _append(sheet, [title])
-    _append(sheet, [])
+    _row(sheet, [title])
+    _row(sheet, [])
     _header(sheet, [
         (_("单位名称"), 28), (_("联系人"), 10), (_("电话"), 14), (_("地址"), 28),
         (_("首问负责部门"), 12), (_("器具名称"), 20), (_("型号规格"), 14), (_("出厂编号"), 14),
@@ -130,7 +119,7 @@ def due_xlsx(customers: Sequence[CustomerDue], title: str) -> bytes:
     yes = _("是")
     for c in customers:
         for e in c.entries:
-            _append(sheet, [
+            _row(sheet, [
                 c.name, c.contact_name, c.phone, c.address, c.owner_department, e.name,
                 e.model, e.serial, e.measuring_range, e.accuracy_class, e.regulation,
                 e.period_months, e.last_verified, e.next_due, due_state_label(e.state),

@@ -12,19 +12,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from openpyxl import Workbook
 
 from counter.admin.print_fonts import FontSettings, printing_fonts
 from counter.archive.rules.contacts import email_address, mobile_number, phone_number
 from counter.i18n import _
+from counter.spreadsheet import append_row
 from printing.common import InstituteInfo
 from printing.fonts import MissingGlyphs
 from printing.letter import render_letters_pdf
@@ -68,7 +68,6 @@ def invalid_number(message: Outgoing) -> str:
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _csv_safe(text: str) -> str:
@@ -189,15 +188,6 @@ class LetterSender:
         return [outcomes[m.message_id] for m in messages]
 
 
-def _append(sheet: Any, values: list[Any]) -> None:
-    """A row of data: text never becomes a formula, control characters dropped."""
-    cleaned = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in values]
-    sheet.append(cleaned)
-    for cell, value in zip(sheet[sheet.max_row], cleaned, strict=False):
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"
-
-
 @dataclass(frozen=True)
 class PhoneListSender:
     """A call list (XLSX): whom to call, the number, what to say, room for the answer."""
@@ -213,7 +203,7 @@ class PhoneListSender:
             (_("消息编号"), 10), (_("客户"), 28), (_("联系人"), 12), (_("电话"), 18),
             (_("器具"), 40), (_("通话内容"), 60), (_("答复"), 30),
         ]  # fmt: skip
-        _append(sheet, [h for h, _w in headers])
+        append_row(sheet, [h for h, _w in headers])
         for column, (_h, width) in zip(sheet.iter_cols(max_row=1), headers, strict=False):
             sheet.column_dimensions[column[0].column_letter].width = width
         outcomes = []
@@ -225,7 +215,9 @@ class PhoneListSender:
             things = _("、").join(
                 f"{name}（{due.isoformat()}）" if due else name for name, due in m.instruments
             )
-            _append(sheet, [m.message_id, m.customer, m.recipient_name, number, things, m.body, ""])
+            append_row(
+                sheet, [m.message_id, m.customer, m.recipient_name, number, things, m.body, ""]
+            )
             outcomes.append(SendOutcome(m.message_id, True))
         if any(o.ok for o in outcomes):
             sheet.freeze_panes = "A2"

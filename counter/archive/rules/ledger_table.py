@@ -35,6 +35,7 @@ from counter.archive.rules.ledger_form import (
     use_message,
 )
 from counter.i18n import _
+from counter.spreadsheet import ILLEGAL
 
 HEADER_SEARCH_ROWS = 10
 #: headings other spreadsheets use for the same columns
@@ -72,7 +73,6 @@ TEXT = (
 DATES = ("last_verified", "valid_until", "status_date")
 _RESULT_CODES = frozenset(RESULTS.values())
 _STATUS_CODES = frozenset(STATUSES.values())
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?")
 
 
@@ -153,7 +153,7 @@ def _header(table: Sequence[tuple[int, list[str]]]) -> tuple[int, dict[int, str]
 
 def _cell(field: str, text: str, limits: Mapping[str, int]) -> object:
     """The parsed value; ValueError with the message when the cell is wrong."""
-    if _CONTROL.search(text):
+    if ILLEGAL.search(text):
         raise ValueError(_("含有不可见的控制字符"))
     limit = limits.get(field)
     if limit is not None and len(text) > limit:

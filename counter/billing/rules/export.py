@@ -8,7 +8,6 @@ so the file reads the same in any program, formulas evaluated or not.
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from counter.billing.rules.lines import total_of
@@ -16,6 +15,7 @@ from counter.billing.rules.pricing import PricedLine
 from counter.billing.rules.statement import Statement
 from counter.i18n import _
 from counter.money import fen_to_yuan
+from counter.spreadsheet import append_row
 
 YUAN = "#,##0.00"
 
@@ -65,20 +65,6 @@ def _row(line: PricedLine) -> list[Any]:
     ]
 
 
-#: Characters a spreadsheet cannot hold (openpyxl refuses them).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _append(sheet: Any, values: list[Any]) -> None:
-    """Append a row of values as data: text never becomes a formula (a customer named
-    "=HYPERLINK(…)" stays text) and control characters are dropped."""
-    cleaned = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in values]
-    sheet.append(cleaned)
-    for cell, value in zip(sheet[sheet.max_row], cleaned, strict=False):
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"
-
-
 def statement_xlsx(statement: Statement) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook  # only when a statement is exported: it loads slowly
@@ -90,7 +76,7 @@ def statement_xlsx(statement: Statement) -> bytes:
     sheet.title = _("检定费专用清单")
     headers = _headers()
     money_cols = {12, 13, 15, 17}  # 1-based: unit price, add-ons, adjustments, amount
-    _append(sheet, [_("检定费专用清单")])
+    append_row(sheet, [_("检定费专用清单")])
     sheet["A1"].font = Font(size=14, bold=True)
     customer = statement.customer
     for label, value in (
@@ -101,23 +87,23 @@ def statement_xlsx(statement: Statement) -> bytes:
         (_("开具日期"), statement.date),
         (_("开票人"), statement.clerk),
     ):
-        _append(sheet, [label, value])
+        append_row(sheet, [label, value])
     sheet["B6"].number_format = "yyyy-mm-dd"
-    _append(sheet, [])
-    _append(sheet, [h for h, _w in headers])
+    append_row(sheet, [])
+    append_row(sheet, [h for h, _w in headers])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
     for line in statement.lines:
-        _append(sheet, _row(line))
+        append_row(sheet, _row(line))
     total_row = [_("合计"), *[None] * (len(headers) - 2), fen_to_yuan(statement.total_fen)]
-    _append(sheet, total_row)
-    _append(sheet, [_("合计（大写）"), statement.total_capitals])
-    _append(sheet, [])
+    append_row(sheet, total_row)
+    append_row(sheet, [_("合计（大写）"), statement.total_capitals])
+    append_row(sheet, [])
     for subtotal in statement.subtotals:
-        _append(
+        append_row(
             sheet,
             [_("小计：{label}").format(label=subtotal.label), fen_to_yuan(subtotal.amount_fen)],
         )
