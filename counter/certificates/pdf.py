@@ -28,8 +28,8 @@ from counter.certificates.store import CertStatus, certificate_of, get_certifica
 from counter.clock import Clock, SystemClock
 from counter.intake.documents import institute_info
 from db.models import User
-from db.models_certificates import CertificatePdf, RegulationEntry
-from printing.certificate import certificate_digest, render_certificate
+from db.models_certificates import CertificatePdf, CertificateRecord, RegulationEntry
+from printing.certificate import RenderedCertificate, certificate_digest, render_certificate
 from printing.certificate_data import CertificatePrint
 
 
@@ -100,6 +100,15 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
     signed = sign_certificate_qr(session, clock, data.number, digest, data.issued)
     with printing_fonts(load_settings(session)):
         rendered = render_certificate(dataclasses.replace(data, qr_text=signed))
+    store_pdf_version(session, clock, row, rendered)
+    session.flush()
+    return rendered.pdf
+
+
+def store_pdf_version(
+    session: Session, clock: Clock, row: CertificateRecord, rendered: RenderedCertificate
+) -> None:
+    """Keep a rendering as the certificate's next PDF version; the QR digest follows it."""
     version = (
         session.scalar(
             select(func.max(CertificatePdf.version)).where(CertificatePdf.certificate_id == row.id)
@@ -120,5 +129,3 @@ def certificate_pdf(session: Session, certificate_id: int, clock: Clock | None =
         )
     )
     row.digest = rendered.digest
-    session.flush()
-    return rendered.pdf

@@ -20,12 +20,12 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.print_fonts import printing_fonts
 from counter.admin.settings import InstituteSettings, load_settings
-from counter.certificates.pdf import latest_pdf, print_certificate_data
+from counter.certificates.pdf import latest_pdf, print_certificate_data, store_pdf_version
 from counter.certificates.signing_keys import (
     ensure_signing_key,
     public_keys,
@@ -158,28 +158,7 @@ def store_rendered(
         if latest is not None and _current(row, latest, digest):
             pdfs[todo.number] = latest.pdf  # another counter stored this version first
             continue
-        version = (
-            session.scalar(
-                select(func.max(CertificatePdf.version)).where(
-                    CertificatePdf.certificate_id == row.id
-                )
-            )
-            or 0
-        ) + 1
-        session.add(
-            CertificatePdf(
-                certificate_id=row.id,
-                version=version,
-                revision=row.revision,
-                pdf=new.pdf,
-                digest=new.digest,
-                page_count=new.page_count,
-                created_at=clock.now(),
-                font_family=new.font_family,
-                font_fingerprint=new.font_fingerprint,
-            )
-        )
-        row.digest = new.digest
+        store_pdf_version(session, clock, row, new)
         pdfs[todo.number] = new.pdf
     session.flush()
     return [(n, pdfs[n]) for n in plan.numbers if n in pdfs]
