@@ -193,8 +193,26 @@ def _customers(connection: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
             .outerjoin(_OWNER, _OWNER.id == Customer.owner_department_id)
             .where(Customer.id.in_(ids[at : at + CUSTOMER_BATCH]))
         )
-        out.extend(tuple(row) for row in connection.execute(statement))
+        out.extend(_fetched(connection, statement))
     return out
+
+
+def _fetched(connection: Connection, statement: Select[*tuple[Any, ...]]) -> list[Any]:
+    """The rows as the driver returns them (plain tuples, no result processing: a date
+    may be an ISO string, see `_day`).  SQLAlchemy executes the statement (binding its
+    parameters), but making its Row objects would cost as much as the driver's fetch."""
+    result = connection.execute(statement)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date column's value as fetched: a date (PostgreSQL), an ISO string (SQLite) or None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__
@@ -261,22 +279,29 @@ def due_list(
     states: _States = {}
     # entries by customer, each statement's apart: the never verified come first
     groups: dict[int, list[list[DueEntry]]] = {}
+    days: dict[Any, dt.date | None] = {}
     with _gc_paused():
         for n, (statement, never) in enumerate(statements):
             by_due = states.setdefault((default, never), {})
-            for row in connection.execute(statement).all():
+            # a fetched due date -> (the date, its state); a fetched date -> the date
+            dues: dict[Any, tuple[dt.date | None, DueState]] = {}
+            for row in _fetched(connection, statement):
                 (i, name, type_id, serial, last, due, use_, compulsory, location, quantity,
                  cid) = row  # fmt: skip
                 parts = groups.get(cid)
                 if parts is None:
                     parts = groups[cid] = [[] for _ in statements]
-                state = by_due.get(due)
-                if state is None:
-                    state = _state(by_due, today, due, default, never)
+                known = dues.get(due)
+                if known is None:
+                    day = _day(due)
+                    known = dues[due] = (day, _state(by_due, today, day, default, never))
+                verified = days.get(last)
+                if verified is None and last is not None:
+                    verified = days[last] = _day(last)
                 kind, dept_id, dept = types[type_id]
                 parts[n].append(
-                    _new(DueEntry, (i, name or kind, kind, serial, last, due, state, dept_id,
-                                    dept, use_, compulsory, location, quantity))
+                    _new(DueEntry, (i, name or kind, kind, serial, verified, known[0], known[1],
+                                    dept_id, dept, use_, bool(compulsory), location, quantity))
                 )  # fmt: skip
         out = []
         for head in _customers(connection, list(groups)):
@@ -287,7 +312,8 @@ def due_list(
                 if rule is not None:  # a sector with a rule of its own
                     by_due = states.setdefault((rule, never), {})
                     part = [_restated(e, by_due, today, rule, never) for e in part]
-                part.sort(key=_ORDER)
+                if len(part) > 1:
+                    part.sort(key=_ORDER)
                 entries += part
             out.append(
                 CustomerDue(
