@@ -224,22 +224,14 @@ _States = dict[tuple[RecallRule, bool], dict[dt.date | None, DueState]]
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """The list allocates tens of thousands of small objects and no reference cycles:
-    the cyclic collector's passes over everything the program holds would cost a
-    third of the time (as in `counter.certificates.batch`).
-
-    The entries hold their due state (an enum member, itself tracked), so the
-    collector could never untrack them: they would be traversed again in every
-    older generation's pass while the list is held.  What is alive when the list is
-    built is therefore frozen (`gc.freeze`: moved out of the collector's sight, still
-    freed by reference counting) and handed back to the oldest generation when the
-    next list is built; cyclic garbage among those objects waits for that."""
+    the cyclic collector's passes while it is built would cost a third of the time
+    (as in `counter.certificates.batch`).  Only paused, never frozen: a domain query
+    does not hide the rest of the program from the collector."""
     enabled = gc.isenabled()
     gc.disable()
-    gc.unfreeze()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 
