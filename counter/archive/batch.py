@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from counter.admin.settings import InstituteSettings, load_settings
 from counter.archive.plan_xlsx import due_xlsx
 from counter.archive.plans import has_rows, notice_for, plan_for, render_notice, render_plan
-from counter.archive.recall import CustomerDue, due_list
+from counter.archive.recall import CustomerDue, due_details, due_list
 from counter.archive.rules.due import month_window
 from counter.clock import SystemClock, local_date
 from counter.i18n import _
@@ -102,6 +102,8 @@ def recall_batch(
         database,
         lambda s: due_list(s, today, start, end, include_overdue=False, include_never=False),
     )
+    ids = [e.instrument_id for c in due for e in c.entries]
+    details = read(database, lambda s: due_details(s, ids))
     files: list[Path] = []
     failures: list[BatchFailure] = []
     total = len(due)
@@ -116,7 +118,7 @@ def recall_batch(
     title = _("{year} 年 {month} 月周检到期清单（{today} 制表）").format(
         year=year, month=month, today=today.isoformat()
     )
-    summary.write_bytes(due_xlsx(due, title))
+    summary.write_bytes(due_xlsx(due, details, title))
     files.append(summary)
     progress(total, total, "")
     return BatchResult(

@@ -8,11 +8,11 @@ statement export.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from counter.archive.recall import CustomerDue
+from counter.archive.recall import CustomerDue, DueDetail
 from counter.archive.rules.due import due_state_label
 from counter.i18n import _
 from counter.spreadsheet import append_row
@@ -104,8 +104,11 @@ def notice_xlsx(data: NoticeData) -> bytes:
     return _bytes(book)
 
 
-def due_xlsx(customers: Sequence[CustomerDue], title: str) -> bytes:
-    """The due list, one row per entry with its customer: the batch run's summary."""
+def due_xlsx(
+    customers: Sequence[CustomerDue], details: Mapping[int, DueDetail], title: str
+) -> bytes:
+    """The due list, one row per entry with its customer (and its `due_details`): the batch
+    run's summary."""
     book, sheet = _book(_("周检到期清单"))
     _row(sheet, [title])
     _row(sheet, [])
@@ -119,10 +122,11 @@ def due_xlsx(customers: Sequence[CustomerDue], title: str) -> bytes:
     yes = _("是")
     for c in customers:
         for e in c.entries:
+            d = details[e.instrument_id]
             _row(sheet, [
                 c.name, c.contact_name, c.phone, c.address, c.owner_department, e.name,
-                e.model, e.serial, e.measuring_range, e.accuracy_class, e.regulation,
-                e.period_months, e.last_verified, e.next_due, due_state_label(e.state),
+                d.model, e.serial, d.measuring_range, d.accuracy_class, d.regulation,
+                d.period_months, e.last_verified, e.next_due, due_state_label(e.state),
                 e.department, yes if e.compulsory else "",
             ])  # fmt: skip
     return _bytes(book)

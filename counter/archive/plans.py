@@ -8,13 +8,13 @@ any transaction, in the administrator's fonts, a missing glyph refused clearly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy.orm import Session
 
 from counter.admin.print_fonts import FontSettings, printing_fonts
 from counter.admin.settings import load_settings
-from counter.archive.recall import CustomerDue, DueEntry, due_list
+from counter.archive.recall import CustomerDue, DueDetail, DueEntry, due_details, due_list
 from counter.archive.reminder_rules import reminder_rules, rule_for
 from counter.archive.rules.due import DueState, month_window
 from counter.errors import NotFound
@@ -69,23 +69,33 @@ def _remark(entry: DueEntry, start: dt.date) -> str:
     return "强检" if entry.compulsory else ""
 
 
-def plan_rows(entries: Iterable[DueEntry], start: dt.date) -> tuple[PlanRow, ...]:
+def plan_rows(
+    entries: Iterable[DueEntry], details: Mapping[int, DueDetail], start: dt.date
+) -> tuple[PlanRow, ...]:
     return tuple(
         PlanRow(
             instrument=e.name,
-            model=e.model,
+            model=d.model,
             serial=e.serial,
-            measuring_range=e.measuring_range,
-            accuracy_class=e.accuracy_class,
-            regulation=e.regulation,
-            period_months=e.period_months,
+            measuring_range=d.measuring_range,
+            accuracy_class=d.accuracy_class,
+            regulation=d.regulation,
+            period_months=d.period_months,
             last_verified=e.last_verified,
             next_due=e.next_due,
             department=e.department,
             remark=_remark(e, start),
         )
         for e in entries
+        for d in (details[e.instrument_id],)
     )
+
+
+def _with_details(
+    session: Session, found: list[CustomerDue]
+) -> tuple[tuple[DueEntry, ...], dict[int, DueDetail]]:
+    entries = _entries(found)
+    return entries, due_details(session, (e.instrument_id for e in entries))
 
 
 def plan_for(
@@ -101,32 +111,37 @@ def plan_for(
     first day it covers)."""
     start, end = plan_window(year, month)
     customer = _customer(session, customer_id)
-    found = due_list(session, today or start, start, end, customer_id=customer_id)
+    entries, details = _with_details(
+        session, due_list(session, today or start, start, end, customer_id=customer_id)
+    )
     return PlanData(
         institute=institute_info(load_settings(session)),
         customer=customer,
         year=year,
         month=month,
-        rows=plan_rows(_entries(found), start),
+        rows=plan_rows(entries, details, start),
         made_on=today or start,
     )
 
 
-def notice_groups(entries: Iterable[DueEntry], fallback_address: str) -> tuple[NoticeGroup, ...]:
+def notice_groups(
+    entries: Iterable[DueEntry], details: Mapping[int, DueDetail], fallback_address: str
+) -> tuple[NoticeGroup, ...]:
     """Compulsory entries grouped by use address (the customer's address when none)."""
     groups: dict[str, list[NoticeRow]] = {}
     for e in entries:
         if not e.compulsory:
             continue
         place = e.location.strip() or fallback_address.strip()
+        d = details[e.instrument_id]
         groups.setdefault(place, []).append(
             NoticeRow(
                 instrument=e.name,
-                model=e.model,
+                model=d.model,
                 serial=e.serial,
-                regulator_number=e.regulator_number,
+                regulator_number=d.regulator_number,
                 last_verified=e.last_verified,
-                period_months=e.period_months,
+                period_months=d.period_months,
                 next_due=e.next_due,
             )
         )
@@ -150,8 +165,10 @@ def notice_for(
             days=rule_for(reminder_rules(session), customer.sector).lead_days
         )
     head = _customer(session, customer_id)
-    found = due_list(session, today, today, until, customer_id=customer_id)
-    groups = notice_groups(_entries(found), head.address)
+    entries, details = _with_details(
+        session, due_list(session, today, today, until, customer_id=customer_id)
+    )
+    groups = notice_groups(entries, details, head.address)
     future = [r.next_due for g in groups for r in g.rows if r.next_due and r.next_due >= today]
     return NoticeData(
         institute=institute_info(load_settings(session)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import attrgetter
@@ -26,17 +26,16 @@ from db.models import Customer, Department, Instrument, InstrumentType
 
 
 class DueEntry(NamedTuple):
-    """One ledger entry on the due list (a tuple: the list may hold tens of thousands)."""
+    """One ledger entry on the due list (a tuple: the list may hold tens of thousands).
+
+    Only what the list shows and drafting needs: the printouts' columns are read
+    for the entries they print by `due_details`.
+    """
 
     instrument_id: int
     name: str  # 器具名称 as the ledger calls it, else the catalogue type's name
     type_name: str
     serial: str
-    model: str
-    measuring_range: str
-    accuracy_class: str
-    regulation: str
-    period_months: int | None
     last_verified: dt.date | None
     next_due: dt.date | None
     state: DueState
@@ -44,9 +43,19 @@ class DueEntry(NamedTuple):
     department: str
     use: str
     compulsory: bool
-    regulator_number: str  # 强管唯一性号
     location: str  # 安装/使用地点
     quantity: int
+
+
+class DueDetail(NamedTuple):
+    """The columns of a due entry only the printouts and the spreadsheet show."""
+
+    model: str
+    measuring_range: str
+    accuracy_class: str
+    regulation: str
+    period_months: int | None
+    regulator_number: str  # 强管唯一性号
     verify_mode: str
 
 
@@ -110,17 +119,12 @@ def due_statement(
         Instrument.name,
         Instrument.type_id,
         Instrument.serial,
-        Instrument.model,
-        Instrument.measuring_range,
-        Instrument.accuracy_class,
         Instrument.last_verified,
         Instrument.next_due,
         Instrument.use,
         Instrument.compulsory,
-        Instrument.regulator_number,
         Instrument.location,
         Instrument.quantity,
-        Instrument.verify_mode,
         Instrument.customer_id,
     ).select_from(Instrument)
     if department_id is not None:
@@ -145,8 +149,6 @@ def due_statement(
 
 class _Type(NamedTuple):
     name: str
-    regulation: str
-    period_months: int | None
     department_id: int
     department: str
 
@@ -156,13 +158,28 @@ def _types(connection: Connection) -> dict[int, _Type]:
         select(
             InstrumentType.id,
             InstrumentType.name,
-            InstrumentType.regulation,
-            InstrumentType.period_months,
             InstrumentType.department_id,
             Department.name,
         ).join(Department, Department.id == InstrumentType.department_id)
     )
     return {row[0]: _Type(*row[1:]) for row in found}
+
+
+def due_details(session: Session, instrument_ids: Iterable[int]) -> dict[int, DueDetail]:
+    """The printouts' columns of these ledger entries, by instrument id."""
+    ids = list(instrument_ids)
+    columns = (Instrument.id, Instrument.model, Instrument.measuring_range,
+               Instrument.accuracy_class, InstrumentType.regulation, InstrumentType.period_months,
+               Instrument.regulator_number, Instrument.verify_mode)  # fmt: skip
+    out: dict[int, DueDetail] = {}
+    for at in range(0, len(ids), CUSTOMER_BATCH):
+        statement = (
+            select(*columns)
+            .join(InstrumentType, InstrumentType.id == Instrument.type_id)
+            .where(Instrument.id.in_(ids[at : at + CUSTOMER_BATCH]))
+        )
+        out.update((row[0], DueDetail(*row[1:])) for row in session.execute(statement))
+    return out
 
 
 def _customers(connection: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
@@ -176,10 +193,29 @@ def _customers(connection: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
             .outerjoin(_OWNER, _OWNER.id == Customer.owner_department_id)
             .where(Customer.id.in_(ids[at : at + CUSTOMER_BATCH]))
         )
-        out.extend(tuple(row) for row in connection.execute(statement))
+        out.extend(_fetched(connection, statement))
     return out
 
 
+def _fetched(connection: Connection, statement: Select[*tuple[Any, ...]]) -> list[Any]:
+    """The rows as the driver returns them (plain tuples, no result processing: a date
+    may be an ISO string, see `_day`).  SQLAlchemy executes the statement (binding its
+    parameters), but making its Row objects would cost as much as the driver's fetch."""
+    result = connection.execute(statement)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date column's value as fetched: a date (PostgreSQL), an ISO string (SQLite) or None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__
 _ORDER = attrgetter("next_due", "name", "serial")
 # a due state by (the customer's rule, never verified or not) and due date
 _States = dict[tuple[RecallRule, bool], dict[dt.date | None, DueState]]
@@ -188,8 +224,9 @@ _States = dict[tuple[RecallRule, bool], dict[dt.date | None, DueState]]
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """The list allocates tens of thousands of small objects and no reference cycles:
-    the cyclic collector's passes over everything the program holds would cost a
-    third of the time (as in `counter.certificates.batch`)."""
+    the cyclic collector's passes while it is built would cost a third of the time
+    (as in `counter.certificates.batch`).  Only paused, never frozen: a domain query
+    does not hide the rest of the program from the collector."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -241,23 +278,30 @@ def due_list(
     states: _States = {}
     # entries by customer, each statement's apart: the never verified come first
     groups: dict[int, list[list[DueEntry]]] = {}
+    days: dict[Any, dt.date | None] = {}
     with _gc_paused():
         for n, (statement, never) in enumerate(statements):
             by_due = states.setdefault((default, never), {})
-            for row in connection.execute(statement):
-                parts = groups.get(row[15])
+            # a fetched due date -> (the date, its state); a fetched date -> the date
+            dues: dict[Any, tuple[dt.date | None, DueState]] = {}
+            for row in _fetched(connection, statement):
+                (i, name, type_id, serial, last, due, use_, compulsory, location, quantity,
+                 cid) = row  # fmt: skip
+                parts = groups.get(cid)
                 if parts is None:
-                    parts = groups[row[15]] = [[] for _ in statements]
-                (i, name, type_id, serial, model, span, klass, last, due, use_, compulsory,
-                 regulator, location, quantity, mode, _customer) = row  # fmt: skip
-                state = by_due.get(due)
-                if state is None:
-                    state = _state(by_due, today, due, default, never)
-                kind, regulation, period, dept_id, dept = types[type_id]
-                entry = DueEntry(i, name or kind, kind, serial, model, span, klass, regulation,
-                                 period, last, due, state, dept_id, dept, use_, bool(compulsory),
-                                 regulator, location, quantity, mode)  # fmt: skip
-                parts[n].append(entry)
+                    parts = groups[cid] = [[] for _ in statements]
+                known = dues.get(due)
+                if known is None:
+                    day = _day(due)
+                    known = dues[due] = (day, _state(by_due, today, day, default, never))
+                verified = days.get(last)
+                if verified is None and last is not None:
+                    verified = days[last] = _day(last)
+                kind, dept_id, dept = types[type_id]
+                parts[n].append(
+                    _new(DueEntry, (i, name or kind, kind, serial, verified, known[0], known[1],
+                                    dept_id, dept, use_, bool(compulsory), location, quantity))
+                )  # fmt: skip
         out = []
         for head in _customers(connection, list(groups)):
             cid, name, contact, phone, address, sector_, owner = head
@@ -267,7 +311,8 @@ def due_list(
                 if rule is not None:  # a sector with a rule of its own
                     by_due = states.setdefault((rule, never), {})
                     part = [_restated(e, by_due, today, rule, never) for e in part]
-                part.sort(key=_ORDER)
+                if len(part) > 1:
+                    part.sort(key=_ORDER)
                 entries += part
             out.append(
                 CustomerDue(

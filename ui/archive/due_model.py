@@ -111,7 +111,7 @@ class DueTreeModel(QStandardItemModel):
         ]
         row[0].setData(customer_id, CUSTOMER_ROLE)
         row[0].setData(e.instrument_id, ENTRY_ROLE)
-        row[0].setToolTip(" ".join(x for x in (e.type_name, e.model, e.measuring_range) if x))
+        row[0].setToolTip(e.type_name)
         return row
 
     def customer(self, customer_id: int) -> CustomerDue | None:

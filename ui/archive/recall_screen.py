@@ -35,7 +35,7 @@ from counter.archive.batch import BatchResult, file_stem, recall_batch
 from counter.archive.outbox import DraftResult, draft_reminders, due_customers_from
 from counter.archive.plan_xlsx import due_xlsx
 from counter.archive.plans import has_rows, notice_for, plan_for, render_notice, render_plan
-from counter.archive.recall import CustomerDue, due_count, due_list
+from counter.archive.recall import CustomerDue, due_count, due_details, due_list
 from counter.archive.rules.messages import channel_label
 from counter.changes import Change
 from counter.clock import local_date
@@ -245,8 +245,13 @@ class RecallScreen(ScreenDefaults, QWidget):
             start=window.start.isoformat(), end=window.end.isoformat(),
             today=self.today().isoformat(),
         )  # fmt: skip
+        customers = self.model.customers
+        ids = [e.instrument_id for c in customers for e in c.entries]
+        details = op.read(self, lambda s: due_details(s, ids))
+        if details is None:
+            return
         try:
-            Path(path).write_bytes(due_xlsx(self.model.customers, title))
+            Path(path).write_bytes(due_xlsx(customers, details, title))
         except OSError as error:
             self.message.show_error(
                 _("无法保存到 {path}：{reason}").format(path=path, reason=error.strerror)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from counter.archive.recall import due_count, due_list
+from counter.archive.recall import due_count, due_details, due_list
 from counter.archive.reminder_rules import reminder_rules, rule_for, set_reminder_rule
 from counter.archive.rules.due import DueState, RecallRule
 from counter.errors import PermissionDenied, ValidationError
@@ -85,7 +85,10 @@ def test_grouped_by_customer_with_contact_and_entries_in_due_order(counter: Coun
     assert (jan.name, jan.type_name, jan.serial, jan.next_due) == (
         "电子计价秤", "电子计价秤", "J1", D(2027, 1, 15),
     )  # fmt: skip
-    assert jan.regulation == "JJG 539-2016" and jan.period_months == 12
+    with counter.db.session() as s:
+        detail = due_details(s, [w["jan"], w["jan_end"]])
+    assert set(detail) == {w["jan"], w["jan_end"]}
+    assert detail[w["jan"]].regulation == "JJG 539-2016" and detail[w["jan"]].period_months == 12
     assert jan.department and jan.compulsory and jan.location == "一号门店"
     assert jan.state is DueState.NOT_DUE  # 53 days ahead, lead time 30
     assert next(e for e in ours.entries if e.instrument_id == w["jan_end"]).next_due == D(
