@@ -1,4 +1,8 @@
-"""Run in a separate process by test_concurrency: save orders as fast as possible."""
+"""Run in a separate process by the concurrency test: save orders as fast as possible.
+
+Order i carries instrument "S{i}" in both processes, so at every step the two may
+create the same new ledger entry at the same moment.
+"""
 
 from __future__ import annotations
 
@@ -33,11 +37,10 @@ def main(
     _barrier(Path(barrier), name, 2)
     began = time.time()
     numbers = []
-    for _ in range(count):
+    for i in range(count):
+        item = ItemDraft(type_id, serial=f"S{i}")
         with database.action() as session:
-            saved = save_order(
-                session, clerk, SystemClock(), OrderDraft(customer_id, (ItemDraft(type_id),))
-            )
+            saved = save_order(session, clerk, SystemClock(), OrderDraft(customer_id, (item,)))
             numbers.append(saved.number)
     ended = time.time()
     database.dispose()

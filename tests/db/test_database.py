@@ -19,7 +19,7 @@ from counter.session import user_action
 from counter.startup import open_database
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import alembic_config, head_revision
-from db.models import InstrumentType, Order
+from db.models import Instrument, InstrumentType, Item, Order
 from tests.conftest import PG_ADMIN_URL, Counter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,7 +112,7 @@ def test_busy_database_saves_nothing_and_says_so(sqlite_counter: Counter) -> Non
 
 
 @pytest.mark.slow
-def test_two_processes_saving_at_once_get_different_numbers(
+def test_two_processes_saving_at_once_get_different_numbers_and_share_new_instruments(
     counter: Counter, tmp_path: Path
 ) -> None:
     url = counter.db.engine.url.render_as_string(hide_password=False)
@@ -142,6 +142,15 @@ def test_two_processes_saving_at_once_get_different_numbers(
     assert sequences == list(range(sequences[0], sequences[0] + 80))
     # the two really ran at the same time: each began saving before the other had finished
     assert max(r["began"] for r in results) < min(r["ended"] for r in results), results
+    # both received instrument S{i} as new at once, 40 times: one ledger entry each, both linked
+    with counter.db.session() as s:
+        entries = s.execute(
+            select(Instrument.serial, func.count(Item.id))
+            .join(Item, Item.instrument_id == Instrument.id)
+            .where(Instrument.customer_id == counter.customer_id, Instrument.type_id == type_id)
+            .group_by(Instrument.id, Instrument.serial)
+        ).all()
+    assert sorted(entries) == sorted((f"S{i}", 2) for i in range(40))
 
 
 def test_head_read_from_files_matches_alembic() -> None:
