@@ -12,8 +12,6 @@ and says whether the log is intact or where it was first tampered with.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -38,7 +36,7 @@ from ui.admin import audit_model as am
 from ui.admin.audit_model import AuditModel
 from ui.common import op
 from ui.common.context import AppContext
-from ui.common.file_dialogs import save_file_name
+from ui.common.file_dialogs import save_file_name, write_file
 from ui.common.message_line import MessageLine
 from ui.common.worker import Progress
 
@@ -127,12 +125,9 @@ class AuditView(QWidget):
         )
         if data is None:
             return
-        try:
-            Path(name).write_bytes(data)
-        except OSError as error:
-            self.message.show_error(
-                _("无法保存到 {path}：{reason}").format(path=name, reason=error.strerror)
-            )
+        refused = write_file(name, data)
+        if refused:
+            self.message.show_error(refused)
             return
         self.message.show_info(_("已导出到 {path}").format(path=name))
 

@@ -49,7 +49,7 @@ from ui.archive.customer_file_models import safe_file_name as _safe
 from ui.archive.entry_dialog import EntryDialog
 from ui.common import op
 from ui.common.context import AppContext
-from ui.common.file_dialogs import open_file_name, save_file_name
+from ui.common.file_dialogs import open_file_name, save_file_name, write_file
 from ui.common.message_line import MessageLine
 from ui.common.reason_dialog import WriteWithReason
 
@@ -281,12 +281,9 @@ class LedgerActions(QObject):
         data = op.read(self, lambda s: export_ledger_xlsx(s, customer_id))
         if data is None:
             return
-        try:
-            path.write_bytes(data)
-        except OSError as error:
-            self.message.show_error(
-                _("无法保存到 {path}：{reason}").format(path=path, reason=error.strerror)
-            )
+        refused = write_file(path, data)
+        if refused:
+            self.message.show_error(refused)
             return
         self.message.show_info(_("台账已导出到 {path}").format(path=path))
 

@@ -26,7 +26,7 @@ from counter.session import read
 from ui.archive.customer_file_models import safe_file_name as _safe
 from ui.common import op
 from ui.common.context import AppContext
-from ui.common.file_dialogs import save_file_name
+from ui.common.file_dialogs import save_file_name, write_file
 from ui.common.message_line import MessageLine
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.worker import Progress
@@ -172,11 +172,8 @@ class PrintActions(QObject):
         data = op.read(self, build)
         if data is None:
             return
-        try:
-            path.write_bytes(data)
-        except OSError as error:
-            self.message.show_error(
-                _("无法保存到 {path}：{reason}").format(path=path, reason=error.strerror)
-            )
+        refused = write_file(path, data)
+        if refused:
+            self.message.show_error(refused)
             return
         self.message.show_info(_("已保存到 {path}").format(path=path))

@@ -47,7 +47,7 @@ from ui.archive.dialogs import DraftDialog, FolderDialog, ResultDialog
 from ui.archive.due_filters import DueFilters
 from ui.common import op
 from ui.common.context import AppContext
-from ui.common.file_dialogs import save_file_name
+from ui.common.file_dialogs import save_file_name, write_file
 from ui.common.message_line import MessageLine
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.screen import ScreenDefaults
@@ -250,12 +250,9 @@ class RecallScreen(ScreenDefaults, QWidget):
         details = op.read(self, lambda s: due_details(s, ids))
         if details is None:
             return
-        try:
-            Path(path).write_bytes(due_xlsx(customers, details, title))
-        except OSError as error:
-            self.message.show_error(
-                _("无法保存到 {path}：{reason}").format(path=path, reason=error.strerror)
-            )
+        refused = write_file(path, due_xlsx(customers, details, title))
+        if refused:
+            self.message.show_error(refused)
             return
         self.message.show_info(_("已导出到 {path}").format(path=path))
 

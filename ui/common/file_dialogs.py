@@ -1,4 +1,5 @@
-"""Every file and folder dialog of the program starts in a sensible place.
+"""Every file and folder dialog of the program starts in a sensible place; a file is
+written one way (`write_file`), saying why not when the disk refuses.
 
 The first time: the user's documents folder (never the program's working
 directory).  After that: the folder the user last saved to or opened from,
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from counter.i18n import _
 
 LAST_FOLDER_KEY = "file_dialogs/last_folder"
 
@@ -66,3 +69,13 @@ def existing_folder(parent: QWidget, title: str) -> str:
     if folder:
         remember_folder(Path(folder))
     return folder
+
+
+def write_file(path: Path | str, data: bytes) -> str:
+    """Write `data` to `path`: "" when saved, else the clerk's message why not
+    (no permission, disk full, a folder that has gone); nothing is raised."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as error:
+        return _("无法保存到 {path}：{reason}").format(path=path, reason=error.strerror)
+    return ""
