@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import EllipsisType
 from typing import Any
 
@@ -32,40 +32,6 @@ from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from db.models import Customer, Department, Instrument, InstrumentType
-
-#: the entry's own columns the read model carries, in `LedgerEntry` order
-_OWN = (
-    "id",
-    "customer_id",
-    "type_id",
-    "serial",
-    "name",
-    "category",
-    "kind",
-    "model",
-    "measuring_range",
-    "accuracy_class",
-    "manufacturer",
-    "origin",
-    "location",
-    "division_code",
-    "quantity",
-    "use",
-    "verify_mode",
-    "regulator_number",
-    "compulsory",
-    "status",
-    "status_date",
-    "status_reason",
-    "last_verified",
-    "last_result",
-    "last_certificate",
-    "valid_until",
-    "next_due",
-    "source",
-    "created_at",
-    "updated_at",
-)
 
 
 @dataclass(frozen=True)
@@ -109,10 +75,14 @@ class LedgerEntry:
     due: DueState
 
 
+#: the entry's own columns the read model carries (the first fields of `LedgerEntry`)
+OWN_COLUMNS = tuple(f.name for f in fields(LedgerEntry) if f.name in Instrument.__table__.c)
+
+
 def _query() -> Select[Any]:
     return (
         select(
-            *(getattr(Instrument, c) for c in _OWN),
+            *(getattr(Instrument, c) for c in OWN_COLUMNS),
             InstrumentType.name.label("type_name"),
             InstrumentType.period_months,
             InstrumentType.department_id,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from counter.admin.audit.write import record
 from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
+from counter.archive.ledger import OWN_COLUMNS
 from counter.archive.rules.ledger_columns import (
     ECQS_COLUMNS,
     EXTRA_COLUMNS,
@@ -45,31 +46,12 @@ MAX_UNPACKED_BYTES = 400 * 2**20  # an XLSX is a zip: refuse one that inflates p
 SHEET_ROWS = 1_000_000  # rows per worksheet (Excel holds 1,048,576)
 _TABLE = cast(Table, Instrument.__table__)
 _DATES = ("last_verified", "valid_until", "next_due", "status_date")
-#: the entry fields an import may set, beside type and serial
-_SETTABLE = (
-    "name",
-    "category",
-    "kind",
-    "model",
-    "measuring_range",
-    "accuracy_class",
-    "manufacturer",
-    "origin",
-    "location",
-    "division_code",
-    "quantity",
-    "use",
-    "verify_mode",
-    "regulator_number",
-    "compulsory",
-    "status",
-    "status_date",
-    "status_reason",
-    "last_verified",
-    "last_result",
-    "last_certificate",
-    "valid_until",
-    "next_due",
+#: the entry fields an import may set: its own columns but who, which type and serial,
+#: where it came from and when
+_SETTABLE = tuple(
+    c
+    for c in OWN_COLUMNS
+    if c not in ("id", "customer_id", "type_id", "serial", "source", "created_at", "updated_at")
 )
 
 
