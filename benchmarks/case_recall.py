@@ -1,10 +1,13 @@
 """Recall and the customer's file on the full ledger (a ledger entry for every item).
 
 `recall_due_month_ms`: the due list of the month after the benchmarks' "now", all
-customers, as the recall screen asks for it (`counter.archive.recall.due_list`,
-overdue entries left out: they are a list of their own).  The baseline is the same
-statement's rows fetched through a plain `sqlite3` connection, in the same run;
-the list with every overdue entry added is printed without a goal.
+customers, as the recall screen asks for it: one row per customer with its count,
+earliest due date and state (`counter.archive.due_summary.due_summary`, overdue
+entries left out: they are a list of their own); a customer's entries are read when
+the clerk expands it (`recall_customer_expand_ms`, the busiest customer).  The
+baseline is the per-customer count's rows fetched through a plain `sqlite3`
+connection, in the same run; every entry of the month (what the export and the
+batch read) and the list with every overdue entry added are printed without a goal.
 `customer_file_open_ms`: `counter.archive.customer_file.customer_file` for the
 customer with the most orders.
 """
@@ -24,6 +27,7 @@ from benchmarks.context import Bench, Case
 from benchmarks.dataset import NOW
 from benchmarks.measure import Metric, median, ms, time_repeat
 from counter.archive.customer_file import customer_file
+from counter.archive.due_summary import counted_statement, due_summary, summary_count
 from counter.archive.recall import due_count, due_list, due_statement
 from counter.archive.rules.due import add_months, month_window
 from db.models import Order
@@ -46,22 +50,37 @@ def recall_due_month(bench: Bench) -> Iterator[Metric]:
     database, today = bench.database, NOW.date()
     start, end = _month()
 
-    def month_list(overdue: bool) -> Any:
+    def summary() -> Any:
         with database.session() as session:
-            return due_list(session, today, start, end, include_overdue=overdue)
+            return due_summary(session, today, start, end, include_overdue=False)
 
-    found = month_list(False)
-    times = time_repeat(lambda: month_list(False), REPEAT)
+    def month_list(overdue: bool, customer_id: int | None = None) -> Any:
+        with database.session() as session:
+            return due_list(session, today, start, end, include_overdue=overdue,
+                            customer_id=customer_id)  # fmt: skip
+
+    found = summary()
+    times = time_repeat(summary, REPEAT)
     extra = (("month", start.isoformat()[:7]), ("customers", len(found)),
-             ("entries", due_count(found)), ("runs", REPEAT))  # fmt: skip
+             ("entries", summary_count(found)), ("runs", REPEAT))  # fmt: skip
     yield Metric("recall_due_month_ms", round(ms(median(times)), 1), "ms", extra=extra)
-    sql, params = _raw(due_statement(start, end, include_overdue=False))
+    sql, params = _raw(counted_statement(due_statement(start, end, include_overdue=False)))
     with closing(sqlite3.connect(bench.dataset.path)) as conn:
         raw = time_repeat(lambda: conn.execute(sql, params).fetchall(), REPEAT)
         plan = " / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
     yield Metric("recall_due_month_raw_sql_ms", round(ms(median(raw)), 1), "ms",
-                 note="baseline: the same statement through sqlite3, rows fetched only",
+                 note="baseline: the customers with their counts, one statement through sqlite3",
                  extra=(("plan", plan),))  # fmt: skip
+    busiest = max(found, key=lambda c: c.entries)
+    opened = time_repeat(lambda: month_list(False, busiest.customer_id), REPEAT)
+    yield Metric("recall_customer_expand_ms", round(ms(median(opened)), 1), "ms",
+                 note="no goal: one customer's entries, read when the clerk expands it",
+                 extra=(("entries", busiest.entries),))  # fmt: skip
+    entries = month_list(False)
+    whole = time_repeat(lambda: month_list(False), 3)
+    yield Metric("recall_due_month_entries_ms", round(ms(median(whole)), 1), "ms",
+                 note="no goal: every entry of the month read (the export, the batch)",
+                 extra=(("entries", due_count(entries)),))  # fmt: skip
     everything = month_list(True)
     slow = time_repeat(lambda: month_list(True), 3)
     yield Metric("recall_due_month_with_overdue_ms", round(ms(median(slow)), 1), "ms",

@@ -159,7 +159,7 @@ class Instrument(Base):
         UniqueConstraint(
             "customer_id", "type_id", "serial", name="uq_instruments_customer_type_serial"
         ),
-        Index("ix_instruments_status_next_due", "status", "next_due"),
+        Index("ix_instruments_due", "status", "next_due", "customer_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

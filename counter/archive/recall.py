@@ -182,7 +182,7 @@ def due_details(session: Session, instrument_ids: Iterable[int]) -> dict[int, Du
     return out
 
 
-def _customers(connection: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
+def customer_heads(connection: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
     """(id, name, contact, phone, address, sector, owner department) of each customer in `ids`."""
     out: list[tuple[Any, ...]] = []
     columns = (Customer.id, Customer.name, Customer.contact_name, Customer.phone,
@@ -193,11 +193,11 @@ def _customers(connection: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
             .outerjoin(_OWNER, _OWNER.id == Customer.owner_department_id)
             .where(Customer.id.in_(ids[at : at + CUSTOMER_BATCH]))
         )
-        out.extend(_fetched(connection, statement))
+        out.extend(fetched_rows(connection, statement))
     return out
 
 
-def _fetched(connection: Connection, statement: Select[*tuple[Any, ...]]) -> list[Any]:
+def fetched_rows(connection: Connection, statement: Select[*tuple[Any, ...]]) -> list[Any]:
     """The rows as the driver returns them (plain tuples, no result processing: a date
     may be an ISO string, see `_day`).  SQLAlchemy executes the statement (binding its
     parameters), but making its Row objects would cost as much as the driver's fetch."""
@@ -208,7 +208,7 @@ def _fetched(connection: Connection, statement: Select[*tuple[Any, ...]]) -> lis
         result.close()
 
 
-def _day(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
     """A date column's value as fetched: a date (PostgreSQL), an ISO string (SQLite) or None."""
     if value is None or isinstance(value, dt.date):
         return value
@@ -284,7 +284,7 @@ def due_list(
             by_due = states.setdefault((default, never), {})
             # a fetched due date -> (the date, its state); a fetched date -> the date
             dues: dict[Any, tuple[dt.date | None, DueState]] = {}
-            for row in _fetched(connection, statement):
+            for row in fetched_rows(connection, statement):
                 (i, name, type_id, serial, last, due, use_, compulsory, location, quantity,
                  cid) = row  # fmt: skip
                 parts = groups.get(cid)
@@ -292,18 +292,18 @@ def due_list(
                     parts = groups[cid] = [[] for _ in statements]
                 known = dues.get(due)
                 if known is None:
-                    day = _day(due)
+                    day = as_date(due)
                     known = dues[due] = (day, _state(by_due, today, day, default, never))
                 verified = days.get(last)
                 if verified is None and last is not None:
-                    verified = days[last] = _day(last)
+                    verified = days[last] = as_date(last)
                 kind, dept_id, dept = types[type_id]
                 parts[n].append(
                     _new(DueEntry, (i, name or kind, kind, serial, verified, known[0], known[1],
                                     dept_id, dept, use_, bool(compulsory), location, quantity))
                 )  # fmt: skip
         out = []
-        for head in _customers(connection, list(groups)):
+        for head in customer_heads(connection, list(groups)):
             cid, name, contact, phone, address, sector_, owner = head
             rule = own.get(sector_)
             entries: list[DueEntry] = []

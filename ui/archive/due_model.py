@@ -1,4 +1,5 @@
-"""The due list as a two-level tree: a customer row (with its count), its instruments below.
+"""The due list as a two-level tree: a customer row (with its count), its instruments below,
+read when the customer is expanded.
 
 Each instrument row shows its due date and due state, the state coloured (overdue red,
 escalated dark red, due soon amber, never verified purple).  The customer row carries
@@ -7,12 +8,13 @@ the most pressing state of its instruments and the earliest due date.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from counter.archive.recall import CustomerDue, DueEntry
+from counter.archive.due_summary import CustomerDueSummary
+from counter.archive.recall import DueEntry
 from counter.archive.rules.due import DueState, due_state_label
 from counter.i18n import _
 
@@ -21,16 +23,6 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2  # the instrument id (instrument rows 
 
 NAME, SERIAL, DUE, STATE, DEPARTMENT, PLACE, PHONE = range(7)
 
-#: most pressing first: the customer row shows the first its instruments have
-_PRESSING = (
-    DueState.ESCALATED,
-    DueState.OVERDUE,
-    DueState.NEVER_VERIFIED,
-    DueState.DUE_SOON,
-    DueState.NOT_DUE,
-    DueState.UNKNOWN,
-    DueState.RESTING,
-)
 _COLOURS = {
     DueState.ESCALATED: "#8e0000",
     DueState.OVERDUE: "#c62828",
@@ -51,11 +43,6 @@ def headers() -> list[str]:
     ]
 
 
-def worst_state(entries: Sequence[DueEntry]) -> DueState:
-    states = {e.state for e in entries}
-    return next((s for s in _PRESSING if s in states), DueState.UNKNOWN)
-
-
 def _cell(text: str, state: DueState | None = None) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
@@ -66,25 +53,31 @@ def _cell(text: str, state: DueState | None = None) -> QStandardItem:
 
 
 class DueTreeModel(QStandardItemModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+    """Customers at the top; a customer's instruments are read when it is expanded
+    (`canFetchMore`/`fetchMore`, as a view asks when it expands a row) through `load`."""
+
+    def __init__(
+        self, load: Callable[[int], Sequence[DueEntry] | None], parent: QObject | None = None
+    ) -> None:
         super().__init__(0, len(headers()), parent)
         self.setHorizontalHeaderLabels(headers())
-        self.customers: list[CustomerDue] = []
+        self.customers: list[CustomerDueSummary] = []
+        self._load = load
+        self._loaded: set[int] = set()
 
-    def set_customers(self, customers: Sequence[CustomerDue]) -> None:
+    def set_customers(self, customers: Sequence[CustomerDueSummary]) -> None:
         self.removeRows(0, self.rowCount())
+        self._loaded.clear()
         self.customers = list(customers)
         for customer in customers:
             self.appendRow(self._customer_row(customer))
 
-    def _customer_row(self, c: CustomerDue) -> list[QStandardItem]:
-        state = worst_state(c.entries)
-        first = min((e.next_due for e in c.entries if e.next_due), default=None)
+    def _customer_row(self, c: CustomerDueSummary) -> list[QStandardItem]:
         row = [
             _cell(c.name),
-            _cell(_("{n} 件").format(n=len(c.entries))),
-            _cell(first.isoformat() if first else "—"),
-            _cell(due_state_label(state), state),
+            _cell(_("{n} 件").format(n=c.entries)),
+            _cell(c.first_due.isoformat() if c.first_due else "—"),
+            _cell(due_state_label(c.state), c.state),
             _cell(c.owner_department),
             _cell(c.contact_name),
             _cell(c.phone),
@@ -93,9 +86,37 @@ class DueTreeModel(QStandardItemModel):
         font.setBold(True)
         row[0].setFont(font)
         row[0].setData(c.customer_id, CUSTOMER_ROLE)
-        for entry in c.entries:
-            row[0].appendRow(self._entry_row(c.customer_id, entry))
         return row
+
+    def _customer_at(self, parent: QModelIndex) -> int | None:
+        """The customer id of a top-level row whose instruments are not read yet."""
+        if not parent.isValid() or parent.parent().isValid():
+            return None
+        customer_id = parent.siblingAtColumn(NAME).data(CUSTOMER_ROLE)
+        return None if customer_id is None or customer_id in self._loaded else int(customer_id)
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if isinstance(parent, QModelIndex) and self._customer_at(parent) is not None:
+            return True
+        return super().hasChildren(parent)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return isinstance(parent, QModelIndex) and self._customer_at(parent) is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if not isinstance(parent, QModelIndex):
+            return
+        customer_id = self._customer_at(parent)
+        if customer_id is None:
+            return
+        self._loaded.add(customer_id)
+        entries = self._load(customer_id)
+        if entries is None:  # not read (the refusal is shown): expanding again retries
+            self._loaded.discard(customer_id)
+            return
+        head = self.itemFromIndex(parent.siblingAtColumn(NAME))
+        for entry in entries:
+            head.appendRow(self._entry_row(customer_id, entry))
 
     @staticmethod
     def _entry_row(customer_id: int, e: DueEntry) -> list[QStandardItem]:
@@ -114,5 +135,5 @@ class DueTreeModel(QStandardItemModel):
         row[0].setToolTip(e.type_name)
         return row
 
-    def customer(self, customer_id: int) -> CustomerDue | None:
+    def customer(self, customer_id: int) -> CustomerDueSummary | None:
         return next((c for c in self.customers if c.customer_id == customer_id), None)

@@ -12,8 +12,9 @@ reminders into the outbox.  A double-click (or Enter) opens the customer's file
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,10 +33,11 @@ from sqlalchemy.orm import Session
 
 from counter.admin.settings import load_settings
 from counter.archive.batch import BatchResult, file_stem, recall_batch
+from counter.archive.due_summary import CustomerDueSummary, due_summary, summary_count
 from counter.archive.outbox import DraftResult, draft_reminders, due_customers_from
 from counter.archive.plan_xlsx import due_xlsx
 from counter.archive.plans import has_rows, notice_for, plan_for, render_notice, render_plan
-from counter.archive.recall import CustomerDue, due_count, due_details, due_list
+from counter.archive.recall import CustomerDue, DueDetail, DueEntry, due_details, due_list
 from counter.archive.rules.messages import channel_label
 from counter.changes import Change
 from counter.clock import local_date
@@ -69,7 +71,7 @@ class RecallScreen(ScreenDefaults, QWidget):
         departments = op.read(self, lambda s: [(d.id, d.name) for d in list_departments(s)])
         self.filters = DueFilters(self.today(), departments or [], self)
         self.filters.changed.connect(self.refresh)
-        self.model = dm.DueTreeModel(self)
+        self.model = dm.DueTreeModel(self._customer_entries, self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -118,21 +120,43 @@ class RecallScreen(ScreenDefaults, QWidget):
 
     # --- the list ---------------------------------------------------------------------
 
-    def _read(self, session: Session) -> tuple[list[CustomerDue], str]:
-        window, text = self.filters.due_window(), self.filters.customer_text()
-        query = self.filters.query()
-        wanted: set[int] | None = None
-        if text:
-            hits = search_customers(session, text, CUSTOMER_MATCHES)
-            if not hits:
-                return [], _("没有找到客户“{text}”").format(text=text)
-            wanted = {h.id for h in hits}
-            if len(wanted) == 1:
-                query["customer_id"] = next(iter(wanted))
-        found = due_list(session, self.today(), window.start, window.end, **query)
+    def _query(self, session: Session) -> tuple[dict[str, Any], set[int] | None, str]:
+        """The due list's filters as `due_list` takes them, the customers a name filter
+        matched (None: no name filter) and a problem to show."""
+        query: dict[str, Any] = dict(self.filters.query())
+        text = self.filters.customer_text()
+        if not text:
+            return query, None, ""
+        hits = search_customers(session, text, CUSTOMER_MATCHES)
+        if not hits:
+            return query, set(), _("没有找到客户“{text}”").format(text=text)
+        wanted = {h.id for h in hits}
+        if len(wanted) == 1:
+            query["customer_id"] = next(iter(wanted))
+        return query, wanted, ""
+
+    def _read(self, session: Session) -> tuple[list[CustomerDueSummary], str]:
+        window = self.filters.due_window()
+        query, wanted, problem = self._query(session)
+        if wanted is not None and not wanted:
+            return [], problem
+        found = due_summary(session, self.today(), window.start, window.end, **query)
         if wanted is not None:
             found = [c for c in found if c.customer_id in wanted]
-        return found, ""
+        return found, problem
+
+    def _entries(self, session: Session, customer_ids: Collection[int]) -> list[CustomerDue]:
+        """The listed customers' due entries, with the list's window and filters."""
+        window = self.filters.due_window()
+        query, _wanted, _problem = self._query(session)
+        if len(customer_ids) == 1:
+            query["customer_id"] = next(iter(customer_ids))
+        found = due_list(session, self.today(), window.start, window.end, **query)
+        return [c for c in found if c.customer_id in customer_ids]
+
+    def _customer_entries(self, customer_id: int) -> list[DueEntry] | None:
+        found = op.read(self, lambda s: self._entries(s, {customer_id}))
+        return None if found is None else [e for c in found for e in c.entries]
 
     def refresh(self) -> None:
         self.message.clear_message()
@@ -149,7 +173,7 @@ class RecallScreen(ScreenDefaults, QWidget):
         self.count_label.setText(
             _("{start} 至 {end}：{customers} 家客户，{n} 件器具").format(
                 start=window.start.isoformat(), end=window.end.isoformat(),
-                customers=len(customers), n=due_count(customers),
+                customers=len(customers), n=summary_count(customers),
             )
         )  # fmt: skip
 
@@ -186,7 +210,7 @@ class RecallScreen(ScreenDefaults, QWidget):
 
     # --- printouts --------------------------------------------------------------------
 
-    def _chosen_customer(self) -> CustomerDue | None:
+    def _chosen_customer(self) -> CustomerDueSummary | None:
         customer_id = self.current_id()
         customer = self.model.customer(customer_id) if customer_id is not None else None
         if customer is None:
@@ -245,11 +269,18 @@ class RecallScreen(ScreenDefaults, QWidget):
             start=window.start.isoformat(), end=window.end.isoformat(),
             today=self.today().isoformat(),
         )  # fmt: skip
-        customers = self.model.customers
-        ids = [e.instrument_id for c in customers for e in c.entries]
-        details = op.read(self, lambda s: due_details(s, ids))
-        if details is None:
+        listed = {c.customer_id for c in self.model.customers}
+
+        def read(s: Session) -> tuple[list[CustomerDue], dict[int, DueDetail]]:
+            customers = self._entries(s, listed)
+            return customers, due_details(
+                s, [e.instrument_id for c in customers for e in c.entries]
+            )
+
+        found = op.read(self, read)
+        if found is None:
             return
+        customers, details = found
         refused = write_file(path, due_xlsx(customers, details, title))
         if refused:
             self.message.show_error(refused)
@@ -306,7 +337,10 @@ class RecallScreen(ScreenDefaults, QWidget):
         dialog = DraftDialog(len(selected), len(listed), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        chosen = listed if dialog.all_listed() else [c for c in listed if c.customer_id in selected]
+        ids = {c.customer_id for c in listed} if dialog.all_listed() else selected
+        chosen = op.read(self, lambda s: self._entries(s, ids))
+        if chosen is None:
+            return
         channel = dialog.chosen_channel()
         actor, clock = self.ctx.actor, self.ctx.clock
         due = due_customers_from(chosen)

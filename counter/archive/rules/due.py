@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from counter.i18n import _
@@ -64,6 +65,24 @@ class DueState(enum.StrEnum):
     NEVER_VERIFIED = "never_verified"  # compulsory, no verification on record
     UNKNOWN = "unknown"  # no period and no valid-until: the ledger cannot say
     RESTING = "resting"  # out of use or scrapped: skipped
+
+
+#: most pressing first: a customer on the due list shows the first its entries have
+PRESSING = (
+    DueState.ESCALATED,
+    DueState.OVERDUE,
+    DueState.NEVER_VERIFIED,
+    DueState.DUE_SOON,
+    DueState.NOT_DUE,
+    DueState.UNKNOWN,
+    DueState.RESTING,
+)
+
+
+def most_pressing(states: Iterable[DueState]) -> DueState:
+    """The most pressing of these states (UNKNOWN when there are none)."""
+    found = set(states)
+    return next((s for s in PRESSING if s in found), DueState.UNKNOWN)
 
 
 def due_state_label(state: DueState) -> str:

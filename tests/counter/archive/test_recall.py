@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from counter.archive.due_summary import due_summary, summary_count
 from counter.archive.recall import due_count, due_details, due_list
 from counter.archive.reminder_rules import reminder_rules, rule_for, set_reminder_rule
 from counter.archive.rules.due import DueState, RecallRule
@@ -152,3 +153,57 @@ def test_setting_a_rule_is_admin_only_validated_and_audited(counter: Counter) ->
         ("眼镜店", '{"lead_days": 20}'),
         ("眼镜店", '{"escalate_after_days": 60, "grace_days": 15, "lead_days": 45}'),
     ]
+
+
+def _summary_from(found: list) -> list[tuple]:  # type: ignore[type-arg]
+    """What the screen's customer rows show, worked out from the full list by hand."""
+    from counter.archive.rules.due import most_pressing
+
+    return [
+        (c.customer_id, c.name, len(c.entries),
+         sum(e.state is DueState.NEVER_VERIFIED for e in c.entries),
+         min((e.next_due for e in c.entries if e.next_due), default=None),
+         most_pressing(e.state for e in c.entries))
+        for c in found
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"include_overdue": False, "include_never": False},
+        {"include_never": False},
+        {"sector": "集贸市场"},
+        {"division_prefix": "3715"},
+        {"use": "trade"},
+        {"department": "一般压力表"},
+    ],
+    ids=["all", "window-only", "no-never", "sector", "region", "use", "department"],
+)
+def test_the_screens_summary_counts_what_the_full_list_holds(
+    counter: Counter, filters: dict[str, object]
+) -> None:
+    _world(counter)
+    with counter.db.action() as s:  # a sector rule of its own changes the market's states
+        set_reminder_rule(s, counter.admin, counter.clock, "集贸市场", RecallRule(60, 10, 400))
+    with counter.db.session() as s:
+        query = dict(filters)
+        if "department" in query:
+            query["department_id"] = type_of(s, str(query.pop("department"))).department_id
+        full = due_list(s, TODAY, *JAN, **query)  # type: ignore[arg-type]
+        summary = due_summary(s, TODAY, *JAN, **query)  # type: ignore[arg-type]
+    assert full, "the world has something due for every filter"
+    assert [
+        (c.customer_id, c.name, c.entries, c.never, c.first_due, c.state) for c in summary
+    ] == _summary_from(full)
+    assert summary_count(summary) == due_count(full)
+    market = next((c for c in summary if c.name == "东昌集贸市场"), None)
+    if market is not None and filters == {}:
+        # its own rule: 2026-03-03 is overdue but not escalated (400 days); never verified first
+        assert (market.entries, market.never, market.state) == (3, 1, DueState.OVERDUE)
+        assert (market.contact_name, market.phone, market.sector) == (
+            "李四",
+            "0635-1234567",
+            "集贸市场",
+        )

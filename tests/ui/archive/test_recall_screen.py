@@ -25,10 +25,12 @@ from ui.common.reason_dialog import WriteWithReason
 
 
 def _listed(screen: RecallScreen) -> dict[str, list[str]]:
-    """customer → the serials of its instruments, as the tree shows them."""
+    """customer → the serials of its instruments, as the tree shows them once expanded."""
     model, found = screen.model, {}
     for row in range(model.rowCount()):
         head = model.index(row, dm.NAME)
+        assert model.rowCount(head) == 0 and model.hasChildren(head)  # read when expanded
+        screen.tree.expand(head)
         found[head.data()] = [
             model.index(child, dm.SERIAL, head).data() for child in range(model.rowCount(head))
         ]
