@@ -122,13 +122,14 @@ def satisfaction(session: Session, filters: FeedbackFilters) -> Satisfaction:
             )
         )
     overall = session.execute(select(*_level_sums()).where(*overall_where)).one()
-    star_counts = dict(
-        session.execute(
+    star_counts: dict[int | None, int] = {
+        stars: int(n)
+        for stars, n in session.execute(
             select(Rating.stars, func.count())
             .where(*overall_where, Rating.stars.is_not(None))
             .group_by(Rating.stars)
-        ).tuples()
-    )
+        )
+    }
     return Satisfaction(
         by_department_month=tuple(
             SatisfactionRow(d, name, int(y), int(m), int(s), int(b), int(x))
@@ -166,7 +167,7 @@ def _counted(
     query: Select[str, int] = (
         select(column, func.count()).where(*where).group_by(column).order_by(column)
     )
-    return tuple((key, int(n)) for key, n in session.execute(query).tuples() if key)
+    return tuple((key, int(n)) for key, n in session.execute(query) if key)
 
 
 def complaints_summary(
