@@ -116,12 +116,15 @@ def _complaints(args: argparse.Namespace, database: Database) -> int:
     line = _("投诉 {n} 件，超期 {overdue} 件（仍未答复 {open} 件），平均处理 {days} 个工作日")
     print(line.format(n=summary.total, overdue=summary.overdue, open=summary.open_overdue,
                       days="—" if average is None else f"{average:.1f}"))  # fmt: skip
-    for key, n in summary.by_object:
-        print(f"{_('对象')}\t{object_label(key)}\t{n}")
-    for key, n in summary.by_status:
-        print(f"{_('状态')}\t{status_label(key)}\t{n}")
-    for key, n in summary.by_callback_kind:
-        print(f"{_('回访')}\t{callback_label(key)}\t{n}")
+    heads = (_("对象"), _("状态"), _("回访"))
+    for head, rows, label in zip(
+        heads,
+        (summary.by_object, summary.by_status, summary.by_callback_kind),
+        (object_label, status_label, callback_label),
+        strict=True,
+    ):
+        for key, n in rows:
+            print(f"{head}\t{label(key)}\t{n}")
     return 0
 
 
