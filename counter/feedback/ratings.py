@@ -17,6 +17,7 @@ from counter.errors import CounterError, NotFound, ValidationError
 from counter.feedback.rules.scores import Channel, Score, parse_score, score_label
 from counter.i18n import _
 from counter.intake.rules.lifecycle import ItemStatus
+from counter.intake.scan import lookup
 from counter.release.rating_code import order_of_code
 from db.models import Item, Order, User
 from db.models_feedback import Rating, RatingDepartment
@@ -206,6 +207,24 @@ def correct_rating(
         reason=reason,
     )
     return new.id
+
+
+@dataclass(frozen=True)
+class RatingTarget:
+    order_id: int
+    order_number: str
+    customer: str
+
+
+def rating_target(session: Session, text: str) -> RatingTarget | None:
+    """The order a scanned or typed order / item / certificate number or rating code names."""
+    hit = lookup(session, text)
+    order_id = hit.order_id if hit is not None else order_of_code(session, text)
+    if order_id is None:
+        return None
+    order = session.get(Order, order_id)
+    assert order is not None
+    return RatingTarget(order.id, order.number, order.customer.name)
 
 
 def ratings_of_order(session: Session, order_id: int) -> list[RatingRow]:

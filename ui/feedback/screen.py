@@ -1,6 +1,7 @@
-"""投诉: the complaints list (filters: state, owner department, object, overdue only, text),
-overdue ones in red; Ctrl+N takes a new complaint, Enter (or a double click) opens the
-selected one to take it through its life; F5 reads again."""
+"""评价与投诉: the complaints list (filters: state, owner department, object, overdue only,
+text), overdue ones in red; Ctrl+N takes a new complaint, Enter (or a double click) opens
+the selected one to take it through its life; F5 reads again.  A second tab shows an
+order's ratings, records one taken on the phone and corrects one (`ratings_panel`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,7 @@ from ui.common.table_model import SORT_ROLE
 from ui.feedback import complaints_model as cm
 from ui.feedback.complaint_dialog import ComplaintDialog
 from ui.feedback.complaint_form import NewComplaintDialog, combo
+from ui.feedback.ratings_panel import RatingsPanel
 
 
 class ComplaintsScreen(ScreenDefaults, QWidget):
@@ -95,16 +98,27 @@ class ComplaintsScreen(ScreenDefaults, QWidget):
                 QShortcut(QKeySequence(keys), self, slot)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
         actions.addStretch(1)
-        layout = QVBoxLayout(self)
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(actions)
+        self.ratings = RatingsPanel(ctx, self)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(page, _("投诉"))
+        self.pages.addTab(self.ratings, _("客户评价"))
+        QVBoxLayout(self).addWidget(self.pages)
         self.watch_changes(ctx)
         self.refresh()
 
     def focus_first(self) -> None:
         self.table.setFocus()
+
+    def on_changed(self, changes: Change) -> None:
+        super().on_changed(changes)
+        if changes & Change.FEEDBACK:
+            self.ratings.refresh()
 
     def filters(self) -> ComplaintFilters:
         return ComplaintFilters(

@@ -61,7 +61,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ),
     ScreenSpec(
         "complaints",
-        lambda: _("投诉"),
+        lambda: _("评价与投诉"),
         "ui.feedback.screen",
         "ComplaintsScreen",
         Perm.COMPLAINTS,

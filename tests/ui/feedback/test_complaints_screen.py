@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from counter.admin.rules.roles import Actor
 from counter.feedback.complaint_views import ComplaintFilters, list_complaints
+from db.models import Order
 from tests.conftest import NOW, Counter
 from tests.counter.feedback.world import FeedbackWorld, make_world
 from tests.ui.conftest import show_active
@@ -17,6 +19,7 @@ from tests.ui.orders_helpers import context
 from ui.feedback import complaints_model as cm
 from ui.feedback.complaint_dialog import ComplaintDialog
 from ui.feedback.complaint_form import NewComplaintDialog
+from ui.feedback.ratings_panel import ScoreDialog
 from ui.feedback.screen import ComplaintsScreen
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -117,3 +120,43 @@ def test_overdue_complaints_are_red_and_can_be_filtered(qtbot: QtBot, fb: Feedba
     assert dialog.facts["status"].text() == "已撤回"
     assert dialog.facts["withdrawn"].text() == "客户不再追究"
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0)  # withdrawn: no longer overdue
+
+
+def test_a_phone_rating_and_its_correction(qtbot: QtBot, fb: FeedbackWorld) -> None:
+    order = fb.order("a", "b")
+    screen = _screen(qtbot, fb)
+    panel = screen.ratings
+    screen.pages.setCurrentWidget(panel)
+    panel.code.setText("no-such-order")
+    panel.look_up()
+    assert "找不到" in panel.message.text()
+    with fb.counter.db.session() as s:
+        number = ratings_target_number(s, order)
+    panel.code.setText(number)
+    panel.look_up()
+    assert panel.order.text().startswith(number)
+    panel.record_phone()
+    dialog = panel.pending
+    assert isinstance(dialog, ScoreDialog)
+    dialog.score.setCurrentIndex(dialog.score.findData(2))  # two stars
+    dialog.comment.setText("等太久")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 2).data() == "2 星（不满意）"
+    panel.table.selectRow(0)
+    panel.correct()
+    fix = panel.pending
+    assert isinstance(fix, ScoreDialog)
+    fix.score.setCurrentIndex(fix.score.findData("basic"))
+    qtbot.mouseClick(fix.ok_button, Qt.MouseButton.LeftButton)
+    assert fix.message.text() == "请填写更正原因"
+    fix.reason.setText("客户改口")
+    qtbot.mouseClick(fix.ok_button, Qt.MouseButton.LeftButton)
+    cells = [(panel.model.index(r, 2).data(), panel.model.index(r, 5).data()) for r in range(2)]
+    assert cells == [("2 星（不满意）（已作废）", "客户改口"), ("基本满意", "")]
+
+
+def ratings_target_number(s: Session, order_id: int) -> str:
+    order = s.get(Order, order_id)
+    assert order is not None
+    return order.number
