@@ -6,9 +6,16 @@ import pytest
 from sqlalchemy import select
 
 from counter.errors import CounterError, NotFound, PermissionDenied, ValidationError
-from counter.feedback.ratings import correct_rating, rate_by_code, ratings_of_order, record_rating
+from counter.feedback.ratings import (
+    correct_rating,
+    rate_by_code,
+    rating_target,
+    ratings_of_order,
+    record_rating,
+)
 from counter.feedback.rules.scores import Level, Score, parse_score, stars_level
-from db.models import AuditEntry
+from counter.release.rating_code import ensure_rating_code
+from db.models import AuditEntry, Order
 from db.models_feedback import Rating, RatingDepartment
 from tests.counter.feedback.world import FeedbackWorld
 
@@ -96,3 +103,17 @@ def test_an_unknown_code_rates_nothing(fb: FeedbackWorld) -> None:
     for code in ("", "ABCD-2345", "not a code"):
         with pytest.raises(NotFound, match="评价码"), c.db.action() as s:
             rate_by_code(s, c.clock, code, "satisfied")
+
+
+def test_an_order_is_found_by_any_of_its_numbers_or_its_code(fb: FeedbackWorld) -> None:
+    c = fb.counter
+    order_id = fb.order("a", "b")
+    with c.db.action() as s:
+        code = ensure_rating_code(s, c.clock, order_id)
+        order = s.get(Order, order_id)
+        assert order is not None
+        number, item = order.number, order.items[1].number
+    with c.db.session() as s:
+        found = [rating_target(s, text) for text in (number, item, code.lower(), "nothing")]
+    assert [t.order_id if t else None for t in found] == [order_id] * 3 + [None]
+    assert found[0] is not None and found[0].customer == "聊城计量器具有限公司"
