@@ -19,6 +19,7 @@ python -m counter outbox send --channel CHANNEL --out DIR --user NAME [--db URL]
 python -m counter ledger export [--customer ID] FILE [--db URL]   # no --customer: every customer
 python -m counter ledger import --customer ID FILE --user NAME [--db URL]   # password asked
 python -m counter ledger rebuild-due [--db URL]   # next due dates computed again
+python -m counter complaints list|add|summary …  /  ratings rate|summary …  (counter.feedback.cli)
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from counter.certificates.signing_keys import export_public_keys
 from counter.certificates.verify import Verdict, verify_certificate
 from counter.clock import SystemClock
 from counter.errors import CounterError
+from counter.feedback.cli import add_feedback_parsers, feedback_command
 from counter.i18n import LANGUAGES, _, set_language
 from counter.intake.scan import lookup, unknown_code_message
 from counter.reports.audit_log import verify_chain
@@ -100,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("--db", metavar="URL")
     key.add_argument("--out", type=Path, metavar="FILE")
     add_recall_parser(sub)
+    add_feedback_parsers(sub)
     box = sub.add_parser(
         "outbox",
         help=_("通知发件箱：列出消息（list），或导出一个渠道待发送的消息并记录结果（send）"),
@@ -336,6 +339,12 @@ def main(argv: list[str] | None = None) -> int:
             return _outbox_list(args) if args.action == "list" else _outbox_send(args)
         if args.command == "ledger":
             return _ledger_command(args)
+        if args.command in ("complaints", "ratings"):
+            database = open_database(args.db)
+            try:
+                return feedback_command(args, database)
+            finally:
+                database.dispose()
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
+    Flowable,
     Image,
     KeepTogether,
     LongTable,
@@ -29,6 +30,7 @@ from reportlab.platypus import (
 )
 
 from printing import pdf_doc
+from printing.certificate_pages import draw_qr
 from printing.common import InstituteInfo, one_line
 from printing.fonts import serif_font
 from printing.pdf_doc import (
@@ -74,6 +76,8 @@ class HandoverData:
     tracking_number: str = ""
     address: str = ""
     override_note: str = ""  # the supervisor's approval when fees were not settled
+    rating_code: str = ""  # the short code the customer rates the service with (好差评)
+    rating_qr: str = ""  # what the QR code beside it holds
 
 
 def masked_phone(phone: str) -> str:
@@ -167,6 +171,34 @@ def _items(data: HandoverData, st: dict[str, ParagraphStyle], width: float) -> L
     return table
 
 
+class _QR(Flowable):  # type: ignore[misc,unused-ignore]
+    def __init__(self, payload: str, size: float) -> None:
+        super().__init__()
+        self.payload, self.size = payload, size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.payload, 0, 0, self.size)
+
+
+def _rating(data: HandoverData, b: ParagraphStyle, width: float) -> Table:
+    """The QR code and short code the customer rates the service with (好差评)."""
+    size = 22 * PT_PER_MM
+    text = Paragraph(
+        f"服务评价：请扫描左侧二维码，或凭评价码 {markup(data.rating_code)} "
+        "对本次服务作出评价（满意 / 基本满意 / 不满意）。您的意见是我们改进的依据。",
+        b,
+    )
+    table = Table([[_QR(data.rating_qr, size), text]], colWidths=[size + 6, width - size - 6])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)])
+    )
+    table.hAlign = "LEFT"
+    return table
+
+
 def _signature(data: HandoverData, st: dict[str, ParagraphStyle], width: float) -> list[Any]:
     b = st["body"]
     label = "收件人签收" if data.tracking_number else "领取人签字"
@@ -213,6 +245,8 @@ def _closing(data: HandoverData, st: dict[str, ParagraphStyle], width: float) ->
     ]
     if data.override_note.strip():
         tail.append(Paragraph(f"欠费放行：{markup(data.override_note)}", b))
+    if data.rating_code:
+        tail += [Spacer(1, b.fontSize * 0.5), _rating(data, b, width)]
     tail += [Spacer(1, b.fontSize * 0.8), *_signature(data, st, width)]
     return [KeepTogether(tail)]
 

@@ -75,6 +75,6 @@ def test_no_module_over_400_lines() -> None:
 def test_every_area_has_a_home_for_its_pure_rules() -> None:
     """Each business area is a package with its pure rules in `rules/` beside the database side."""
     areas = ("admin", "customers", "intake", "billing", "certificates", "release")
-    areas += ("archive", "appointments", "onsite", "statistics")
+    areas += ("archive", "appointments", "onsite", "statistics", "feedback")
     missing = [a for a in areas if not (ROOT / "counter" / a / "rules" / "__init__.py").is_file()]
     assert not missing

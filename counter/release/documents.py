@@ -18,6 +18,8 @@ from counter.errors import NotFound
 from counter.i18n import _
 from counter.intake.documents import institute_info
 from counter.intake.scan import clean_code
+from counter.release.rating_code import rating_code_of
+from counter.release.rules.rating_code import qr_text, shown
 from db.models import Customer, Item, Order
 from db.models_certificates import CertificateRecord
 from db.models_release import MailDispatch, Release, ReleaseItem
@@ -73,7 +75,13 @@ def handover_data(session: Session, release_id: int) -> HandoverData:
         tracking_number=mail.tracking_number if mail else "",
         address=mail.address if mail else "",
         override_note=release.override_reason,
+        **_rating(rating_code_of(session, release.order_id)),
     )
+
+
+def _rating(code: str) -> dict[str, str]:
+    """The slip's rating code and its QR text; none for an order released before codes."""
+    return {"rating_code": shown(code), "rating_qr": qr_text(code)} if code else {}
 
 
 def handover_pdf(session: Session, release_id: int, page_size: str = "A5") -> bytes:

@@ -28,6 +28,7 @@ from counter.intake.rules.lifecycle import ItemStatus
 from counter.intake.scan import clean_code
 from counter.release.gate import evaluate
 from counter.release.numbers import new_release_number
+from counter.release.rating_code import ensure_rating_code
 from counter.release.scan import certificate_numbers
 from db.models import Customer, Item, Order
 from db.models_release import MailDispatch, Release, ReleaseItem, UnprocessedReturn
@@ -227,6 +228,7 @@ def _release(
     for item in items:
         move_item_status(session, actor, clock, item.id, ItemStatus.RELEASED, f"{verb} {number}")
     record_verifications(session, clock, [i.id for i in items])
+    ensure_rating_code(session, clock, order.id)
     record(
         session,
         actor,

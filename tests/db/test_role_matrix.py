@@ -107,6 +107,14 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
     "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
     "counter.archive.notes.add_note": Perm.EDIT_CUSTOMER,
+    "counter.feedback.ratings.record_rating": Perm.RATE,
+    "counter.feedback.ratings.correct_rating": Perm.RATE,
+    "counter.feedback.complaints.add_complaint": Perm.COMPLAINTS,
+    "counter.feedback.complaints.start_handling": Perm.COMPLAINTS,
+    "counter.feedback.complaints.answer_complaint": Perm.COMPLAINTS,
+    "counter.feedback.complaints.call_back": Perm.COMPLAINTS,
+    "counter.feedback.complaints.withdraw_complaint": Perm.COMPLAINTS,
+    "counter.feedback.complaints.close_complaint": Perm.CLOSE_COMPLAINT,
 }
 
 

@@ -15,8 +15,10 @@ from typing import NamedTuple, cast
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
+from counter.admin.rules.roles import Perm
 from counter.changes import Change
 from counter.errors import CounterError
+from counter.feedback.ratings import record_rating
 from counter.i18n import _
 from counter.release import (
     Collector,
@@ -24,6 +26,7 @@ from counter.release import (
     ReleaseDone,
     ReturnLine,
     address_label_pdf,
+    get_release,
     handover_pdf,
     mail_defaults,
     mail_dispatch,
@@ -37,6 +40,7 @@ from ui.common.file_dialogs import existing_folder
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.reason_dialog import ReasonDialog
 from ui.common.worker import Progress
+from ui.feedback.rating_dialog import RatingDialog
 from ui.release.collector_dialog import CollectorDialog
 from ui.release.host import ReturnHost
 from ui.release.mail_dialog import MailDialog
@@ -133,7 +137,33 @@ def start_unpaid_approval(screen: ReturnHost, lines: Sequence[ReturnLine]) -> No
 
 
 def show_papers(screen: ReturnHost, done: ReleaseDone) -> None:
-    """The handover slip after a pickup; the address label after a mail dispatch."""
+    """After a pickup the customer rates the service (or skips), then the handover slip shows;
+    after a mail dispatch the address label."""
+    ctx = screen.ctx
+    if done.way == "pickup" and ctx.actor.can(Perm.RATE):
+        order_id = op.read(screen, lambda s: get_release(s, done.release_id).order_id)
+        if order_id is not None:
+
+            def rate(level: str, comment: str) -> int | None:
+                return op.write(
+                    screen,
+                    lambda s: record_rating(s, ctx.actor, ctx.clock, order_id, level, comment),
+                    Change.FEEDBACK,
+                    on_failure=op.shown_in(dialog.message),
+                )
+
+            dialog = RatingDialog(rate, _summary_of(done), screen)
+            dialog.finished.connect(lambda _result: _papers(screen, done))
+            _open(screen, dialog)
+            return
+    _papers(screen, done)
+
+
+def _summary_of(done: ReleaseDone) -> str:
+    return _("交接单 {number}：{n} 件已领取").format(number=done.number, n=len(done.item_numbers))
+
+
+def _papers(screen: ReturnHost, done: ReleaseDone) -> None:
     release_id = done.release_id
     if done.way == "mail":
         pdf = op.read(screen, lambda s: address_label_pdf(s, release_id))

@@ -59,6 +59,13 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "OutboxScreen",
         Perm.EDIT_LEDGER,
     ),
+    ScreenSpec(
+        "complaints",
+        lambda: _("评价与投诉"),
+        "ui.feedback.screen",
+        "ComplaintsScreen",
+        Perm.COMPLAINTS,
+    ),
     ScreenSpec("admin", lambda: _("系统管理"), "ui.admin.screen", "AdminScreen", Perm.ADMIN),
     ScreenSpec(
         "lab_work",

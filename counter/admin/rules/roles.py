@@ -36,6 +36,9 @@ class Perm(enum.StrEnum):
     REVIEW = "review"
     RELEASE = "release"
     EDIT_LEDGER = "edit_ledger"  # a customer's instrument ledger: add, edit, import, scrap
+    RATE = "rate"  # record and correct a customer's rating (好差评) of an order
+    COMPLAINTS = "complaints"  # take and handle complaints, call back, record a withdrawal
+    CLOSE_COMPLAINT = "close_complaint"  # close a called-back complaint
     ADMIN = "admin"  # users, settings, catalogue, audit log
 
 
@@ -48,11 +51,15 @@ ROLE_PERMS: dict[Role, frozenset[Perm]] = {
             Perm.VOID,
             Perm.RELEASE,
             Perm.EDIT_LEDGER,
+            Perm.RATE,
+            Perm.COMPLAINTS,
         }
     ),
-    Role.BILLING: frozenset({Perm.BILL, Perm.EDIT_CUSTOMER}),
+    Role.BILLING: frozenset({Perm.BILL, Perm.EDIT_CUSTOMER, Perm.COMPLAINTS}),
     Role.LAB: frozenset({Perm.LAB_WORK}),
-    Role.QUALITY: frozenset({Perm.REVIEW, Perm.RELEASE}),
+    Role.QUALITY: frozenset(
+        {Perm.REVIEW, Perm.RELEASE, Perm.RATE, Perm.COMPLAINTS, Perm.CLOSE_COMPLAINT}
+    ),
     Role.ADMIN: frozenset(Perm),
 }
 
@@ -68,6 +75,9 @@ def perm_label(perm: Perm) -> str:
         Perm.REVIEW: _("证书终审"),
         Perm.RELEASE: _("发放器具"),
         Perm.EDIT_LEDGER: _("编辑器具台账"),
+        Perm.RATE: _("记录客户评价"),
+        Perm.COMPLAINTS: _("受理和处理投诉"),
+        Perm.CLOSE_COMPLAINT: _("办结投诉"),
         Perm.ADMIN: _("系统管理"),
     }[perm]
 

@@ -169,7 +169,8 @@ def test_a_whole_order_is_picked_up_and_the_slip_lists_items_and_certificates(
         assert flat.count(number) == 1  # each item, and its certificate
     assert "共5件，证书5份" in flat and "领取人签字" in flat and "138****8000" in flat
     assert "交接时间：2026-11-3009:30" in flat  # Beijing time, not UTC
-    assert pdf_barcodes(pdf) == ["R2026000001"]
+    barcodes = pdf_barcodes(pdf)  # the slip's number, and the QR to rate the service with
+    assert barcodes[0] == "R2026000001" and [b[:5] for b in barcodes[1:]] == ["RATE-"]
     assert [a.entity_key for a in _audit(w, "release.pickup")] == ["R2026000001"]
     assert len(_audit(w, "item.released")) == 5
     with w.db.action() as s:  # the certificates, printed or saved for the customer

@@ -1,0 +1,1 @@
+"""Pure rules of counter.feedback: plain dataclasses, no session, no I/O."""
