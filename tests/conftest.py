@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import create_engine, text
 
+import db.models_appointments
 import db.models_archive
 import db.models_audit
 import db.models_certificates
