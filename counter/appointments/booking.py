@@ -23,6 +23,7 @@ from counter.admin.calendar import load_calendar
 from counter.admin.rules.roles import Actor, Perm
 from counter.admin.rules.workdays import WorkCalendar
 from counter.appointments.capacity import active_closures, base_capacity, loads
+from counter.appointments.notices import draft_confirmation
 from counter.appointments.rules.slots import (
     HALVES,
     SOURCES,
@@ -245,8 +246,10 @@ def book(
     contact_name: str = "",
     contact_phone: str = "",
     note: str = "",
+    notify: str | None = "sms",
 ) -> Booked:
-    """Book the customer's items into the slot; refused with the reason and next free slots."""
+    """Book the customer's items into the slot; refused with the reason and next free slots.
+    A confirmation goes to the outbox on channel `notify` (None: none)."""
     require(session, actor, Perm.RECEIVE)
     customer = session.get(Customer, customer_id)
     if customer is None or not customer.active:
@@ -307,4 +310,7 @@ def book(
     record(
         session, actor, clock, "appointment.book", "appointment", appointment.number, after=after
     )
-    return Booked(appointment.id, appointment.number, day, half, department.name, total)
+    message_id = None
+    if notify:
+        message_id = draft_confirmation(session, actor, clock, appointment.id, notify)
+    return Booked(appointment.id, appointment.number, day, half, department.name, total, message_id)
