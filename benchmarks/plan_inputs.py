@@ -5,7 +5,7 @@ department, the working half-days of a year (the official calendar) at six items
 `mixed_year`: 2,000 customers of mixed sectors over six departments: grain stations
 with the 04-30 / 09-30 rule, optical shops spread over the year, markets, fuel
 stations, hospitals, and a few chemical plants whose hundreds of alarms go in four
-quarterly waves; some customers name weekdays, block dates or were pinned; a holiday
+quarterly waves; some customers name weekdays or block dates; a holiday
 week closes two departments.  Capacity is set so the year is about three quarters
 full with peaks in spring.  Both scale down with `scale` for the smoke test.
 """

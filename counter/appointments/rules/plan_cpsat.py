@@ -39,9 +39,9 @@ from counter.appointments.rules.plan_visits import build_visits
 from counter.i18n import _
 
 SEED = 20270101
-CANDIDATES = 24
+CANDIDATES = 16
 SETTLED_CANDIDATES = 6  # for a visit the greedy placed at no cost
-MOVABLE = 1500  # visits the solver may move
+MOVABLE = 600  # visits the solver may move
 #: wall-clock guard only: the deterministic limit is meant to end the search long before
 WALL_GUARD_S = 30.0
 Progress = Callable[[int, int, str], None]
@@ -181,14 +181,14 @@ def _solve(
         )
         peaks[dept] = model.new_int_var(outside, 1000, "")
         model.add_hint(peaks[dept], max(outside, min(1000, greedy_peaks.get(dept, 0) + 1)))
-    for i, placed in in_slot.items():
+    for i, taking in in_slot.items():
         cap, used = book.cap[i], book.load[i]
-        sizes = [v.size for v, _var in placed]
-        exprs = [var for _v, var in placed]
+        sizes = [v.size for v, _var in taking]
+        exprs = [var for _v, var in taking]
         if sum(sizes) + used > cap:
             model.add(cp_model.LinearExpr.weighted_sum(exprs, sizes) <= cap - used)
         for code, type_cap in (book.type_caps[i] or {}).items():
-            counts = [dict(v.types).get(code, 0) for v, _var in placed]
+            counts = [dict(v.types).get(code, 0) for v, _var in taking]
             fixed_count = book.type_load[(i, code)]
             if sum(counts) + fixed_count > type_cap:
                 model.add(cp_model.LinearExpr.weighted_sum(exprs, counts) <= type_cap - fixed_count)

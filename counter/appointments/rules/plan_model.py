@@ -54,9 +54,9 @@ class SectorRule:
     `deadlines`: (month, day) dates the items must be verified by (grain stations: 04-30
     and 09-30, before the purchase seasons); an item's rule date is the last of them on
     or before its due date.  `spread`: the sector's customers are spread evenly over the
-    period (optical shops), each near a target day of its own.  `waves`: a customer's
-    items are split into this many waves, one per equal part of the period (a chemical
-    plant's alarms in four quarterly waves).
+    period (optical shops), each near a target day of its own.  `waves`: the period is cut
+    into this many equal parts and a customer's items due in a part come together at its
+    start, one wave per part (a chemical plant's alarms in four quarterly waves).
     """
 
     sector: str
@@ -73,7 +73,8 @@ class Demand:
     sector: str = ""
     preferred_weekdays: frozenset[int] = frozenset()  # 0 = Monday
     blocked: frozenset[dt.date] = frozenset()
-    #: slots the clerk pinned: one per department (in date order per wave when there are several)
+    #: slots the clerk pinned: one per department, or per visit of it in (wave, part)
+    #: order when the department's items come in several visits
     fixed: tuple[SlotKey, ...] = ()
 
 

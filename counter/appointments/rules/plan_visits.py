@@ -72,9 +72,16 @@ def _wave_window(start: dt.date, end: dt.date, wave: int, waves: int) -> tuple[d
     return first, last
 
 
-def _split(items: Sequence[DueItem], waves: int) -> list[list[DueItem]]:
-    n = len(items)
-    return [list(items[n * k // waves : n * (k + 1) // waves]) for k in range(waves)]
+def _split(
+    items: Sequence[DueItem], waves: int, start: dt.date, end: dt.date
+) -> list[tuple[int, list[DueItem]]]:
+    """Items by the part of the period their due date falls in: (wave, items), none empty."""
+    span = (end - start).days + 1
+    groups: dict[int, list[DueItem]] = defaultdict(list)
+    for item in items:
+        k = (item.due - start).days * waves // span + 1
+        groups[min(max(k, 1), waves)].append(item)
+    return sorted(groups.items())
 
 
 def build_visits(inp: PlanInput) -> tuple[Visit, ...]:
@@ -101,22 +108,24 @@ def _demand_visits(
     for item in demand.items:
         by_dept[item.department].append(item)
     fixed: dict[str, list[SlotKey]] = defaultdict(list)
-    for key in sorted(demand.fixed):
+    for key in demand.fixed:  # in the order of the department's visits
         fixed[key.department].append(key)
     out: list[Visit] = []
     for dept in sorted(by_dept):
         items = sorted(by_dept[dept], key=lambda i: (i.due, i.ledger_id))
-        waves = max(1, min(rule.waves if rule else 1, len(items)))
+        waves = max(1, rule.waves if rule else 1)
         pins = iter(fixed[dept])
-        for wave, group in enumerate(_split(items, waves), start=1):
+        for wave, group in _split(items, waves, inp.start, inp.end):
             chunks = _chunks(group, largest.get(dept, 0), type_caps.get(dept, {}))
             for part, chunk in enumerate(chunks, start=1):
                 due = chunk[0].due
                 rule_date = _rule_date(rule, due, inp.start)
                 deadline = min(due, rule_date) if rule_date else due
-                if waves > 1:
-                    earliest, wave_end = _wave_window(inp.start, inp.end, wave, waves)
-                    deadline = min(deadline, wave_end)
+                if waves > 1:  # in its part of the period, before its first due date
+                    first, last = _wave_window(inp.start, inp.end, wave, waves)
+                    deadline = min(deadline, last)
+                    early = deadline - dt.timedelta(days=inp.lead_days)
+                    earliest = first if first <= deadline else max(inp.start, early)
                 elif rule is not None and rule.spread:
                     earliest = inp.start
                 else:
