@@ -38,6 +38,7 @@ from counter.appointments.rules.slots import (
     half_label,
     source_label,
     status_label,
+    weekday_label,
 )
 from counter.appointments.status import cancel, mark_no_show, move
 from counter.changes import Change
@@ -161,9 +162,7 @@ class AppointmentsScreen(ScreenDefaults, QWidget):
         self.slots = op.read(self, lambda s: free_capacity(s, department, start, end)) or []
         days = sorted({s.day for s in self.slots})
         self.grid.setColumnCount(len(days))
-        self.grid.setHorizontalHeaderLabels(
-            [f"{d:%m-%d} {_('一二三四五六日')[d.weekday()]}" for d in days]
-        )
+        self.grid.setHorizontalHeaderLabels([f"{d:%m-%d} {weekday_label(d)}" for d in days])
         for slot in self.slots:
             row, column = HALVES.index(slot.half), days.index(slot.day)
             item = QTableWidgetItem(self._cell_text(slot))
