@@ -47,8 +47,9 @@ def _decorator(data: TableDocument) -> Decorate:
         width, height = canvas._pagesize
         inner = width - 2 * MARGIN
         canvas.saveState()
-        draw_fitted(canvas, page_label(page, total), MARGIN, MARGIN * 0.6, inner, font, CELL,
-                    "right")  # fmt: skip
+        draw_fitted(
+            canvas, page_label(page, total), MARGIN, MARGIN * 0.6, inner, font, CELL, "right"
+        )
         if page > 1:
             text = f"{data.institute.name}　{data.title}（续）"
             draw_fitted(canvas, text, MARGIN, height - MARGIN * 0.7, inner, font, CELL)

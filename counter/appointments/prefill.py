@@ -99,6 +99,7 @@ def receive_booked(
     session: Session, actor: Actor, clock: Clock, appointment_id: int, draft: OrderDraft
 ) -> SavedOrder:
     """Save the order received for the appointment and mark the appointment arrived."""
+    require(session, actor, Perm.RECEIVE)
     view = appointment_view(session, appointment_id)
     if draft.customer_id != view.customer_id:
         raise ValidationError([_("委托单的客户与预约的客户不一致")])

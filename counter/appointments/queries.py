@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from counter.appointments.rules.slots import is_slip_number
 from counter.errors import NotFound
 from counter.i18n import _
-from db.models import Customer, Department, User
+from db.models import Customer, Department, Instrument, InstrumentType, User
 from db.models_appointments import Appointment, AppointmentItem
 
 
@@ -151,3 +152,28 @@ def customer_appointments(session: Session, customer_id: int) -> list[Appointmen
     query = _query().where(Appointment.customer_id == customer_id)
     query = query.order_by(Appointment.day.desc(), Appointment.id.desc())
     return [_view(a, c, d, u) for a, c, d, u in session.execute(query).all()]
+
+
+@dataclass(frozen=True)
+class LedgerChoice:
+    """A ledger entry offered for booking, with the department that verifies its type."""
+
+    instrument_id: int
+    label: str  # "电子计价秤 JJ-1（到期 2027-01-05）"
+    department_id: int
+
+
+def ledger_choices(session: Session, instrument_ids: Sequence[int]) -> list[LedgerChoice]:
+    """The ledger entries to offer in the booking dialog, in the order given."""
+    rows = session.execute(
+        select(Instrument, InstrumentType.department_id)
+        .join(InstrumentType, InstrumentType.id == Instrument.type_id)
+        .where(Instrument.id.in_(instrument_ids))
+    ).all()
+    found = {}
+    for entry, department_id in rows:
+        label = f"{entry.name or entry.type.name} {entry.serial}".strip()
+        if entry.next_due:
+            label += _("（到期 {due}）").format(due=entry.next_due.isoformat())
+        found[entry.id] = LedgerChoice(entry.id, label, department_id)
+    return [found[i] for i in instrument_ids if i in found]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from counter.admin.audit.write import record
 from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
-from counter.appointments.booking import take_slot
+from counter.appointments.booking import take_slot, type_problems
 from counter.appointments.rules.slots import move_problem
 from counter.appointments.slots_db import release
 from counter.clock import Clock, local_date
@@ -126,6 +126,9 @@ def move(
     if old == (department.id, day, half):
         return
     needs = _needs(appointment)
+    problems = type_problems(session, department, needs)
+    if problems:
+        raise ValidationError(problems)
     release(session, *old, needs)
     take_slot(session, department, day, half, needs, local_date(clock.now()))
     before = {"slot": f"{old[1].isoformat()} {old[2]}", "department_id": old[0]}

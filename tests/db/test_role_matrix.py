@@ -107,6 +107,23 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
     "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
     "counter.archive.notes.add_note": Perm.EDIT_CUSTOMER,
+    "counter.appointments.sectors.save_sector": Perm.ADMIN,
+    "counter.appointments.sectors.save_catalogue_line": Perm.ADMIN,
+    "counter.appointments.capacity.set_capacity": Perm.ADMIN,
+    "counter.appointments.capacity.add_closure": Perm.ADMIN,
+    "counter.appointments.capacity.lift_closure": Perm.ADMIN,
+    "counter.appointments.booking.book": Perm.RECEIVE,
+    "counter.appointments.status.cancel": Perm.RECEIVE,
+    "counter.appointments.status.mark_no_show": Perm.RECEIVE,
+    "counter.appointments.status.mark_arrived": Perm.RECEIVE,
+    "counter.appointments.status.move": Perm.RECEIVE,
+    "counter.appointments.notices.draft_confirmation": Perm.RECEIVE,
+    "counter.appointments.notices.draft_reminders_for": Perm.RECEIVE,
+    "counter.appointments.prefill.intake_prefill": Perm.RECEIVE,
+    "counter.appointments.prefill.receive_booked": Perm.RECEIVE,
+    "counter.appointments.prefs.set_preferences": Perm.EDIT_CUSTOMER,
+    "counter.appointments.prefs.block_dates": Perm.EDIT_CUSTOMER,
+    "counter.appointments.prefs.unblock_dates": Perm.EDIT_CUSTOMER,
 }
 
 

@@ -30,6 +30,12 @@ def half_label(half: str) -> str:
     return {"am": _("上午"), "pm": _("下午"), "day": _("全天")}.get(half, half)
 
 
+def weekday_label(day: dt.date) -> str:
+    return (_("周一"), _("周二"), _("周三"), _("周四"), _("周五"), _("周六"), _("周日"))[
+        day.weekday()
+    ]
+
+
 def status_label(status: str) -> str:
     labels = {
         "booked": _("已预约"),

@@ -177,3 +177,25 @@ def test_booking_needs_the_receive_permission(counter: Counter) -> None:
             half="am",
             items=[BookingItem(type_id(s), 1)],
         )
+
+
+def test_customer_preferences_and_blocked_dates_for_the_planner(counter: Counter) -> None:
+    from counter.appointments.prefs import block_dates, customer_preferences, set_preferences
+
+    with counter.db.action() as s:
+        set_preferences(s, counter.clerk, counter.clock, counter.customer_id, [2, 4], "am")
+        block_dates(
+            s,
+            counter.clerk,
+            counter.clock,
+            counter.customer_id,
+            dt.date(2027, 5, 1),
+            dt.date(2027, 5, 31),
+            "收购旺季",
+        )
+        with pytest.raises(ValidationError):
+            set_preferences(s, counter.clerk, counter.clock, counter.customer_id, [8])
+    with counter.db.session() as s:
+        prefs = customer_preferences(s)[counter.customer_id]
+    assert (prefs.weekdays, prefs.half) == (frozenset({2, 4}), "am")
+    assert prefs.blocks(dt.date(2027, 5, 15)) and not prefs.blocks(dt.date(2027, 6, 1))
