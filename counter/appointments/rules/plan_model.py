@@ -45,6 +45,7 @@ class DueItem:
     type_code: str
     department: str
     due: dt.date
+    quantity: int = 1  # a ledger entry may stand for several identical instruments
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class Visit:
     department: str
     ledger_ids: tuple[int, ...]
     types: tuple[tuple[str, int], ...]  # (type code, count), sorted
-    size: int
+    size: int  # items (台件): the ledger entries' quantities added up
     due: dt.date  # the earliest due date of its items
     deadline: dt.date  # min(due, the sector's rule date)
     rule_date: dt.date | None  # the sector rule's date when it is the deadline
@@ -112,7 +113,7 @@ class Visit:
     waves: int = 1
     part: int = 1  # a visit too big for any slot is split into parts
     parts: int = 1
-    dues: tuple[dt.date, ...] = field(default=(), compare=False)  # per ledger id, same order
+    dues: tuple[dt.date, ...] = field(default=(), compare=False)  # one per item (台件)
 
     @property
     def key(self) -> tuple[int, str, int, int]:

@@ -43,14 +43,17 @@ def _chunks(
         return [list(items)]
     out: list[list[DueItem]] = [[]]
     counts: dict[str, int] = defaultdict(int)
+    size = 0
     for item in items:
         cap = type_caps.get(item.type_code, largest)
-        current = out[-1]
-        if current and (len(current) >= largest or counts[item.type_code] >= cap):
+        if out[-1] and (
+            size + item.quantity > largest or counts[item.type_code] + item.quantity > cap
+        ):
             out.append([])
-            counts = defaultdict(int)
+            counts, size = defaultdict(int), 0
         out[-1].append(item)
-        counts[item.type_code] += 1
+        counts[item.type_code] += item.quantity
+        size += item.quantity
     return out
 
 
@@ -132,7 +135,7 @@ def _demand_visits(
                     earliest = max(inp.start, deadline - dt.timedelta(days=inp.lead_days))
                 counts: dict[str, int] = defaultdict(int)
                 for item in chunk:
-                    counts[item.type_code] += 1
+                    counts[item.type_code] += item.quantity
                 visit = Visit(
                     index=first_index + len(out),
                     customer_id=demand.customer_id,
@@ -140,7 +143,7 @@ def _demand_visits(
                     department=dept,
                     ledger_ids=tuple(i.ledger_id for i in chunk),
                     types=tuple(sorted(counts.items())),
-                    size=len(chunk),
+                    size=sum(counts.values()),
                     due=due,
                     deadline=deadline,
                     rule_date=rule_date if rule_date and rule_date < due else None,
@@ -153,7 +156,7 @@ def _demand_visits(
                     waves=waves,
                     part=part,
                     parts=len(chunks),
-                    dues=tuple(i.due for i in chunk),
+                    dues=tuple(i.due for i in chunk for _n in range(i.quantity)),
                 )
                 out.append(visit)
     return out
