@@ -7,6 +7,8 @@ python -m counter appointments list --from YYYY-MM-DD [--to YYYY-MM-DD] [--depar
 python -m counter appointments slip NUMBER --out FILE
 python -m counter appointments remind --user NAME [--day YYYY-MM-DD] [--channel CHANNEL]
 python -m counter appointments catalogue --out DIR
+python -m counter appointments plan --from YYYY-MM-DD --to YYYY-MM-DD [--department NAME]
+    [--accept --user NAME]   (counter.appointments.plan_cli)
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from counter.appointments.documents import (
     slip_pdf,
 )
 from counter.appointments.notices import draft_reminders_for
+from counter.appointments.plan_cli import add_plan_parser, plan_command
 from counter.appointments.queries import find_by_number, list_appointments
 from counter.appointments.rules.slots import half_label, status_label
 from counter.archive.rules.messages import CHANNELS
@@ -80,7 +83,8 @@ def add_appointments_parser(sub: Any) -> None:
     remind.add_argument("--channel", choices=CHANNELS, default="sms", metavar="CHANNEL")
     catalogue = actions.add_parser("catalogue", help=_("写出预约分类表和预约目录（PDF 与 XLSX）"))
     catalogue.add_argument("--out", type=Path, required=True, metavar="DIR")
-    for action in (booking, listing, slip, remind, catalogue):
+    planning = add_plan_parser(actions, _day)
+    for action in (booking, listing, slip, remind, catalogue, planning):
         action.add_argument("--db", metavar="URL")
 
 
@@ -156,6 +160,8 @@ def appointments_command(args: argparse.Namespace, database: Database) -> int:
         return _list(args, database)
     if action == "remind":
         return _remind(args, database)
+    if action == "plan":
+        return plan_command(args, database)
     if action == "slip":
         data = read(database, lambda s: slip_pdf(s, find_by_number(s, args.number).id))
         args.out.write_bytes(data)

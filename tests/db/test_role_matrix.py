@@ -124,6 +124,8 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.appointments.prefs.set_preferences": Perm.EDIT_CUSTOMER,
     "counter.appointments.prefs.block_dates": Perm.EDIT_CUSTOMER,
     "counter.appointments.prefs.unblock_dates": Perm.EDIT_CUSTOMER,
+    "counter.appointments.planning.propose_plan": Perm.RECEIVE,
+    "counter.appointments.planning.accept_plan": Perm.RECEIVE,
 }
 
 
