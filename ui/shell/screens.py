@@ -60,6 +60,13 @@ SCREENS: tuple[ScreenSpec, ...] = (
         Perm.RECEIVE,
     ),
     ScreenSpec(
+        "appointment_plan",
+        lambda: _("自动排程"),
+        "ui.appointments.plan_screen",
+        "PlanScreen",
+        Perm.RECEIVE,
+    ),
+    ScreenSpec(
         "outbox",
         lambda: _("通知发件箱"),
         "ui.archive.outbox_screen",
