@@ -174,6 +174,7 @@ def plan_input(
                     d for d in days(start, end) if wish is not None and wish.blocks(d)
                 ),
                 fixed=tuple(pins.get(customer.customer_id, ())),
+                preferred_half=wish.half if wish else "",
             )
         )
     slots = _slots(session, chosen, start, end, calendar)

@@ -19,6 +19,7 @@ W_LATE_ITEM = 10_000
 W_LATE_DAY = 100  # per item and day after the deadline
 W_EARLY_DAY = 2  # per day before the window
 W_PREF = 400  # a visit not on a preferred weekday
+W_HALF = 100  # a visit not in the half-day its customer prefers
 W_SPREAD_WEEK = 30  # per week away from a spread sector's target
 W_PEAK = 20  # per per-mille of a department's fullest slot
 
@@ -118,6 +119,8 @@ class SlotBook:
             cost += W_EARLY_DAY * (t.earliest - day)
         if t.preferred and self.weekday[i] not in t.preferred:
             cost += W_PREF
+        if visit.preferred_half and self.keys[i].half != visit.preferred_half:
+            cost += W_HALF
         if t.target is not None:
             cost += W_SPREAD_WEEK * (abs(day - t.target) // 7)
         return cost

@@ -77,6 +77,7 @@ class Demand:
     #: slots the clerk pinned: one per department, or per visit of it in (wave, part)
     #: order when the department's items come in several visits
     fixed: tuple[SlotKey, ...] = ()
+    preferred_half: str = ""  # "am", "pm" or "" (either)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Visit:
     target: dt.date | None  # spread sectors: the day this customer is aimed at
     preferred: frozenset[int]
     blocked: frozenset[dt.date]
+    preferred_half: str
     fixed: SlotKey | None
     wave: int = 1
     waves: int = 1

@@ -151,6 +151,7 @@ def _demand_visits(
                     target=None,
                     preferred=demand.preferred_weekdays,
                     blocked=demand.blocked,
+                    preferred_half=demand.preferred_half,
                     fixed=next(pins, None),
                     wave=wave,
                     waves=waves,

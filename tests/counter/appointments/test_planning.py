@@ -46,7 +46,7 @@ def test_proposal_respects_capacity_closures_bookings_and_wishes(counter: Counte
     with counter.db.action() as s:
         add_closure(s, counter.admin, counter.clock, department_id=dept, day=closed,
                     half="day", items=None, reason="设备检修")  # fmt: skip
-        set_preferences(s, counter.clerk, counter.clock, ids[1], [3], "")  # Wednesdays
+        set_preferences(s, counter.clerk, counter.clock, ids[1], [3], "pm")  # Wed pm
         block_dates(s, counter.clerk, counter.clock, ids[2], START, dt.date(2026, 12, 10), "盘点")
     taken = book_scales(counter, dt.date(2026, 12, 2), "am", n=3)  # one place left there
     plan = propose(counter)
@@ -61,6 +61,7 @@ def test_proposal_respects_capacity_closures_bookings_and_wishes(counter: Counte
     assert load.get(SlotKey("衡器", taken.day, "am"), 0) <= 1
     by_customer = {p.visit.customer_id: p for p in plan.placements}
     assert by_customer[ids[1]].slot.day.isoweekday() == 3
+    assert by_customer[ids[1]].slot.half == "pm"
     assert by_customer[ids[2]].slot.day > dt.date(2026, 12, 10)
 
 
