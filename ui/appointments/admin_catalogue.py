@@ -40,6 +40,7 @@ from ui.common.context import AppContext
 from ui.common.file_dialogs import save_file_name, write_file
 from ui.common.message_line import MessageLine
 from ui.common.pdf_preview import PdfPreviewDialog
+from ui.customers.dialog import sector_label
 
 HEADERS = (
     lambda: _("行业"),
@@ -113,7 +114,7 @@ class CatalogueTab(QWidget):
             return
         sectors, types, departments, self.lines = loaded
         for combo, rows in (
-            (self.sector, [(x.id, x.name) for x in sectors]),
+            (self.sector, [(x.id, sector_label(x.name)) for x in sectors]),
             (self.type_combo, [(t.id, t.name) for t in types]),
             (self.department, [(d.id, d.name) for d in departments]),
         ):

@@ -55,7 +55,8 @@ def test_capacity_closures_and_catalogue_from_the_admin_pages(
     tab.segments.setText("每周三全天")
     tab.contact.setText("王工")
     tab.save_line()
-    assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == "每周三全天"
+    cell = tab.table.item(0, 3)
+    assert tab.table.rowCount() == 1 and cell is not None and cell.text() == "每周三全天"
     with c.db.session() as s:
         assert [(x.sector, x.type_name) for x in catalogue(s)] == [("加油站", "燃油加油机")]
     out = tmp_path / "目录.xlsx"
