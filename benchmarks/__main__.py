@@ -1,5 +1,5 @@
 """``python -m benchmarks [--items N] [--only A,B] [--cache-dir DIR] [--list] [--profile]
-[--pg-url URL] [--pg-database NAME] [--pg-orders N]``.
+[--pg-url URL] [--pg-database NAME] [--pg-orders N] [--plan-scale F]``.
 
 Speed goals of the counter on a realistic, cached SQLite dataset (built only
 when a selected case needs it), and of eight counters sharing PostgreSQL.  One JSON
@@ -54,6 +54,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=Options.pg_orders,
         help="orders saved by each of the 8 counters in pg_orders; default 150",
     )
+    parser.add_argument(
+        "--plan-scale",
+        type=float,
+        default=Options.plan_scale,
+        help="size of the appointment plan cases' inputs (1 = 447 shops / 2,000 customers)",
+    )
     parser.add_argument("--list", action="store_true", help="list the cases and their metrics")
     parser.add_argument(
         "--profile",
@@ -63,6 +69,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.pg_orders < 1:
         parser.error("--pg-orders must be at least 1")
+    if not 0 < args.plan_scale <= 1:
+        parser.error("--plan-scale must be more than 0 and at most 1")
     if args.items < 20:
         parser.error("--items must be at least 20")
     return args
@@ -77,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = select_cases(args.only.split(",") if args.only else None)
     needed = any(case.needs_dataset for case in cases)
     dataset = ensure_dataset(args.cache_dir, args.items) if needed else None
-    options = Options(args.pg_url, args.pg_database, args.pg_orders)
+    options = Options(args.pg_url, args.pg_database, args.pg_orders, args.plan_scale)
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.cache_dir, prefix="scratch-") as scratch:
         bench = Bench(dataset, Path(scratch), options)

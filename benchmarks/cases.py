@@ -14,6 +14,7 @@ from benchmarks import (
     case_ledger,
     case_orders,
     case_pg_numbering,
+    case_plan,
     case_recall,
     case_scan,
     case_startup,
@@ -48,6 +49,7 @@ CASES: tuple[Case, ...] = (
     *case_recall.CASES,
     *case_ledger.CASES,
     *case_pg_numbering.CASES,
+    *case_plan.CASES,
 )
 
 

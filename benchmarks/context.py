@@ -48,6 +48,7 @@ class Options:
     pg_url: str = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
     pg_database: str = "counter_bench_numbering"
     pg_orders: int = 150
+    plan_scale: float = 1.0  # the appointment plan cases' inputs, shrunk for the smoke test
 
 
 class Bench:

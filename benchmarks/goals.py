@@ -31,4 +31,6 @@ GOALS: dict[str, Goal] = {
     "recall_due_month_ms": Goal(300.0),
     "customer_file_open_ms": Goal(100.0),
     "ledger_import_10k_rows_s": Goal(5.0),
+    "plan_447_shops_year_ms": Goal(2000.0),
+    "plan_2000_customers_year_ms": Goal(10000.0),
 }

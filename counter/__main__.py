@@ -37,6 +37,7 @@ from counter.admin.backup import (
     restore_backup,
 )
 from counter.admin.rules.roles import Role
+from counter.appointments.cli import add_appointments_parser, appointments_command
 from counter.archive.ledger_xlsx import export_ledger_xlsx, import_ledger
 from counter.archive.outbox_view import outbox
 from counter.archive.recall_cli import add_recall_parser, recall_command
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("--out", type=Path, metavar="FILE")
     add_recall_parser(sub)
     add_feedback_parsers(sub)
+    add_appointments_parser(sub)
     box = sub.add_parser(
         "outbox",
         help=_("通知发件箱：列出消息（list），或导出一个渠道待发送的消息并记录结果（send）"),
@@ -333,6 +335,12 @@ def main(argv: list[str] | None = None) -> int:
             database = open_database(args.db)
             try:
                 return recall_command(args, database)
+            finally:
+                database.dispose()
+        if args.command == "appointments":
+            database = open_database(args.db)
+            try:
+                return appointments_command(args, database)
             finally:
                 database.dispose()
         if args.command == "outbox":

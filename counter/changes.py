@@ -26,6 +26,7 @@ class Change(enum.Flag):
     LEDGER = enum.auto()  # ledger entries, their status and due dates, notes in a customer's file
     MESSAGES = enum.auto()  # the notification outbox, its templates and the reminder rules
     FEEDBACK = enum.auto()  # customers' ratings (好差评) and complaints
+    APPOINTMENTS = enum.auto()  # bookings, slot capacity and closures, sectors and their catalogue
 
 
 #: everything (after a restore or a user switch)

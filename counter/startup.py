@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter.appointments.sectors import seed_sectors
 from counter.billing.schedule import seed_fee_schedule
 from counter.certificates.registers import seed_registers
 from counter.errors import DatabaseUnavailable
@@ -29,6 +30,7 @@ def open_database(url: str | None, *, upgrade_shared: bool = False) -> Database:
             seed_catalog(session)
             seed_registers(session)
             seed_fee_schedule(session)
+            seed_sectors(session)
     except SchemaError as error:
         engine.dispose()
         raise DatabaseUnavailable(schema_message(error, database.url)) from error

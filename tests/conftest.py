@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import create_engine, text
 
+import db.models_appointments
 import db.models_archive
 import db.models_audit
 import db.models_certificates
@@ -29,6 +30,7 @@ import db.models_release  # noqa: F401
 from counter.admin.auth import actor_of, hash_password
 from counter.admin.rules.roles import Actor, Role
 from counter.admin.settings import InstituteSettings, settings_row
+from counter.appointments.sectors import seed_sectors
 from counter.billing import seed_fee_schedule
 from counter.certificates.registers import seed_registers
 from counter.clock import CHINA_TZ, FixedClock
@@ -62,6 +64,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         seed_catalog(session)
         seed_registers(session)
         seed_fee_schedule(session)
+        seed_sectors(session)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
@@ -123,6 +126,7 @@ def database(
         seed_catalog(session)
         seed_registers(session)
         seed_fee_schedule(session)
+        seed_sectors(session)
     yield database
     database.dispose()
 

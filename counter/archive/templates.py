@@ -39,6 +39,14 @@ def _short(kind: str) -> str:
             "【{institute}】{customer}：您送检的器具（委托单 {order}）中 {count} 件已可领取"
             "（{instruments}）。{details}咨询电话：{phone}。"
         ),
+        "appointment": _(
+            "【{institute}】{customer}：已为您预约 {slot} 送检 {count} 台件（{instruments}），"
+            "预约单号 {number}，请凭预约单到收发窗口办理。咨询电话：{phone}。"
+        ),
+        "appt_reminder": _(
+            "【{institute}】{customer}：提醒您明天 {slot} 送检 {count} 台件（{instruments}），"
+            "预约单号 {number}。如需改期请致电 {phone}。"
+        ),
     }[kind]
 
 
@@ -60,6 +68,14 @@ def _call(kind: str) -> str:
         "ready": _(
             "您好，这里是{institute}。{customer}送检的器具（委托单 {order}）中 {count} 件"
             "已可领取（{instruments}）。{details}"
+        ),
+        "appointment": _(
+            "您好，这里是{institute}。已为{customer}预约 {slot} 送检 {count} 台件"
+            "（{instruments}），预约单号 {number}。"
+        ),
+        "appt_reminder": _(
+            "您好，这里是{institute}。提醒{customer}明天 {slot} 送检 {count} 台件"
+            "（{instruments}），预约单号 {number}；请记下是否改期。"
         ),
     }[kind]
 
@@ -98,6 +114,21 @@ def _long(kind: str) -> tuple[str, str]:
             _(
                 "{contact}：\n您好！{customer}送检的器具（委托单 {order}）中 {count} 件已可领取：\n"
                 "{instruments}\n{details}\n咨询电话：{phone}\n{institute}"
+            ),
+        ),
+        "appointment": (
+            _("检定预约确认（预约单号 {number}）"),
+            _(
+                "{contact}：\n您好！已为{customer}预约 {slot} 送检以下 {count} 台件计量器具：\n"
+                "{instruments}\n预约单号 {number}，请凭预约单到收发窗口办理。\n"
+                "咨询电话：{phone}\n{institute}"
+            ),
+        ),
+        "appt_reminder": (
+            _("检定预约提醒（预约单号 {number}）"),
+            _(
+                "{contact}：\n您好！提醒您明天 {slot} 送检以下 {count} 台件计量器具：\n"
+                "{instruments}\n预约单号 {number}。如需改期请致电 {phone}。\n{institute}"
             ),
         ),
     }[kind]

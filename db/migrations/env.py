@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+import db.models_appointments
 import db.models_archive
 import db.models_audit
 import db.models_billing

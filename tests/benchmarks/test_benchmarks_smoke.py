@@ -82,3 +82,21 @@ def test_eight_counters_on_postgresql_save_without_duplicates(tmp_path: Path, pg
     assert by_name["pg_orders_raw_insert_per_s"]["value"] > 0
     assert by_name["pg_orders_vs_raw_insert_ratio"]["value"] > 0
     assert not list(tmp_path.glob("counter-*items-*.db")), "no SQLite dataset was built"
+
+
+@pytest.mark.slow
+def test_the_plan_cases_run_small_without_a_dataset(tmp_path: Path) -> None:
+    result = _run_benchmarks(
+        "--only", "plan_shops,plan_mixed", "--plan-scale", "0.05", "--cache-dir", str(tmp_path)
+    )
+    by_name = _metrics(result)
+    for name in ("plan_447_shops_year_ms", "plan_2000_customers_year_ms"):
+        assert (
+            by_name[name]["value"] > 0 and by_name[name]["unit"] == "ms" and "goal" in by_name[name]
+        )
+    for name in ("plan_unplaced", "plan_late_items", "plan_peak_to_mean_load"):
+        ours, baseline = by_name[name], by_name[name.replace("plan_", "plan_first_come_", 1)]
+        assert ours["first_come"] == baseline["value"]
+    assert by_name["plan_2000_customers_year_ms"]["customers"] == 100
+    assert by_name["plan_447_shops_year_ms"]["customers"] == 22
+    assert not list(tmp_path.glob("counter-*items-*.db")), "no SQLite dataset was built"

@@ -1,5 +1,5 @@
 """System administration: institute settings, fee policy, users, working-day calendar, reminder
-rules and message templates, audit log.
+rules and message templates, the appointment catalogue and slot capacity, audit log.
 
 Mounted only for administrators; every action is also enforced in `counter/`
 (`Perm.ADMIN`), so a screen opened by mistake still cannot change anything.
@@ -16,6 +16,8 @@ from ui.admin.calendar import CalendarTab
 from ui.admin.fees import FeePolicyTab
 from ui.admin.settings import SettingsTab
 from ui.admin.users import UsersTab
+from ui.appointments.admin_catalogue import CatalogueTab
+from ui.appointments.admin_slots import SlotsTab
 from ui.archive.reminder_rules_tab import ReminderRulesTab
 from ui.archive.templates_tab import TemplatesTab
 from ui.common.context import AppContext
@@ -34,6 +36,8 @@ class AdminScreen(ScreenDefaults, QWidget):
         self.calendar_tab = CalendarTab(ctx, self)
         self.reminder_rules_tab = ReminderRulesTab(ctx, self)
         self.templates_tab = TemplatesTab(ctx, self)
+        self.catalogue_tab = CatalogueTab(ctx, self)
+        self.slots_tab = SlotsTab(ctx, self)
         self.audit_view = AuditView(ctx, self)
         self.tabs = QTabWidget(self)
         for widget, title in (
@@ -43,6 +47,8 @@ class AdminScreen(ScreenDefaults, QWidget):
             (self.calendar_tab, _("工作日历")),
             (self.reminder_rules_tab, _("周检提醒规则")),
             (self.templates_tab, _("消息模板")),
+            (self.catalogue_tab, _("预约目录")),
+            (self.slots_tab, _("预约容量")),
             (self.audit_view, _("操作日志")),
         ):
             self.tabs.addTab(widget, title)

@@ -48,6 +48,7 @@ from counter.archive.rules.due import DueState, LedgerStatus
 from counter.changes import Change
 from counter.clock import local_date
 from counter.i18n import _
+from ui.appointments.booking_dialog import BookingDialog
 from ui.archive.customer_file_ledger import LedgerActions
 from ui.archive.customer_file_models import (
     LedgerModel,
@@ -68,6 +69,11 @@ from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.screen import ScreenDefaults
 
+#: the ledger states the booking dialog offers when no entry is selected
+BOOKABLE = frozenset(
+    {DueState.OVERDUE, DueState.ESCALATED, DueState.DUE_SOON, DueState.NEVER_VERIFIED}
+)
+
 
 class CustomerFileWindow(ScreenDefaults, QDialog):
     shows = (
@@ -86,6 +92,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         self.ctx = ctx
         self.customer_id = customer_id
         self.file: CustomerFile | None = None
+        self.booking: BookingDialog | None = None
         self.message = MessageLine(self)
         self.ledger = LedgerActions(
             ctx, self, customer_id, self.message, self.current_entry, self.customer_name
@@ -147,6 +154,11 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
             buttons.addWidget(self._button(action))
         buttons.addWidget(self._button(self.ledger.export_file))
         buttons.addWidget(self.printing.button)
+        self.book_button = QPushButton(_("预约送检…"), self)
+        self.book_button.setAutoDefault(False)
+        self.book_button.setVisible(self.ctx.actor.can(Perm.RECEIVE))
+        self.book_button.clicked.connect(self.book)
+        buttons.addWidget(self.book_button)
         buttons.addStretch(1)
         close = QPushButton(_("关闭"), self)
         close.setAutoDefault(False)
@@ -301,6 +313,24 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         if row >= 0:
             self.ledger_table.selectRow(row)
         self.ledger.update()
+
+    def book(self) -> BookingDialog:
+        """Book this customer: the selected ledger entries, else those due or never verified."""
+        rows = self.ledger_table.selectionModel().selectedRows()
+        chosen = [self.ledger_model.row_at(r.row()) for r in rows]
+        if not chosen and self.file is not None:
+            chosen = [r for r in self.file.ledger if r.state in BOOKABLE]
+        dialog = BookingDialog(
+            self.ctx,
+            self,
+            customer_id=self.customer_id,
+            customer_name=self.customer_name(),
+            instrument_ids=[r.id for r in chosen],
+            source="file",
+        )
+        self.booking = dialog
+        dialog.open()
+        return dialog
 
     def current_entry(self) -> LedgerRow | None:
         rows = self.ledger_table.selectionModel().selectedRows()

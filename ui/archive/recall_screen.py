@@ -44,6 +44,7 @@ from counter.clock import local_date
 from counter.customers.records import search_customers
 from counter.i18n import _
 from counter.intake.catalog import list_departments
+from ui.appointments.booking_dialog import BookingDialog
 from ui.archive import due_model as dm
 from ui.archive.dialogs import DraftDialog, FolderDialog, ResultDialog
 from ui.archive.due_filters import DueFilters
@@ -68,6 +69,7 @@ class RecallScreen(ScreenDefaults, QWidget):
         self.message = MessageLine(self)
         self.preview: PdfPreviewDialog | None = None
         self.result_dialog: ResultDialog | None = None
+        self.booking: BookingDialog | None = None
         departments = op.read(self, lambda s: [(d.id, d.name) for d in list_departments(s)])
         self.filters = DueFilters(self.today(), departments or [], self)
         self.filters.changed.connect(self.refresh)
@@ -95,6 +97,7 @@ class RecallScreen(ScreenDefaults, QWidget):
             ("xlsx", _("导出 XLSX…"), "Ctrl+E", self.export_xlsx),
             ("batch", _("本月批量生成…"), "Ctrl+B", self.run_batch),
             ("draft", _("起草提醒…"), "Ctrl+D", self.draft),
+            ("book", _("预约送检…"), "Ctrl+Shift+A", self.book),
         ):
             button = QPushButton(label, self)
             button.setToolTip(keys)
@@ -325,6 +328,26 @@ class RecallScreen(ScreenDefaults, QWidget):
         self.message.show_message(summary, error)
         self.result_dialog = ResultDialog(title, summary, lines, self)
         self.result_dialog.open()
+
+    def book(self) -> BookingDialog | None:
+        """Book the chosen customer for its listed instruments (预约, source "due")."""
+        customer = self._chosen_customer()
+        if customer is None:
+            return None
+        listed = self._customer_entries(customer.customer_id)
+        if listed is None:
+            return None
+        dialog = BookingDialog(
+            self.ctx,
+            self,
+            customer_id=customer.customer_id,
+            customer_name=customer.name,
+            instrument_ids=[e.instrument_id for e in listed],
+            source="due",
+        )
+        self.booking = dialog
+        dialog.open()
+        return dialog
 
     # --- reminders --------------------------------------------------------------------
 

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from counter.admin.calendar import load_calendar
 from counter.admin.settings import load_settings
+from counter.appointments.prefill import Prefill, receive_booked
 from counter.changes import Change
 from counter.clock import local_date
+from counter.customers.records import customer_hit
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
 from counter.intake.catalog import TypeInfo, list_types
@@ -53,6 +55,7 @@ from ui.common.context import AppContext
 from ui.common.messages import ErrorBoxes, confirm, show_error
 from ui.common.screen import ScreenDefaults
 from ui.customers.picker import CustomerPicker
+from ui.intake.appointment_bar import AppointmentBar
 from ui.intake.documents import SavedOrderPanel
 from ui.intake.items import ItemsTable
 from ui.intake.items_model import ItemsModel
@@ -61,7 +64,13 @@ from ui.intake.review import ReviewPanel
 
 class IntakeScreen(ScreenDefaults, QWidget):
     #: the reference data read once for typing: catalogue, settings, calendar
-    shows = Change.SETTINGS | Change.CALENDAR | Change.FEE_STANDARDS | Change.REGISTERS
+    shows = (
+        Change.SETTINGS
+        | Change.CALENDAR
+        | Change.FEE_STANDARDS
+        | Change.REGISTERS
+        | Change.APPOINTMENTS
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +81,9 @@ class IntakeScreen(ScreenDefaults, QWidget):
         self.types: dict[int, TypeInfo] = {}
         self.model = ItemsModel({}, self)
         self.picker = CustomerPicker(ctx, self)
+        self.appointment_bar = AppointmentBar(ctx, self)
+        self.appointment_bar.prefill_ready.connect(self.apply_prefill)
+        self.appointment_id: int | None = None  # the booking this form receives
         self.table = ItemsTable(self.model, self)
         self.review = ReviewPanel(self)
         self.saved_panel = SavedOrderPanel(ctx, self)
@@ -126,6 +138,7 @@ class IntakeScreen(ScreenDefaults, QWidget):
         bottom.addWidget(self.review, 3)
         bottom.addWidget(self.saved_panel, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.appointment_bar)
         layout.addWidget(self.picker)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -195,6 +208,28 @@ class IntakeScreen(ScreenDefaults, QWidget):
 
     def refresh(self) -> None:
         self.reload_reference_data()
+        self.appointment_bar.reload()
+
+    def apply_prefill(self, prefill: Prefill) -> None:
+        """Fill the form from a booking: its customer, its instruments, 预约送检."""
+        if self.has_unsaved_work() and not self.discard():
+            return
+        hit = op.read(self, lambda s: customer_hit(s, prefill.customer_id))
+        if hit is None:
+            return
+        self.clear_form()
+        self.picker.choose(hit)
+        self.model.clear()
+        self.model.insert_drafts(0, prefill.items)
+        self.channel.setCurrentIndex(max(0, self.channel.findData("appointment")))
+        self.contact_name.setText(prefill.contact_name)
+        self.contact_phone.setText(prefill.contact_phone)
+        self.note.setText(_("预约单 {number}").format(number=prefill.appointment.number))
+        self.appointment_id = prefill.appointment.id
+        notice = _("按预约单 {number} 收件：{n} 件").format(
+            number=prefill.appointment.number, n=len(prefill.items)
+        )
+        self.ctx.signals.status_message.emit("；".join([notice, *prefill.warnings]))
 
     # -- what the clerk does ------------------------------------------------------------
     def focus_first(self) -> None:
@@ -265,11 +300,15 @@ class IntakeScreen(ScreenDefaults, QWidget):
             show_error(self, ValidationError(problems), _("委托单不能保存"))
             return
         self._set_saving(True)
-        actor, clock = self.ctx.actor, self.ctx.clock
+        actor, clock, booked = self.ctx.actor, self.ctx.clock, self.appointment_id
         op.write(
             self,
-            lambda s: save_order(s, actor, clock, draft),
-            Change.ORDERS,
+            lambda s: (
+                receive_booked(s, actor, clock, booked, draft)
+                if booked is not None
+                else save_order(s, actor, clock, draft)
+            ),
+            Change.ORDERS | (Change.APPOINTMENTS if booked is not None else Change.NOTHING),
             in_background=True,
             on_success=self._saved,
             on_failure=self._save_failed,
@@ -297,6 +336,7 @@ class IntakeScreen(ScreenDefaults, QWidget):
         show_error(self, error, _("委托单没有保存"))
 
     def clear_form(self) -> None:
+        self.appointment_id = None
         self.model.clear()
         self.picker.clear()
         self.channel.setCurrentIndex(0)

@@ -53,6 +53,20 @@ SCREENS: tuple[ScreenSpec, ...] = (
         Perm.EDIT_LEDGER,
     ),
     ScreenSpec(
+        "appointments",
+        lambda: _("检定预约"),
+        "ui.appointments.calendar_screen",
+        "AppointmentsScreen",
+        Perm.RECEIVE,
+    ),
+    ScreenSpec(
+        "appointment_plan",
+        lambda: _("自动排程"),
+        "ui.appointments.plan_screen",
+        "PlanScreen",
+        Perm.RECEIVE,
+    ),
+    ScreenSpec(
         "outbox",
         lambda: _("通知发件箱"),
         "ui.archive.outbox_screen",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from counter.archive.rules.due import DueState
 from counter.i18n import _
 
-KINDS = ("recall", "overdue", "escalation", "ready")
+KINDS = ("recall", "overdue", "escalation", "ready", "appointment", "appt_reminder")
 CHANNELS = ("sms", "wechat", "email", "phone", "letter")
 #: channels whose text is short: the instrument list is cut after a few names
 SHORT_CHANNELS = frozenset({"sms", "wechat", "phone"})
@@ -35,6 +35,8 @@ PLACEHOLDERS = (
     "phone",
     "order",
     "details",
+    "slot",
+    "number",
 )
 SUBJECT_MAX = 128
 BODY_MAX = 4000
@@ -48,6 +50,8 @@ def kind_label(kind: str) -> str:
         "overdue": _("超期提醒"),
         "escalation": _("超期催告"),
         "ready": _("取件通知"),
+        "appointment": _("预约确认"),
+        "appt_reminder": _("预约提醒"),
     }
     return labels.get(kind, kind)
 

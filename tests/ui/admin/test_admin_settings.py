@@ -143,6 +143,8 @@ def test_admin_screen_has_its_tabs(qtbot: QtBot, sqlite_counter: Counter) -> Non
         "工作日历",
         "周检提醒规则",
         "消息模板",
+        "预约目录",
+        "预约容量",
         "操作日志",
     ]
     screen.tabs.setCurrentWidget(screen.audit_view)

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from counter import i18n
 from counter.admin.rules.roles import Actor, Role
-from counter.intake.catalog import list_departments
+from counter.intake.catalog import list_departments, list_types
 from tests.conftest import Counter
 from tests.ui.conftest import show_active, wait_for_workers, when_modal
 from ui.common.context import AppContext, AppSignals
@@ -111,6 +111,7 @@ def test_every_screen_menu_and_button_is_english(
     seen.append(("status bar", window.statusBar().currentMessage()))
     with sqlite_counter.db.session() as s:
         data = {d.name for d in list_departments(s)}  # the catalogue's departments: data
+        data |= {t.name for t in list_types(s)}  # and its instrument types (appointment admin)
     chinese = sorted(
         {f"{where}: {text!r}" for where, text in seen if CHINESE.search(text) and text not in data}
     )

@@ -1,0 +1,82 @@
+"""From the due list to the counter: book the customer (a refusal first says why), then
+receive them at intake by scanning the slip; the calendar shows the slot's places."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from counter.appointments.queries import find_by_number
+from db.models import Item
+from tests.conftest import Counter
+from tests.counter.appointments.appt_world import MONDAY, with_capacity
+from tests.ui.archive.recall_world import click, host, make_world
+from tests.ui.conftest import make_ctx, wait_for_workers
+from ui.appointments.calendar_screen import AppointmentsScreen
+from ui.archive.recall_screen import RecallScreen
+from ui.intake.screen import IntakeScreen
+
+
+def test_book_from_the_due_list_then_receive_by_scanning_the_slip(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    c = sqlite_counter
+    make_world(c)
+    with_capacity(c, 4)
+    recall = RecallScreen(make_ctx(c))
+    host(qtbot, recall)
+    recall.select_customer(c.customer_id)
+    dialog = recall.book()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.department.currentText() == "衡器"
+    assert [dialog.entries.item(r).text() for r in range(dialog.entries.count())] == [
+        "电子计价秤 J1（到期 2026-12-10）",
+        "一般压力表 P1（到期 2026-12-20）",
+    ]
+    dialog.set_slot(MONDAY, "pm")
+    assert "余 4 台件" in dialog.free.text()
+    click(qtbot, dialog.book_button)  # the pressure gauge is not the weighing department's
+    assert "衡器不检定“一般压力表”" in dialog.message.text()
+    dialog.entries.item(1).setCheckState(Qt.CheckState.Unchecked)
+    dialog.wait.setChecked(True)
+    click(qtbot, dialog.book_button)
+    assert dialog.booked is not None, dialog.message.text()
+    number = dialog.booked.number
+    assert number in dialog.message.text() and dialog.slip_button.isEnabled()
+
+    calendar = AppointmentsScreen(make_ctx(c))
+    host(qtbot, calendar)
+    calendar.department.setCurrentIndex(
+        calendar.department.findData(dialog.department.currentData())
+    )
+    item = calendar.grid.item(1, 0)
+    assert item is not None and item.text() == "已约 1 / 4"
+    calendar.grid.setCurrentCell(1, 0)
+    assert [cell.text() for cell in map(calendar.table.item, (0, 0), (0, 1)) if cell] == [
+        number,
+        "聊城计量器具有限公司",
+    ]
+
+    intake = IntakeScreen(make_ctx(c))
+    host(qtbot, intake)
+    assert intake.appointment_bar.today.count() == 1
+    intake.appointment_bar.code.setText(number)
+    qtbot.keyClick(intake.appointment_bar.code, Qt.Key.Key_Return)
+    assert intake.picker.customer is not None and intake.picker.customer.id == c.customer_id
+    assert [d.serial for d in intake.model.drafts()] == ["J1"]
+    assert intake.channel.currentData() == "appointment"
+    intake.save()
+    qtbot.waitUntil(lambda: intake.saved_panel.number.text() != "", timeout=20000)
+    wait_for_workers(qtbot)  # the documents are made in the background after the save
+    with c.db.session() as s:
+        view = find_by_number(s, number)
+        assert view.status == "arrived" and view.order_id is not None
+        item_row = s.scalars(select(Item).where(Item.order_id == view.order_id)).one()
+        assert (item_row.serial, item_row.urgency, item_row.promised_date) == (
+            "J1",
+            "same_day",
+            MONDAY,
+        )
+    assert intake.appointment_id is None
