@@ -15,11 +15,11 @@ from tests.ui.archive.recall_world import click, host, make_world
 from tests.ui.conftest import make_ctx, wait_for_workers
 from ui.appointments.calendar_screen import AppointmentsScreen
 from ui.archive.recall_screen import RecallScreen
-from ui.intake.screen import IntakeScreen
+from ui.shell.main_window import MainWindow
 
 
 def test_book_from_the_due_list_then_receive_by_scanning_the_slip(
-    qtbot: QtBot, sqlite_counter: Counter
+    qtbot: QtBot, sqlite_counter: Counter, window: MainWindow
 ) -> None:
     c = sqlite_counter
     make_world(c)
@@ -59,11 +59,12 @@ def test_book_from_the_due_list_then_receive_by_scanning_the_slip(
         "聊城计量器具有限公司",
     ]
 
-    intake = IntakeScreen(make_ctx(c))
-    host(qtbot, intake)
-    assert intake.appointment_bar.today.count() == 1
-    intake.appointment_bar.code.setText(number)
-    qtbot.keyClick(intake.appointment_bar.code, Qt.Key.Key_Return)
+    intake = window.intake
+    assert intake is not None
+    window.tabs.setCurrentWidget(intake)
+    intake.refresh()
+    assert intake.appointment_bar.today.count() == 1  # today's appointment, to pick
+    assert window.look_up_code(number.lower()) is None  # the scanner: intake takes the slip
     assert intake.picker.customer is not None and intake.picker.customer.id == c.customer_id
     assert [d.serial for d in intake.model.drafts()] == ["J1"]
     assert intake.channel.currentData() == "appointment"
