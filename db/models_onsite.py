@@ -3,11 +3,12 @@
 A job is a trip to a customer's site on one day: the instruments to do there
 (ledger entries, or new ones registered on site), the crew (verifiers), a vehicle
 and the reference standards taken.  Its items become counter items through an
-intake order (`order_id`), so certificates, fees and the release gate work as for
-the counter.  Nothing is deleted: a job is cancelled with a reason.  Only the
-booking rows (`onsite_bookings`, one per resource and day, unique) are removed
-when a job releases its resources; the assignment itself stays on the job and
-every change is in the audit log.
+intake order, so certificates, fees and the release gate work as for
+the counter (`JobInstrument.item_id`; a job's orders are those of its items).
+Nothing is deleted: a job is cancelled with a reason.  Only the booking rows
+(`onsite_bookings`, one per resource and day, unique) are removed when a job
+releases its resources; the assignment itself stays on the job and every change
+is in the audit log.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.models import Base, Customer, Order, User
+from db.models import Base, Customer, User
 
 
 class Vehicle(Base):
@@ -83,8 +84,6 @@ class OnsiteJob(Base):
     vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("onsite_vehicles.id"))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("onsite_campaigns.id"), index=True)
     institute: Mapped[str] = mapped_column(String(128), default="")  # "" = this institute
-    # the intake order the job's items are numbered in
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), unique=True)
     # "handover" (at the site) | "mail": certificates never wait for pickup
     return_way: Mapped[str] = mapped_column(String(16), default="handover")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
@@ -97,7 +96,6 @@ class OnsiteJob(Base):
 
     customer: Mapped[Customer] = relationship()
     vehicle: Mapped[Vehicle | None] = relationship()
-    order: Mapped[Order | None] = relationship()
     instruments: Mapped[list[JobInstrument]] = relationship(order_by="JobInstrument.seq")
     crew: Mapped[list[JobCrew]] = relationship(order_by="JobCrew.user_id")
     standards: Mapped[list[JobStandard]] = relationship(order_by="JobStandard.standard_id")

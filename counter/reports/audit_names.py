@@ -29,7 +29,7 @@ from counter.intake.receive import item_field_label
 from counter.intake.rules.lifecycle import ItemStatus, status_label
 
 #: the ways a release is made (`release.<way>`)
-RELEASE_WAYS = ("pickup", "mail")
+RELEASE_WAYS = ("pickup", "mail", "handover")
 
 
 def _fixed_actions() -> dict[str, str]:
@@ -81,6 +81,7 @@ def _fixed_actions() -> dict[str, str]:
         "order.void": _("作废委托单"),
         "release.pickup": _("客户领取"),
         "release.mail": _("邮寄寄出"),
+        "release.handover": _("现场交付证书"),
         "settings.update": _("修改机构设置"),
         "signing_key.rotate": _("生成新签名密钥"),
         "standard.create": _("新建计量标准"),

@@ -87,6 +87,7 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.release.exceptions.release_against_unpaid": Perm.REVIEW,
     "counter.release.handover.pickup": Perm.RELEASE,
     "counter.release.handover.mail_dispatch": Perm.RELEASE,
+    "counter.release.handover.hand_over": Perm.RELEASE,
     "counter.admin.settings.save_settings": Perm.ADMIN,
     "counter.admin.users.list_user_rows": Perm.ADMIN,
     "counter.admin.users.set_roles": Perm.ADMIN,
