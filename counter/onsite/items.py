@@ -24,6 +24,7 @@ from counter.billing.schedule import versions_for_days
 from counter.clock import Clock
 from counter.errors import CounterError
 from counter.i18n import _
+from counter.intake.rules.uses import USE_NAMES_ZH, Use
 from counter.intake.receive import ItemDraft, OrderDraft, SavedOrder, save_order
 from counter.onsite.jobs import get_job
 from counter.onsite.rules.fees import onsite_charges
@@ -32,6 +33,12 @@ from counter.release import Collector, MailTo, ReleaseDone, hand_over, mail_disp
 from db.models import Item, Order
 from db.models_billing import FeeStatement
 from db.models_onsite import JobInstrument, OnsiteJob
+
+
+def _use(use: str) -> str:
+    """The ledger's use code (a Chinese name from an old import is understood too)."""
+    by_name = {name: code.value for code, name in USE_NAMES_ZH.items()}
+    return use if use in {u.value for u in Use} else by_name.get(use, "")
 
 
 def _where(place: str) -> str:
@@ -51,7 +58,7 @@ def number_items(session: Session, actor: Actor, clock: Clock, job_id: int) -> S
         return None
     drafts = tuple(
         ItemDraft(type_id=i.type_id, model=i.model, serial=i.serial, manufacturer=i.manufacturer,
-                  measuring_range=i.measuring_range, accuracy_class=i.accuracy_class, use=i.use,
+                  measuring_range=i.measuring_range, accuracy_class=i.accuracy_class, use=_use(i.use),
                   urgency="urgent" if job.urgent else "normal", return_way=job.return_way,
                   condition=_where(i.location or job.site_address))
         for i in todo

@@ -105,7 +105,7 @@ def make_world(c: Counter) -> World:
                 manufacturer="梅特勒",
                 measuring_range="100 t",
                 accuracy_class="Ⅲ",
-                use="贸易结算",
+                use="trade",
                 verify_mode="onsite",
                 location=f"{n + 1} 号磅房",
                 source="manual",

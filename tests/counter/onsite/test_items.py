@@ -1,0 +1,116 @@
+"""On-site items go through item numbers, certificates, fees and release like counter items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from counter.billing import record_payment
+from counter.errors import ValidationError
+from counter.onsite.items import bill_job, hand_over_job, number_items, onsite_extras
+from counter.onsite.jobs import InstrumentDraft, JobForm, create_job, finish_job, start_job
+from counter.onsite.schedule import Assignment, schedule_job
+from counter.onsite.vehicles import VehicleForm, save_vehicle
+from counter.release import MailTo
+from db.models import Item
+from db.models_certificates import StandardEntry
+from db.models_onsite import JobInstrument
+from db.models_release import Release
+from tests.conftest import Counter
+from tests.release_world import LAB_DAY, Received, collector, make_release_world
+
+DAY = dt.date(2026, 11, 24)
+
+
+def _job(counter: Counter, n: int = 3, way: str = "handover") -> tuple[object, int]:
+    w = make_release_world(counter)
+    c = counter
+    with c.db.action() as s:
+        truck = save_vehicle(s, c.admin, c.clock, VehicleForm("鲁P·J0002", "检衡车", 6)).id
+        std = s.scalars(select(StandardEntry.id).where(StandardEntry.ref == "STD-W-001")).one()
+        form = JobForm(
+            customer_id=c.customer_id,
+            site_address="聊城市某超市",
+            requested_date=DAY,
+            instruments=tuple(
+                InstrumentDraft(type_id=w.scale_type, serial=f"S{k}", model="ACS-15", use="trade")
+                for k in range(n)
+            ),
+            return_way=way,
+        )
+        job_id = create_job(s, c.clerk, c.clock, form).job_id
+        schedule_job(s, c.clerk, c.clock, job_id, Assignment(DAY, (w.lab.id,), truck, (std,)))
+    return w, job_id
+
+
+def test_items_get_numbers_certificates_fees_and_are_handed_over_at_the_site(
+    counter: Counter,
+) -> None:
+    w, job_id = _job(counter)
+    c = counter
+    with c.db.action() as s:
+        saved = number_items(s, c.clerk, c.clock, job_id)
+        assert saved is not None and len(saved.item_numbers) == 3
+        assert number_items(s, c.clerk, c.clock, job_id) is None  # once
+        items = list(s.scalars(select(Item).where(Item.order_id == saved.order_id)))
+        assert {i.return_way for i in items} == {"handover"}
+        assert items[0].order.channel == "onsite"
+        rows = list(s.scalars(select(JobInstrument).where(JobInstrument.job_id == job_id)))
+        assert [r.item_id for r in rows] == [i.id for i in items]
+        extras = onsite_extras(s, job_id)
+        assert [(e.kind, e.fee_code, e.quantity, e.unit_price_fen) for e in extras] == [
+            ("travel", "SAMPLE-24", 1, 20000),
+            ("other", "SAMPLE-25", 3, 5000),
+        ]
+        ids = tuple(i.id for i in items)
+    c.clock.at = dt.datetime.combine(DAY, dt.time(9), tzinfo=c.clock.now().tzinfo)
+    with c.db.action() as s:
+        start_job(s, w.lab, c.clock, job_id)  # type: ignore[attr-defined]
+        finish_job(s, w.lab, c.clock, job_id)  # type: ignore[attr-defined]
+    order = Received(saved.order_id, saved.number, ids, saved.item_numbers, c.customer_id)
+    # not yet certified: the gate refuses, as at the counter
+    with c.db.action() as s, pytest.raises(ValidationError, match="不能发放"):
+        hand_over_job(s, c.clerk, c.clock, job_id, collector())
+    w.certify(order)  # type: ignore[attr-defined]
+    assert c.clock.now() >= LAB_DAY
+    with c.db.action() as s:
+        statement = bill_job(s, c.billing, c.clock, job_id)
+        assert statement.total_fen == 20000 + 3 * 5000
+        sid = statement.id
+    # unpaid: the gate holds the certificates
+    with c.db.action() as s, pytest.raises(ValidationError, match="不能发放"):
+        hand_over_job(s, c.clerk, c.clock, job_id, collector())
+    with c.db.action() as s:
+        record_payment(s, c.billing, c.clock, sid, "cash", 35000)
+    with c.db.action() as s:
+        done = hand_over_job(s, c.clerk, c.clock, job_id, collector(), request_token="t1")
+        assert [d.way for d in done] == ["handover"]
+    with c.db.action() as s:
+        assert {i.status for i in s.scalars(select(Item).where(Item.id.in_(ids)))} == {"released"}
+        assert s.scalars(select(Release.way)).one() == "handover"
+
+
+def test_mailed_certificates_of_an_onsite_job(counter: Counter) -> None:
+    w, job_id = _job(counter, 1, way="mail")
+    c = counter
+    with c.db.action() as s:
+        saved = number_items(s, c.clerk, c.clock, job_id)
+        assert saved is not None
+        ids = tuple(s.scalars(select(Item.id).where(Item.order_id == saved.order_id)))
+    order = Received(saved.order_id, saved.number, ids, saved.item_numbers, c.customer_id)
+    w.certify(order)  # type: ignore[attr-defined]
+    with c.db.action() as s:
+        sid = bill_job(s, c.billing, c.clock, job_id).id
+        record_payment(s, c.billing, c.clock, sid, "cash", 25000)
+    mail = MailTo("顺丰速运", "SF0000000001", "张三", "13800138000", "聊城市某超市")
+    with c.db.action() as s:
+        done = hand_over_job(s, c.clerk, c.clock, job_id, mail)
+    assert [d.way for d in done] == ["mail"]
+
+
+def test_a_job_without_items_cannot_be_billed(counter: Counter) -> None:
+    _w, job_id = _job(counter)
+    with counter.db.action() as s, pytest.raises(Exception, match="还没有收件编号"):
+        bill_job(s, counter.billing, counter.clock, job_id)
