@@ -24,8 +24,8 @@ from counter.billing.schedule import versions_for_days
 from counter.clock import Clock
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.intake.rules.uses import USE_NAMES_ZH, Use
 from counter.intake.receive import ItemDraft, OrderDraft, SavedOrder, save_order
+from counter.intake.rules.uses import USE_NAMES_ZH, Use
 from counter.onsite.jobs import get_job
 from counter.onsite.rules.fees import onsite_charges
 from counter.onsite.rules.jobs import JobState
@@ -57,12 +57,20 @@ def number_items(session: Session, actor: Actor, clock: Clock, job_id: int) -> S
     if not todo:
         return None
     drafts = tuple(
-        ItemDraft(type_id=i.type_id, model=i.model, serial=i.serial, manufacturer=i.manufacturer,
-                  measuring_range=i.measuring_range, accuracy_class=i.accuracy_class, use=_use(i.use),
-                  urgency="urgent" if job.urgent else "normal", return_way=job.return_way,
-                  condition=_where(i.location or job.site_address))
+        ItemDraft(
+            type_id=i.type_id,
+            model=i.model,
+            serial=i.serial,
+            manufacturer=i.manufacturer,
+            measuring_range=i.measuring_range,
+            accuracy_class=i.accuracy_class,
+            use=_use(i.use),
+            urgency="urgent" if job.urgent else "normal",
+            return_way=job.return_way,
+            condition=_where(i.location or job.site_address),
+        )
         for i in todo
-    )  # fmt: skip
+    )
     draft = OrderDraft(
         customer_id=job.customer_id,
         items=drafts,
@@ -78,8 +86,15 @@ def number_items(session: Session, actor: Actor, clock: Clock, job_id: int) -> S
         row.item_id = item.id
     job.updated_at = clock.now()
     session.flush()
-    record(session, actor, clock, "onsite.items", "onsite_job", job.number,
-           after={"order": saved.number, "items": list(saved.item_numbers)})  # fmt: skip
+    record(
+        session,
+        actor,
+        clock,
+        "onsite.items",
+        "onsite_job",
+        job.number,
+        after={"order": saved.number, "items": list(saved.item_numbers)},
+    )
     return saved
 
 
@@ -154,9 +169,11 @@ def hand_over_job(
     for n, (order_id, ids) in enumerate(sorted(_items_by_order(session, job, item_ids).items())):
         token = f"{request_token}:{n}" if request_token else ""
         if isinstance(receiver, MailTo):
-            done.append(mail_dispatch(session, actor, clock, order_id, ids, receiver,
-                                      request_token=token))  # fmt: skip
+            done.append(
+                mail_dispatch(session, actor, clock, order_id, ids, receiver, request_token=token)
+            )
         else:
-            done.append(hand_over(session, actor, clock, order_id, ids, receiver,
-                                  request_token=token))  # fmt: skip
+            done.append(
+                hand_over(session, actor, clock, order_id, ids, receiver, request_token=token)
+            )
     return done

@@ -121,23 +121,37 @@ def instrument_rows(
                     where + _("台账器具 {serial} 已停用或报废").format(serial=entry.serial)
                 )
                 continue
-            rows.append(JobInstrument(
-                seq=seq, instrument_id=entry.id, type_id=entry.type_id, serial=entry.serial,
-                model=entry.model, manufacturer=entry.manufacturer,
-                measuring_range=entry.measuring_range, accuracy_class=entry.accuracy_class,
-                use=entry.use, location=entry.location or d.location.strip(),
-            ))  # fmt: skip
+            rows.append(
+                JobInstrument(
+                    seq=seq,
+                    instrument_id=entry.id,
+                    type_id=entry.type_id,
+                    serial=entry.serial,
+                    model=entry.model,
+                    manufacturer=entry.manufacturer,
+                    measuring_range=entry.measuring_range,
+                    accuracy_class=entry.accuracy_class,
+                    use=entry.use,
+                    location=entry.location or d.location.strip(),
+                )
+            )
             continue
         if d.type_id is None or session.get(InstrumentType, d.type_id) is None:
             problems.append(where + _("器具名称不在目录中，请从目录中选择"))
             continue
-        rows.append(JobInstrument(
-            seq=seq, type_id=d.type_id, serial=d.serial.strip()[:64], model=d.model.strip()[:128],
-            manufacturer=d.manufacturer.strip()[:128],
-            measuring_range=d.measuring_range.strip()[:128],
-            accuracy_class=d.accuracy_class.strip()[:32], use=d.use,
-            location=d.location.strip()[:256],
-        ))  # fmt: skip
+        rows.append(
+            JobInstrument(
+                seq=seq,
+                type_id=d.type_id,
+                serial=d.serial.strip()[:64],
+                model=d.model.strip()[:128],
+                manufacturer=d.manufacturer.strip()[:128],
+                measuring_range=d.measuring_range.strip()[:128],
+                accuracy_class=d.accuracy_class.strip()[:32],
+                use=d.use,
+                location=d.location.strip()[:256],
+            )
+        )
     if problems:
         raise ValidationError(problems)
     return rows
@@ -185,9 +199,21 @@ def create_job(session: Session, actor: Actor, clock: Clock, form: JobForm) -> J
         row.job_id = job.id
     session.add_all(rows)
     session.flush()
-    record(session, actor, clock, "onsite.create", "onsite_job", job.number,
-           after={"customer": customer.name, "site": job.site_address, "items": len(rows),
-                  "requested": form.requested_date.isoformat(), "urgent": form.urgent})  # fmt: skip
+    record(
+        session,
+        actor,
+        clock,
+        "onsite.create",
+        "onsite_job",
+        job.number,
+        after={
+            "customer": customer.name,
+            "site": job.site_address,
+            "items": len(rows),
+            "requested": form.requested_date.isoformat(),
+            "urgent": form.urgent,
+        },
+    )
     return JobDone(job.id, job.number, job.state)
 
 
@@ -206,8 +232,15 @@ def add_instruments(
     session.add_all(rows)
     job.updated_at = clock.now()
     session.flush()
-    record(session, actor, clock, "onsite.instruments", "onsite_job", job.number,
-           after={"items": [r.serial for r in rows]})  # fmt: skip
+    record(
+        session,
+        actor,
+        clock,
+        "onsite.instruments",
+        "onsite_job",
+        job.number,
+        after={"items": [r.serial for r in rows]},
+    )
     return [r.id for r in rows]
 
 
@@ -221,8 +254,24 @@ def _move(
     job.state = new
     job.updated_at = clock.now()
     session.flush()
-    record(session, actor, clock, f"onsite.{new.value}", "onsite_job", job.number,
-           before={"status": before}, after={"status": new.value}, reason=reason)  # fmt: skip
+    action = (
+        "onsite.done"
+        if new == JobState.DONE
+        else "onsite.cancelled"
+        if new == JobState.CANCELLED
+        else "onsite.in_progress"
+    )
+    record(
+        session,
+        actor,
+        clock,
+        action,
+        "onsite_job",
+        job.number,
+        before={"status": before},
+        after={"status": new.value},
+        reason=reason,
+    )
     return JobDone(job.id, job.number, job.state)
 
 

@@ -66,8 +66,11 @@ def verifier_facts(session: Session, user_ids: Sequence[int]) -> list[VerifierFa
         user = users.get(uid)
         if user is None:
             raise NotFound(_("人员不存在或已停用"))
-        out.append(VerifierFacts(user.full_name, user.active,
-                                 Role.LAB in parse_roles(user.roles), authorised[uid]))  # fmt: skip
+        out.append(
+            VerifierFacts(
+                user.full_name, user.active, Role.LAB in parse_roles(user.roles), authorised[uid]
+            )
+        )
     return out
 
 
@@ -106,24 +109,33 @@ def _wanted(a: Assignment) -> list[tuple[str, int]]:
     return wanted
 
 
-def _clashes(session: Session, job: OnsiteJob, day: dt.date, wanted: list[tuple[str, int]],
-             labels: dict[tuple[str, int], str]) -> list[str]:  # fmt: skip
+def _clashes(
+    session: Session,
+    job: OnsiteJob,
+    day: dt.date,
+    wanted: list[tuple[str, int]],
+    labels: dict[tuple[str, int], str],
+) -> list[str]:
     query = (
         select(Booking.resource, Booking.resource_id, OnsiteJob.number)
         .join(OnsiteJob, OnsiteJob.id == Booking.job_id)
         .where(Booking.day == day, Booking.job_id != job.id)
     )
     taken = {(r, rid): number for r, rid, number in session.execute(query)}
-    return [booked_problem(r, labels.get((r, rid), str(rid)), day, taken[(r, rid)])
-            for r, rid in wanted if (r, rid) in taken]  # fmt: skip
+    return [
+        booked_problem(r, labels.get((r, rid), str(rid)), day, taken[(r, rid)])
+        for r, rid in wanted
+        if (r, rid) in taken
+    ]
 
 
 def _problems(session: Session, job: OnsiteJob, a: Assignment, today: dt.date) -> list[str]:
     problems = []
     if a.day < today:
         problems.append(_("任务日期 {day} 已过").format(day=a.day.isoformat()))
-    problems += crew_problems(verifier_facts(session, list(a.crew_ids)), _job_types(session, job),
-                              a.day)  # fmt: skip
+    problems += crew_problems(
+        verifier_facts(session, list(a.crew_ids)), _job_types(session, job), a.day
+    )
     if a.lead_id is not None and a.lead_id not in a.crew_ids:
         problems.append(_("负责人必须是本次的检定人员之一"))
     if a.vehicle_id is not None:
@@ -151,8 +163,9 @@ def book(session: Session, job: OnsiteJob, a: Assignment) -> None:
     session.execute(delete(Booking).where(Booking.job_id == job.id))
     try:
         with session.begin_nested():
-            session.add_all(Booking(resource=r, resource_id=rid, day=a.day, job_id=job.id)
-                            for r, rid in wanted)  # fmt: skip
+            session.add_all(
+                Booking(resource=r, resource_id=rid, day=a.day, job_id=job.id) for r, rid in wanted
+            )
             session.flush()
     except IntegrityError:
         clashes = _clashes(session, job, a.day, wanted, labels)
@@ -172,24 +185,43 @@ def schedule_job(
     if problems:
         raise ValidationError(problems)
     book(session, job, a)
-    before = {"status": job.state, "day": job.confirmed_date.isoformat() if job.confirmed_date
-              else "", "crew": [c.user_id for c in job.crew], "vehicle": job.vehicle_id,
-              "standards": [s.standard_id for s in job.standards]}  # fmt: skip
+    before = {
+        "status": job.state,
+        "day": job.confirmed_date.isoformat() if job.confirmed_date else "",
+        "crew": [c.user_id for c in job.crew],
+        "vehicle": job.vehicle_id,
+        "standards": [s.standard_id for s in job.standards],
+    }
     session.execute(delete(JobCrew).where(JobCrew.job_id == job.id))
     session.execute(delete(JobStandard).where(JobStandard.job_id == job.id))
     lead = a.lead_id if a.lead_id is not None else a.crew_ids[0]
-    session.add_all(JobCrew(job_id=job.id, user_id=uid, lead=uid == lead)
-                    for uid in dict.fromkeys(a.crew_ids))  # fmt: skip
-    session.add_all(JobStandard(job_id=job.id, standard_id=sid)
-                    for sid in dict.fromkeys(a.standard_ids))  # fmt: skip
+    session.add_all(
+        JobCrew(job_id=job.id, user_id=uid, lead=uid == lead) for uid in dict.fromkeys(a.crew_ids)
+    )
+    session.add_all(
+        JobStandard(job_id=job.id, standard_id=sid) for sid in dict.fromkeys(a.standard_ids)
+    )
     job.confirmed_date, job.vehicle_id = a.day, a.vehicle_id
     job.state, job.updated_at = JobState.SCHEDULED, clock.now()
     session.flush()
     session.expire(job, ["crew", "standards"])
-    after = {"status": job.state, "day": a.day.isoformat(), "crew": list(a.crew_ids),
-             "vehicle": a.vehicle_id, "standards": list(a.standard_ids)}  # fmt: skip
-    record(session, actor, clock, "onsite.scheduled", "onsite_job", job.number,
-           before=before, after=after)  # fmt: skip
+    after = {
+        "status": job.state,
+        "day": a.day.isoformat(),
+        "crew": list(a.crew_ids),
+        "vehicle": a.vehicle_id,
+        "standards": list(a.standard_ids),
+    }
+    record(
+        session,
+        actor,
+        clock,
+        "onsite.scheduled",
+        "onsite_job",
+        job.number,
+        before=before,
+        after=after,
+    )
     return JobDone(job.id, job.number, job.state)
 
 

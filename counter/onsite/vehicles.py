@@ -53,9 +53,13 @@ def save_vehicle(
     problems = _problems(session, form, vehicle_id)
     if problems:
         raise ValidationError(problems)
-    values = {"plate": form.plate.strip().upper(), "kind": form.kind.strip(),
-              "capacity_per_day": form.capacity_per_day, "active": form.active,
-              "note": form.note.strip()}  # fmt: skip
+    values = {
+        "plate": form.plate.strip().upper(),
+        "kind": form.kind.strip(),
+        "capacity_per_day": form.capacity_per_day,
+        "active": form.active,
+        "note": form.note.strip(),
+    }
     if vehicle_id is None:
         row = Vehicle(**values, created_at=clock.now())
         session.add(row)
@@ -71,8 +75,16 @@ def save_vehicle(
         setattr(row, key, value)
     session.flush()
     if after:
-        record(session, actor, clock, "vehicle.update", "vehicle", row.plate,
-               before=before, after=after)  # fmt: skip
+        record(
+            session,
+            actor,
+            clock,
+            "vehicle.update",
+            "vehicle",
+            row.plate,
+            before=before,
+            after=after,
+        )
     return row
 
 
@@ -80,8 +92,10 @@ def list_vehicles(session: Session, *, active_only: bool = False) -> list[Vehicl
     query = select(Vehicle).order_by(Vehicle.plate)
     if active_only:
         query = query.where(Vehicle.active.is_(True))
-    return [VehicleForm(v.plate, v.kind, v.capacity_per_day, v.active, v.note)
-            for v in session.scalars(query)]  # fmt: skip
+    return [
+        VehicleForm(v.plate, v.kind, v.capacity_per_day, v.active, v.note)
+        for v in session.scalars(query)
+    ]
 
 
 def vehicle_ids(session: Session) -> dict[str, int]:

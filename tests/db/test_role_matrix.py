@@ -108,6 +108,17 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
     "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
     "counter.archive.notes.add_note": Perm.EDIT_CUSTOMER,
+    "counter.onsite.jobs.create_job": Perm.RECEIVE,
+    "counter.onsite.jobs.add_instruments": Perm.RECEIVE,
+    "counter.onsite.jobs.start_job": frozenset({Perm.LAB_WORK, Perm.RECEIVE}),
+    "counter.onsite.jobs.finish_job": frozenset({Perm.LAB_WORK, Perm.RECEIVE}),
+    "counter.onsite.jobs.cancel_job": Perm.RECEIVE,
+    "counter.onsite.schedule.schedule_job": Perm.RECEIVE,
+    "counter.onsite.schedule.urgent_job": Perm.RECEIVE,
+    "counter.onsite.items.number_items": Perm.RECEIVE,
+    "counter.onsite.items.bill_job": Perm.BILL,
+    "counter.onsite.items.hand_over_job": Perm.RELEASE,
+    "counter.onsite.vehicles.save_vehicle": Perm.ADMIN,
 }
 
 
