@@ -17,8 +17,15 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from printing import pdf_doc
 from printing.common import InstituteInfo, one_line
@@ -178,8 +185,11 @@ def _signatures(data: JobSheetData, st: dict[str, ParagraphStyle], width: float)
         ["检定人员签字：", "", "客户签字：", ""],
         ["出发时间：", "", "完成时间：", ""],
     ]
-    sign = Table(rows, rowHeights=[b.fontSize * 3] * 2,
-                 colWidths=[width * 0.17, width * 0.33, width * 0.15, width * 0.35])  # fmt: skip
+    sign = Table(
+        rows,
+        rowHeights=[b.fontSize * 3] * 2,
+        colWidths=[width * 0.17, width * 0.33, width * 0.15, width * 0.35],
+    )
     sign.setStyle(
         TableStyle(
             [
@@ -199,9 +209,15 @@ def _signatures(data: JobSheetData, st: dict[str, ParagraphStyle], width: float)
 
 def _decorate(data: JobSheetData, margin: float, size: float) -> pdf_doc.Decorate:
     inst = data.institute
-    footer = "　".join(x for x in (inst.address and f"地址：{inst.address}",
-                                   inst.phone and f"电话：{inst.phone}",
-                                   f"打印：{data.printed_at:%Y-%m-%d %H:%M}") if x)  # fmt: skip
+    footer = "　".join(
+        x
+        for x in (
+            inst.address and f"地址：{inst.address}",
+            inst.phone and f"电话：{inst.phone}",
+            f"打印：{data.printed_at:%Y-%m-%d %H:%M}",
+        )
+        if x
+    )
 
     def decorate(canvas: Any, page: int, total: int) -> None:
         width, height = canvas._pagesize
@@ -210,8 +226,16 @@ def _decorate(data: JobSheetData, margin: float, size: float) -> pdf_doc.Decorat
         canvas.setFillGray(0)
         y = margin * 0.6
         draw_fitted(canvas, footer, margin, y, inner - size * 8, serif_font(), size)
-        draw_fitted(canvas, pdf_doc.page_label(page, total), width - margin - size * 8, y,
-                    size * 8, serif_font(), size, "right")  # fmt: skip
+        draw_fitted(
+            canvas,
+            pdf_doc.page_label(page, total),
+            width - margin - size * 8,
+            y,
+            size * 8,
+            serif_font(),
+            size,
+            "right",
+        )
         if page > 1:
             head = f"{inst.name}　{TITLE}　{data.job_number}（续）"
             draw_fitted(canvas, head, margin, height - margin * 0.7, inner, serif_font(), size)

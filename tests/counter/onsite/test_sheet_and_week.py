@@ -24,8 +24,18 @@ def test_job_sheet_lists_site_crew_vehicle_standards_and_item_barcodes(counter: 
     with counter.db.session() as s:
         pdf = job_sheet_pdf(s, counter.clock, job_id)
     text = squash(" ".join(pdf_page_texts(pdf)))
-    for expected in ("上门检定任务单", "聊城市东昌府区粮库1号", "赵检定（负责人）", "鲁P·J0001检衡车",
-                     "STD-W-001", "ZJ2026-001", "DB-001", "DB-003", "检定结果", "客户签字"):  # fmt: skip
+    for expected in (
+        "上门检定任务单",
+        "聊城市东昌府区粮库1号",
+        "赵检定（负责人）",
+        "鲁P·J0001检衡车",
+        "STD-W-001",
+        "ZJ2026-001",
+        "DB-001",
+        "DB-003",
+        "检定结果",
+        "客户签字",
+    ):
         assert squash(expected) in text, expected
     codes = pdf_barcodes(pdf, scale=4)
     assert sorted(codes) == sorted([number, *saved.item_numbers])
