@@ -19,6 +19,9 @@ python -m counter outbox send --channel CHANNEL --out DIR --user NAME [--db URL]
 python -m counter ledger export [--customer ID] FILE [--db URL]   # no --customer: every customer
 python -m counter ledger import --customer ID FILE --user NAME [--db URL]   # password asked
 python -m counter ledger rebuild-due [--db URL]   # next due dates computed again
+python -m counter onsite jobs [--from DATE] [--to DATE] [--db URL]
+python -m counter onsite week [--day DATE] [--db URL]
+python -m counter onsite sheet JOB --out FILE [--db URL]
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from counter.clock import SystemClock
 from counter.errors import CounterError
 from counter.i18n import LANGUAGES, _, set_language
 from counter.intake.scan import lookup, unknown_code_message
+from counter.onsite.cli import add_onsite_parser, onsite_command
 from counter.reports.audit_log import verify_chain
 from counter.session import read, resolve_url, run_action, user_action
 from counter.startup import open_database
@@ -130,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     rebuild = actions.add_parser("rebuild-due", help=_("重算全部台账的下次检定日期"))
     for action in (export, load, rebuild):
         action.add_argument("--db", metavar="URL")
+    add_onsite_parser(sub)
     return parser
 
 
@@ -336,6 +341,12 @@ def main(argv: list[str] | None = None) -> int:
             return _outbox_list(args) if args.action == "list" else _outbox_send(args)
         if args.command == "ledger":
             return _ledger_command(args)
+        if args.command == "onsite":
+            database = open_database(args.db)
+            try:
+                return onsite_command(args, database)
+            finally:
+                database.dispose()
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2
