@@ -234,3 +234,35 @@ def week_view(session: Session, day: dt.date) -> WeekView:
         for kind, rid, label in labels
     )
     return WeekView(monday, days, rows)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What a dispatcher picks from: lab verifiers, active vehicles, standards in use."""
+
+    crew: tuple[tuple[int, str], ...]
+    vehicles: tuple[tuple[int, str], ...]
+    standards: tuple[tuple[int, str], ...]
+
+
+def resource_choices(session: Session) -> Choices:
+    users = session.execute(
+        select(User.id, User.full_name, User.roles)
+        .where(User.active.is_(True))
+        .order_by(User.full_name)
+    ).all()
+    vehicles = session.execute(
+        select(Vehicle.id, Vehicle.plate, Vehicle.kind)
+        .where(Vehicle.active.is_(True))
+        .order_by(Vehicle.plate)
+    ).all()
+    standards = session.execute(
+        select(StandardEntry.id, StandardEntry.ref, StandardEntry.name)
+        .where(StandardEntry.active.is_(True))
+        .order_by(StandardEntry.ref)
+    ).all()
+    return Choices(
+        tuple((uid, name) for uid, name, roles in users if "lab" in roles.split(",")),
+        tuple((vid, f"{plate} {kind}".strip()) for vid, plate, kind in vehicles),
+        tuple((sid, f"{ref} {name}") for sid, ref, name in standards),
+    )

@@ -1,0 +1,55 @@
+"""A phone call from a grain depot: the dispatcher creates an urgent job, scheduled today,
+sees it in the week and the crew booked; cancels another with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from db.models_onsite import OnsiteJob
+from tests.conftest import Counter
+from tests.counter.onsite.world import TODAY, make_world
+from tests.ui.conftest import make_ctx, when_modal
+from ui.onsite.screen import OnsiteScreen
+from ui.onsite.urgent_dialog import UrgentDialog, check
+
+
+def _answer_call(dialog: QWidget) -> None:
+    assert isinstance(dialog, UrgentDialog)
+    dialog.customer_text.setText("聊城")
+    dialog.find_customers("聊城")
+    assert dialog.customer.count() == 1
+    dialog.what.setPlainText("地磅显示闪烁，十几辆车在等")
+    dialog.phone.setText("13900000000")
+    dialog.ok_button.click()  # no verifier: refused, the dialog stays with the reason
+    assert "请至少安排一名检定人员" in dialog.message.text()
+    check(dialog.crew, dialog.crew.item(0).data(Qt.ItemDataRole.UserRole))
+    dialog.vehicle.setCurrentIndex(1)
+    check(dialog.standards, dialog.standards.item(0).data(Qt.ItemDataRole.UserRole))
+    dialog.ok_button.click()
+
+
+def test_urgent_job_from_a_phone_call_is_scheduled_today(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    c = sqlite_counter
+    make_world(c)
+    screen = OnsiteScreen(make_ctx(c), None)
+    qtbot.addWidget(screen)
+    assert screen.jobs.rowCount() == 0
+    answered = when_modal(_answer_call)
+    screen.urgent()
+    assert answered.answered
+    with c.db.session() as s:
+        job = s.query(OnsiteJob).one()
+        assert job.urgent and job.state == "scheduled" and job.confirmed_date == TODAY
+    assert screen.jobs.rowCount() == 1
+    assert screen.jobs.item(0, 0).text() == job.number
+    assert screen.jobs.item(0, 3).text() == "加急"
+    booked = [
+        screen.resources.item(r, 2 + TODAY.weekday()).text()
+        for r in range(screen.resources.rowCount())
+    ]
+    assert booked.count(job.number) == 3  # a verifier, the truck, a standard
+    assert "已安排在今天" in screen.message.text()
