@@ -66,9 +66,10 @@ def save_vehicle(
         session.flush()
         record(session, actor, clock, "vehicle.create", "vehicle", row.plate, after=values)
         return row
-    row = session.get(Vehicle, vehicle_id)
-    if row is None:
+    found = session.get(Vehicle, vehicle_id)
+    if found is None:
         raise NotFound(_("车辆不存在"))
+    row = found
     old = {k: getattr(row, k) for k in values}
     before, after = changes(old, values)
     for key, value in after.items():

@@ -86,7 +86,7 @@ class OnsiteScreen(ScreenDefaults, QWidget):
             buttons.addWidget(button)
             self.buttons[key] = button
         buttons.addStretch(1)
-        QShortcut(QKeySequence("Ctrl+U"), self, activated=self.urgent)
+        QShortcut(QKeySequence("Ctrl+U"), self, self.urgent)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.jobs)
         split.addWidget(self.resources)

@@ -101,7 +101,7 @@ class UrgentDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.customer_text.textEdited.connect(self.find_customers)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         self.result_job: str = ""
 
     def find_customers(self, text: str) -> None:

@@ -4,7 +4,7 @@ sees it in the week and the crew booked; cancels another with a reason."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.models_onsite import OnsiteJob
@@ -13,6 +13,11 @@ from tests.counter.onsite.world import TODAY, make_world
 from tests.ui.conftest import make_ctx, when_modal
 from ui.onsite.screen import OnsiteScreen
 from ui.onsite.urgent_dialog import UrgentDialog, check
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def _answer_call(dialog: QWidget) -> None:
@@ -45,11 +50,9 @@ def test_urgent_job_from_a_phone_call_is_scheduled_today(
         job = s.query(OnsiteJob).one()
         assert job.urgent and job.state == "scheduled" and job.confirmed_date == TODAY
     assert screen.jobs.rowCount() == 1
-    assert screen.jobs.item(0, 0).text() == job.number
-    assert screen.jobs.item(0, 3).text() == "加急"
-    booked = [
-        screen.resources.item(r, 2 + TODAY.weekday()).text()
-        for r in range(screen.resources.rowCount())
-    ]
+    assert _text(screen.jobs, 0, 0) == job.number
+    assert _text(screen.jobs, 0, 3) == "加急"
+    column = 2 + TODAY.weekday()
+    booked = [_text(screen.resources, r, column) for r in range(screen.resources.rowCount())]
     assert booked.count(job.number) == 3  # a verifier, the truck, a standard
     assert "已安排在今天" in screen.message.text()
