@@ -36,8 +36,8 @@ from db.models import Order
 
 CHANNELS = ("counter", "appointment", "mail", "onsite")
 RETURN_WAYS = ("pickup", "mail")
-#: an on-site job's certificates are handed over at the site or mailed, never picked up
-ONSITE_RETURN_WAYS = ("handover", "mail")
+#: an on-site order may also be handed over at the site (counter.onsite offers only that or mail)
+ONSITE_RETURN_WAYS = (*RETURN_WAYS, "handover")
 MAX_ITEMS = 999
 
 _TEXT_LIMITS = {
