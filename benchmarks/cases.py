@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from benchmarks import (
+    case_campaign,
     case_customers,
     case_intake,
     case_ledger,
@@ -48,6 +49,7 @@ CASES: tuple[Case, ...] = (
     *case_recall.CASES,
     *case_ledger.CASES,
     *case_pg_numbering.CASES,
+    *case_campaign.CASES,
 )
 
 

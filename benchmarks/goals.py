@@ -31,4 +31,5 @@ GOALS: dict[str, Goal] = {
     "recall_due_month_ms": Goal(300.0),
     "customer_file_open_ms": Goal(100.0),
     "ledger_import_10k_rows_s": Goal(5.0),
+    "campaign_split_5000_items_ms": Goal(1000.0),
 }

@@ -82,3 +82,12 @@ def test_eight_counters_on_postgresql_save_without_duplicates(tmp_path: Path, pg
     assert by_name["pg_orders_raw_insert_per_s"]["value"] > 0
     assert by_name["pg_orders_vs_raw_insert_ratio"]["value"] > 0
     assert not list(tmp_path.glob("counter-*items-*.db")), "no SQLite dataset was built"
+
+
+def test_campaign_split_needs_no_dataset(tmp_path: Path) -> None:
+    by_name = _metrics(_run_benchmarks("--only", "campaign_split", "--cache-dir", str(tmp_path)))
+    split = by_name["campaign_split_5000_items_ms"]
+    assert split["goal"] == 1000.0 and split["value"] > 0
+    assert split["placed"] + split["unplaced"] == 5000
+    assert by_name["campaign_sort_baseline_ms"]["value"] > 0
+    assert not list(tmp_path.glob("counter-*items-*.db")), "no dataset was built"
