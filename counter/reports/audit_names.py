@@ -87,6 +87,7 @@ def _fixed_actions() -> dict[str, str]:
         "onsite.cancelled": _("取消上门任务"),
         "onsite.items": _("上门任务器具登记收件编号"),
         "vehicle.create": _("新增车辆"),
+        "campaign.create": _("新建统检并生成上门任务"),
         "vehicle.update": _("修改车辆"),
         "release.pickup": _("客户领取"),
         "release.mail": _("邮寄寄出"),
@@ -142,6 +143,7 @@ def _entity_formats() -> dict[str, str]:
         "order": _("委托单 {key}"),
         "onsite_job": _("上门任务 {key}"),
         "vehicle": _("车辆 {key}"),
+        "campaign": _("统检 {key}"),
         "outbox_message": _("通知消息 {key}"),
         "message_template": _("消息模板 {key}"),
         "regulation": _("检定规程 {key}"),
@@ -219,6 +221,8 @@ def _common_fields() -> dict[str, str]:
         "plate": _("车牌号"),
         "kind": _("类型"),
         "capacity_per_day": _("每日可检器具数"),
+        "jobs": _("任务数"),
+        "unplaced": _("未能安排的器具数"),
     }
 
 

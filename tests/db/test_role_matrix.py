@@ -119,6 +119,7 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.onsite.items.bill_job": Perm.BILL,
     "counter.onsite.items.hand_over_job": Perm.RELEASE,
     "counter.onsite.vehicles.save_vehicle": Perm.ADMIN,
+    "counter.onsite.campaigns.plan_campaign": Perm.RECEIVE,
 }
 
 
