@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from counter.billing import record_payment
 from counter.customers.records import CustomerForm, create_customer
+from counter.onsite.campaign_pdf import campaign_summary_pdf
 from counter.onsite.campaigns import (
     CampaignForm,
     campaign_progress,
@@ -26,6 +27,7 @@ from db.models import Instrument
 from db.models_onsite import OnsiteJob
 from tests.conftest import Counter
 from tests.counter.onsite.world import TODAY, make_world
+from tests.printing.pdftools import pdf_page_texts, squash
 
 SHARES = (Share("示例市计量所", 500), Share("甲县计量所", 333), Share("乙县计量所", 167))
 
@@ -122,8 +124,12 @@ def test_revenue_split_adds_up_to_the_statements(counter: Counter) -> None:
     with c.db.session() as s:
         split = campaign_revenue(s, cid)
         xlsx = campaign_summary_xlsx(s, cid)
+        pdf = campaign_summary_pdf(s, c.clock, cid)
     assert split.total_fen == totals and sum(f for _i, f in split.parts) == totals
     assert split.parts == (("示例市计量所", 40000), ("甲县计量所", 26640), ("乙县计量所", 13360))
     book = load_workbook(io.BytesIO(xlsx))
     money = [list(r) for r in book.worksheets[1].iter_rows(values_only=True)]
     assert money[-1][:2] == ["合计", totals]
+    text = squash(" ".join(pdf_page_texts(pdf)))
+    for expected in ("统检汇总", "2027地磅统检", "371502", "甲县计量所", "266.40", "800.00"):
+        assert expected in text, expected
