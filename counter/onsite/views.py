@@ -16,7 +16,7 @@ from counter.clock import CHINA_TZ
 from counter.errors import NotFound
 from counter.i18n import _
 from counter.onsite.rules.jobs import Resource, state_label
-from db.models import InstrumentType, Item, User
+from db.models import Instrument, InstrumentType, Item, User
 from db.models_certificates import StandardEntry
 from db.models_onsite import Booking, JobCrew, OnsiteJob, Vehicle
 
@@ -265,4 +265,18 @@ def resource_choices(session: Session) -> Choices:
         tuple((uid, name) for uid, name, roles in users if "lab" in roles.split(",")),
         tuple((vid, f"{plate} {kind}".strip()) for vid, plate, kind in vehicles),
         tuple((sid, f"{ref} {name}") for sid, ref, name in standards),
+    )
+
+
+def ledger_choices(session: Session, customer_id: int) -> tuple[tuple[int, str], ...]:
+    """The customer's in-use ledger entries a job can take: (id, "type serial location")."""
+    query = (
+        select(Instrument.id, InstrumentType.name, Instrument.serial, Instrument.location)
+        .join(InstrumentType, InstrumentType.id == Instrument.type_id)
+        .where(Instrument.customer_id == customer_id, Instrument.status == "in_use")
+        .order_by(Instrument.next_due, Instrument.id)
+    )
+    return tuple(
+        (iid, " ".join(x for x in (name, serial, location) if x))
+        for iid, name, serial, location in session.execute(query)
     )

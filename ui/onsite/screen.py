@@ -37,12 +37,22 @@ from ui.common.message_line import MessageLine
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.reason_dialog import WriteWithReason
 from ui.common.screen import ScreenDefaults
+from ui.onsite.job_dialog import NewJobDialog, ScheduleDialog
 from ui.onsite.urgent_dialog import UrgentDialog
 
 
 def job_headers() -> list[str]:
-    return [_("任务单号"), _("日期"), _("状态"), _("加急"), _("客户"), _("现场地址"), _("器具"),
-            _("检定人员"), _("车辆")]  # fmt: skip
+    return [
+        _("任务单号"),
+        _("日期"),
+        _("状态"),
+        _("加急"),
+        _("客户"),
+        _("现场地址"),
+        _("器具"),
+        _("检定人员"),
+        _("车辆"),
+    ]
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -75,6 +85,8 @@ class OnsiteScreen(ScreenDefaults, QWidget):
         for key, text, slot in (
             ("back", _("上一周"), lambda: self.move_week(-7)),
             ("next", _("下一周"), lambda: self.move_week(7)),
+            ("new", _("新建任务"), self.new_job),
+            ("schedule", _("安排"), self.schedule),
             ("urgent", _("紧急来电"), self.urgent),
             ("start", _("开始"), self.start),
             ("finish", _("完成"), self.finish),
@@ -158,6 +170,27 @@ class OnsiteScreen(ScreenDefaults, QWidget):
             self.message.show_info(
                 _("紧急上门任务 {number} 已安排在今天").format(number=dialog.result_job)
             )
+        return dialog
+
+    def new_job(self) -> NewJobDialog:
+        dialog = NewJobDialog(self.ctx, self)
+        if dialog.exec():
+            self.refresh()
+            self.message.show_info(
+                _("上门任务 {number} 已登记").format(number=dialog.result_number)
+            )
+        return dialog
+
+    def schedule(self) -> ScheduleDialog | None:
+        row = self.selected()
+        choices = op.read(self, resource_choices) if row is not None else None
+        if row is None or choices is None:
+            return None
+        day = row.confirmed_date or row.requested_date
+        dialog = ScheduleDialog(self.ctx, choices, row.job_id, row.number, day, self)
+        if dialog.exec():
+            self.refresh()
+            self.message.show_info(_("上门任务 {number} 已安排").format(number=row.number))
         return dialog
 
     def start(self) -> None:

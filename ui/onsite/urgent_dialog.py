@@ -34,15 +34,21 @@ from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 
 
-def _checklist(rows: tuple[tuple[int, str], ...], parent: QWidget) -> QListWidget:
+def checklist(rows: tuple[tuple[int, str], ...], parent: QWidget) -> QListWidget:
     box = QListWidget(parent)
+    fill(box, rows)
+    box.setMaximumHeight(110)
+    return box
+
+
+def fill(box: QListWidget, rows: tuple[tuple[int, str], ...]) -> None:
+    """The rows as unchecked items (ids in UserRole)."""
+    box.clear()
     for rid, label in rows:
         item = QListWidgetItem(label, box)
         item.setData(Qt.ItemDataRole.UserRole, rid)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
-    box.setMaximumHeight(110)
-    return box
 
 
 def checked_ids(box: QListWidget) -> tuple[int, ...]:
@@ -74,12 +80,12 @@ class UrgentDialog(QDialog):
         self.site = QLineEdit(self)
         self.site.setPlaceholderText(_("不填则用客户地址"))
         self.phone = QLineEdit(self)
-        self.crew = _checklist(choices.crew, self)
+        self.crew = checklist(choices.crew, self)
         self.vehicle = QComboBox(self)
         self.vehicle.addItem(_("（不用车）"), None)
         for vid, label in choices.vehicles:
             self.vehicle.addItem(label, vid)
-        self.standards = _checklist(choices.standards, self)
+        self.standards = checklist(choices.standards, self)
         form = QFormLayout()
         form.addRow(_("客户"), self.customer_text)
         form.addRow("", self.customer)
