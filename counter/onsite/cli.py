@@ -3,6 +3,7 @@
 python -m counter onsite jobs [--from DATE] [--to DATE] [--db URL]
 python -m counter onsite week [--day DATE] [--db URL]
 python -m counter onsite sheet JOB --out FILE [--db URL]
+python -m counter onsite campaign NAME --out FILE [--db URL]   # .pdf or .xlsx
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from sqlalchemy import select
 from counter.clock import SystemClock, local_date
 from counter.errors import NotFound
 from counter.i18n import _
+from counter.onsite.campaign_pdf import campaign_summary_pdf
+from counter.onsite.campaigns import campaign_summary_xlsx
 from counter.onsite.rules.jobs import resource_label
 from counter.onsite.sheet import job_sheet_pdf
 from counter.onsite.views import list_jobs, week_view
 from counter.session import read
 from db.engine import Database
-from db.models_onsite import OnsiteJob
+from db.models_onsite import Campaign, OnsiteJob
 
 
 def _date(text: str) -> dt.date:
@@ -34,7 +37,10 @@ def _date(text: str) -> dt.date:
 
 def add_onsite_parser(sub: Any) -> None:
     onsite = sub.add_parser(
-        "onsite", help=_("上门检定：任务列表（jobs）、一周资源安排（week）、任务单 PDF（sheet）")
+        "onsite",
+        help=_(
+            "上门检定：任务列表（jobs）、一周资源（week）、任务单（sheet）、统检汇总（campaign）"
+        ),
     )
     actions = onsite.add_subparsers(dest="onsite_action", required=True, metavar="ACTION")
     jobs = actions.add_parser("jobs", help=_("列出上门任务（按任务日期）"))
@@ -45,7 +51,12 @@ def add_onsite_parser(sub: Any) -> None:
     sheet = actions.add_parser("sheet", help=_("把一个上门任务的任务单写成 PDF"))
     sheet.add_argument("job", metavar="JOB")
     sheet.add_argument("--out", type=Path, required=True, metavar="FILE")
-    for action in (jobs, week, sheet):
+    campaign = actions.add_parser(
+        "campaign", help=_("统检汇总：按区县的进度和各机构的收入分成（PDF 或 XLSX，按文件后缀）")
+    )
+    campaign.add_argument("name", metavar="NAME")
+    campaign.add_argument("--out", type=Path, required=True, metavar="FILE")
+    for action in (jobs, week, sheet, campaign):
         action.add_argument("--db", metavar="URL")
 
 
@@ -83,7 +94,21 @@ def _sheet(args: argparse.Namespace, database: Database) -> int:
     return 0
 
 
+def _campaign(args: argparse.Namespace, database: Database) -> int:
+    def make(session: Any) -> bytes:
+        found = session.scalar(select(Campaign.id).where(Campaign.name == args.name.strip()))
+        if found is None:
+            raise NotFound(_("统检不存在"))
+        if args.out.suffix.lower() == ".xlsx":
+            return campaign_summary_xlsx(session, found)
+        return campaign_summary_pdf(session, SystemClock(), found)
+
+    args.out.write_bytes(read(database, make))
+    print(_("统检汇总已写入 {path}").format(path=args.out))
+    return 0
+
+
 def onsite_command(args: argparse.Namespace, database: Database) -> int:
-    """Run `onsite jobs|week|sheet` on the opened database (the caller disposes it)."""
-    run = {"jobs": _jobs, "week": _week, "sheet": _sheet}[args.onsite_action]
-    return run(args, database)
+    """Run `onsite jobs|week|sheet|campaign` on the opened database (the caller disposes it)."""
+    run = {"jobs": _jobs, "week": _week, "sheet": _sheet, "campaign": _campaign}
+    return run[args.onsite_action](args, database)

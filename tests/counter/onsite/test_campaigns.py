@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from counter.__main__ import main
 from counter.billing import record_payment
 from counter.customers.records import CustomerForm, create_customer
 from counter.onsite.campaign_pdf import campaign_summary_pdf
@@ -133,3 +136,16 @@ def test_revenue_split_adds_up_to_the_statements(counter: Counter) -> None:
     text = squash(" ".join(pdf_page_texts(pdf)))
     for expected in ("统检汇总", "2027地磅统检", "371502", "甲县计量所", "266.40", "800.00"):
         assert expected in text, expected
+
+
+def test_campaign_summary_from_the_terminal(
+    sqlite_counter: Counter, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _campaign(sqlite_counter)
+    url = sqlite_counter.db.engine.url.render_as_string(hide_password=False)
+    for name in ("summary.xlsx", "summary.pdf"):
+        out = tmp_path / name
+        assert main(["onsite", "campaign", "2027 地磅统检", "--out", str(out), "--db", url]) == 0
+        assert out.stat().st_size > 0
+    assert "统检汇总已写入" in capsys.readouterr().out
+    assert main(["onsite", "campaign", "没有", "--out", str(out), "--db", url]) == 2
