@@ -14,7 +14,7 @@ from counter.onsite.jobs import InstrumentDraft, JobForm, create_job, finish_job
 from counter.onsite.schedule import Assignment, schedule_job
 from counter.onsite.vehicles import VehicleForm, save_vehicle
 from counter.release import MailTo
-from db.models import Item
+from db.models import Item, PrintJob
 from db.models_certificates import StandardEntry
 from db.models_onsite import JobInstrument
 from db.models_release import Release
@@ -57,6 +57,9 @@ def test_items_get_numbers_certificates_fees_and_are_handed_over_at_the_site(
         items = list(s.scalars(select(Item).where(Item.order_id == saved.order_id)))
         assert {i.return_way for i in items} == {"handover"}
         assert items[0].order.channel == "onsite"
+        # labels queued for printing exactly as for counter items (before leaving or on site)
+        kinds = s.scalars(select(PrintJob.kind).where(PrintJob.order_id == saved.order_id))
+        assert sorted(kinds).count("label") == 3
         rows = list(s.scalars(select(JobInstrument).where(JobInstrument.job_id == job_id)))
         assert [r.item_id for r in rows] == [i.id for i in items]
         extras = onsite_extras(s, job_id)
