@@ -27,6 +27,7 @@ from counter.customers.records import field_label as customer_field_label
 from counter.i18n import _
 from counter.intake.receive import item_field_label
 from counter.intake.rules.lifecycle import ItemStatus, status_label
+from counter.onsite.rules.jobs import state_label as onsite_state_label
 
 #: the ways a release is made (`release.<way>`)
 RELEASE_WAYS = ("pickup", "mail", "handover")
@@ -268,6 +269,8 @@ def value_text(entity: str, key: str, value: Any) -> str:
         return status_label(text)
     if key == "status" and entity == "instrument":
         return ledger_status_label(text)
+    if key == "status" and entity == "onsite_job":
+        return onsite_state_label(text)
     if key == "status" and entity == "certificate" and text in set(CertStatus):
         return cert_status_label(text)
     if entity == "outbox_message" and key in ("status", "kind", "channel"):

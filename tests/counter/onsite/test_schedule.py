@@ -10,6 +10,8 @@ from counter.errors import CounterError, ValidationError
 from counter.onsite.jobs import cancel_job, finish_job, start_job
 from counter.onsite.rules.jobs import JobState
 from counter.onsite.schedule import UrgentCall, schedule_job, urgent_job
+from counter.reports.audit_log import list_audit
+from counter.reports.audit_names import action_label, change_text
 from db.models_onsite import Booking, OnsiteJob
 from tests.conftest import Counter
 from tests.counter.onsite.world import TODAY, make_world
@@ -84,3 +86,15 @@ def test_cancel_needs_a_reason_and_done_jobs_cannot_move(counter: Counter) -> No
         cancel_job(s, counter.clerk, counter.clock, job_id, " ")
     with counter.db.action() as s, pytest.raises(CounterError, match="不能改为"):
         start_job(s, counter.clerk, counter.clock, job_id)
+
+
+def test_the_audit_log_reads_job_states_by_name(counter: Counter) -> None:
+    w = make_world(counter)
+    job_id = w.job()
+    with counter.db.action() as s:
+        cancel_job(s, counter.clerk, counter.clock, job_id, "客户改期")
+    with counter.db.session() as s:
+        top = list_audit(s, counter.admin)[0]
+    assert (top.action, top.reason) == ("onsite.cancelled", "客户改期")
+    assert action_label(top.action) == "取消上门任务"
+    assert change_text(top.before, top.after, top.entity) == "状态：待安排 → 已取消"
