@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from counter.changes import Change
 from counter.clock import local_date
 from counter.i18n import _
+from counter.onsite.items import number_items
 from counter.onsite.jobs import cancel_job, finish_job, start_job
 from counter.onsite.rules.jobs import resource_label
 from counter.onsite.sheet import job_sheet_pdf
@@ -88,6 +89,7 @@ class OnsiteScreen(ScreenDefaults, QWidget):
             ("new", _("新建任务"), self.new_job),
             ("schedule", _("安排"), self.schedule),
             ("urgent", _("紧急来电"), self.urgent),
+            ("number", _("生成收件编号"), self.number_items),
             ("start", _("开始"), self.start),
             ("finish", _("完成"), self.finish),
             ("cancel", _("取消任务"), self.cancel),
@@ -192,6 +194,25 @@ class OnsiteScreen(ScreenDefaults, QWidget):
             self.refresh()
             self.message.show_info(_("上门任务 {number} 已安排").format(number=row.number))
         return dialog
+
+    def number_items(self) -> None:
+        """Item numbers (and labels queued, as at the counter) for the job's instruments."""
+        row = self.selected()
+        if row is None:
+            return
+        saved = op.write(
+            self,
+            lambda s: number_items(s, self.ctx.actor, self.ctx.clock, row.job_id),
+            Change.ONSITE | Change.ORDERS | Change.PRINTS,
+            on_success=lambda _saved: None,
+        )
+        if saved is not None:
+            self.refresh()
+            self.message.show_info(
+                _("委托单 {order}：{n} 件器具已编号，标签已排队打印").format(
+                    order=saved.number, n=len(saved.item_numbers)
+                )
+            )
 
     def start(self) -> None:
         row = self.selected()

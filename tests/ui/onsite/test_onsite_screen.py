@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from db.models_onsite import OnsiteJob
+from db.models_onsite import JobInstrument, OnsiteJob
 from tests.conftest import Counter
 from tests.counter.onsite.world import TODAY, make_world
 from tests.ui.conftest import make_ctx, when_modal
@@ -110,3 +110,7 @@ def test_new_job_from_the_ledger_then_scheduled_after_a_refusal(
     screen.schedule()
     assert scheduled.answered
     assert _text(screen.jobs, 0, 2) == "已安排" and _text(screen.jobs, 0, 7) == "钱检定"
+    screen.number_items()
+    assert "1 件器具已编号" in screen.message.text()
+    with sqlite_counter.db.session() as s:
+        assert s.query(JobInstrument).one().item_id is not None
