@@ -165,8 +165,15 @@ def hand_over_job(
     `receiver` (a Collector), or mailed (a MailTo) — one release per order, same gate."""
     require(session, actor, Perm.RELEASE)
     job = get_job(session, job_id)
+    by_order = _items_by_order(session, job, item_ids)
+    if isinstance(receiver, MailTo) and len(by_order) > 1:  # one tracking number, one release
+        raise CounterError(
+            _("所选器具分属 {n} 张委托单，请逐单邮寄（每个快递单号对应一张委托单）").format(
+                n=len(by_order)
+            )
+        )
     done = []
-    for n, (order_id, ids) in enumerate(sorted(_items_by_order(session, job, item_ids).items())):
+    for n, (order_id, ids) in enumerate(sorted(by_order.items())):
         token = f"{request_token}:{n}" if request_token else ""
         if isinstance(receiver, MailTo):
             done.append(

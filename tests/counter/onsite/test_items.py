@@ -8,9 +8,16 @@ import pytest
 from sqlalchemy import select
 
 from counter.billing import record_payment
-from counter.errors import ValidationError
+from counter.errors import CounterError, ValidationError
 from counter.onsite.items import bill_job, hand_over_job, number_items, onsite_extras
-from counter.onsite.jobs import InstrumentDraft, JobForm, create_job, finish_job, start_job
+from counter.onsite.jobs import (
+    InstrumentDraft,
+    JobForm,
+    add_instruments,
+    create_job,
+    finish_job,
+    start_job,
+)
 from counter.onsite.schedule import Assignment, schedule_job
 from counter.onsite.vehicles import VehicleForm, save_vehicle
 from counter.release import MailTo
@@ -117,3 +124,20 @@ def test_a_job_without_items_cannot_be_billed(counter: Counter) -> None:
     _w, job_id = _job(counter)
     with counter.db.action() as s, pytest.raises(Exception, match="还没有收件编号"):
         bill_job(s, counter.billing, counter.clock, job_id)
+
+
+def test_instruments_found_on_site_get_a_second_order_and_are_mailed_order_by_order(
+    counter: Counter,
+) -> None:
+    w, job_id = _job(counter, 1, way="mail")
+    c = counter
+    with c.db.action() as s:
+        first = number_items(s, c.clerk, c.clock, job_id)
+        add_instruments(
+            s, c.clerk, c.clock, job_id, [InstrumentDraft(type_id=w.scale_type, serial="NEW-1")]
+        )  # type: ignore[attr-defined]
+        second = number_items(s, c.clerk, c.clock, job_id)
+        assert first is not None and second is not None and first.number != second.number
+    mail = MailTo("顺丰速运", "SF0000000002", "张三", "13800138000", "聊城市某超市")
+    with c.db.action() as s, pytest.raises(CounterError, match="请逐单邮寄"):
+        hand_over_job(s, c.clerk, c.clock, job_id, mail)
