@@ -29,13 +29,13 @@ from counter.onsite.schedule import schedule_job
 from db.models import Instrument
 from db.models_onsite import OnsiteJob
 from tests.conftest import Counter
-from tests.counter.onsite.world import TODAY, make_world
+from tests.counter.onsite.world import TODAY, World, make_world
 from tests.printing.pdftools import pdf_page_texts, squash
 
 SHARES = (Share("示例市计量所", 500), Share("甲县计量所", 333), Share("乙县计量所", 167))
 
 
-def _campaign(counter: Counter) -> tuple[object, int]:
+def _campaign(counter: Counter) -> tuple[World, int]:
     w = make_world(counter)  # 3 truck scales of the test customer (no division code)
     c = counter
     with c.db.action() as s:
@@ -97,7 +97,7 @@ def test_campaign_jobs_follow_county_and_capacity_and_progress_adds_up(counter: 
             for i, r in zip(jobs[0].instruments, ["pass", "pass", "fail", "pass"], strict=True)
         }
     with c.db.action() as s:
-        schedule_job(s, c.clerk, c.clock, first, w.crew())  # type: ignore[attr-defined]
+        schedule_job(s, c.clerk, c.clock, first, w.crew())
         start_job(s, c.clerk, c.clock, first)
         finish_job(s, c.clerk, c.clock, first, rows)
     with c.db.session() as s:

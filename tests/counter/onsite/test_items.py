@@ -26,12 +26,18 @@ from db.models_certificates import StandardEntry
 from db.models_onsite import JobInstrument
 from db.models_release import Release
 from tests.conftest import Counter
-from tests.release_world import LAB_DAY, Received, collector, make_release_world
+from tests.release_world import (
+    LAB_DAY,
+    Received,
+    ReleaseWorld,
+    collector,
+    make_release_world,
+)
 
 DAY = dt.date(2026, 11, 24)
 
 
-def _job(counter: Counter, n: int = 3, way: str = "handover") -> tuple[object, int]:
+def _job(counter: Counter, n: int = 3, way: str = "handover") -> tuple[ReleaseWorld, int]:
     w = make_release_world(counter)
     c = counter
     with c.db.action() as s:
@@ -77,13 +83,13 @@ def test_items_get_numbers_certificates_fees_and_are_handed_over_at_the_site(
         ids = tuple(i.id for i in items)
     c.clock.at = dt.datetime.combine(DAY, dt.time(9), tzinfo=c.clock.now().tzinfo)
     with c.db.action() as s:
-        start_job(s, w.lab, c.clock, job_id)  # type: ignore[attr-defined]
-        finish_job(s, w.lab, c.clock, job_id)  # type: ignore[attr-defined]
+        start_job(s, w.lab, c.clock, job_id)
+        finish_job(s, w.lab, c.clock, job_id)
     order = Received(saved.order_id, saved.number, ids, saved.item_numbers, c.customer_id)
     # not yet certified: the gate refuses, as at the counter
     with c.db.action() as s, pytest.raises(ValidationError, match="不能发放"):
         hand_over_job(s, c.clerk, c.clock, job_id, collector())
-    w.certify(order)  # type: ignore[attr-defined]
+    w.certify(order)
     assert c.clock.now() >= LAB_DAY
     with c.db.action() as s:
         statement = bill_job(s, c.billing, c.clock, job_id)
@@ -110,7 +116,7 @@ def test_mailed_certificates_of_an_onsite_job(counter: Counter) -> None:
         assert saved is not None
         ids = tuple(s.scalars(select(Item.id).where(Item.order_id == saved.order_id)))
     order = Received(saved.order_id, saved.number, ids, saved.item_numbers, c.customer_id)
-    w.certify(order)  # type: ignore[attr-defined]
+    w.certify(order)
     with c.db.action() as s:
         sid = bill_job(s, c.billing, c.clock, job_id).id
         record_payment(s, c.billing, c.clock, sid, "cash", 25000)
@@ -135,7 +141,7 @@ def test_instruments_found_on_site_get_a_second_order_and_are_mailed_order_by_or
         first = number_items(s, c.clerk, c.clock, job_id)
         add_instruments(
             s, c.clerk, c.clock, job_id, [InstrumentDraft(type_id=w.scale_type, serial="NEW-1")]
-        )  # type: ignore[attr-defined]
+        )
         second = number_items(s, c.clerk, c.clock, job_id)
         assert first is not None and second is not None and first.number != second.number
     mail = MailTo("顺丰速运", "SF0000000002", "张三", "13800138000", "聊城市某超市")
