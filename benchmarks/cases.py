@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from benchmarks import (
+    case_campaign,
     case_customers,
     case_intake,
     case_ledger,
@@ -50,6 +51,7 @@ CASES: tuple[Case, ...] = (
     *case_ledger.CASES,
     *case_pg_numbering.CASES,
     *case_plan.CASES,
+    *case_campaign.CASES,
 )
 
 

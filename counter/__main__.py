@@ -20,6 +20,9 @@ python -m counter ledger export [--customer ID] FILE [--db URL]   # no --custome
 python -m counter ledger import --customer ID FILE --user NAME [--db URL]   # password asked
 python -m counter ledger rebuild-due [--db URL]   # next due dates computed again
 python -m counter complaints list|add|summary …  /  ratings rate|summary …  (counter.feedback.cli)
+python -m counter onsite jobs [--from DATE] [--to DATE] [--db URL]
+python -m counter onsite week [--day DATE] [--db URL]
+python -m counter onsite sheet JOB --out FILE [--db URL]
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from counter.errors import CounterError
 from counter.feedback.cli import add_feedback_parsers, feedback_command
 from counter.i18n import LANGUAGES, _, set_language
 from counter.intake.scan import lookup, unknown_code_message
+from counter.onsite.cli import add_onsite_parser, onsite_command
 from counter.reports.audit_log import verify_chain
 from counter.session import read, resolve_url, run_action, user_action
 from counter.startup import open_database
@@ -135,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     rebuild = actions.add_parser("rebuild-due", help=_("重算全部台账的下次检定日期"))
     for action in (export, load, rebuild):
         action.add_argument("--db", metavar="URL")
+    add_onsite_parser(sub)
     return parser
 
 
@@ -351,6 +356,10 @@ def main(argv: list[str] | None = None) -> int:
             database = open_database(args.db)
             try:
                 return feedback_command(args, database)
+        if args.command == "onsite":
+            database = open_database(args.db)
+            try:
+                return onsite_command(args, database)
             finally:
                 database.dispose()
     except CounterError as error:

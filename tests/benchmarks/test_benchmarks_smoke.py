@@ -100,3 +100,10 @@ def test_the_plan_cases_run_small_without_a_dataset(tmp_path: Path) -> None:
     assert by_name["plan_2000_customers_year_ms"]["customers"] == 100
     assert by_name["plan_447_shops_year_ms"]["customers"] == 22
     assert not list(tmp_path.glob("counter-*items-*.db")), "no SQLite dataset was built"
+def test_campaign_split_needs_no_dataset(tmp_path: Path) -> None:
+    by_name = _metrics(_run_benchmarks("--only", "campaign_split", "--cache-dir", str(tmp_path)))
+    split = by_name["campaign_split_5000_items_ms"]
+    assert split["goal"] == 1000.0 and split["value"] > 0
+    assert split["placed"] + split["unplaced"] == 5000
+    assert by_name["campaign_sort_baseline_ms"]["value"] > 0
+    assert not list(tmp_path.glob("counter-*items-*.db")), "no dataset was built"

@@ -87,6 +87,7 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.release.exceptions.release_against_unpaid": Perm.REVIEW,
     "counter.release.handover.pickup": Perm.RELEASE,
     "counter.release.handover.mail_dispatch": Perm.RELEASE,
+    "counter.release.handover.hand_over": Perm.RELEASE,
     "counter.admin.settings.save_settings": Perm.ADMIN,
     "counter.admin.users.list_user_rows": Perm.ADMIN,
     "counter.admin.users.set_roles": Perm.ADMIN,
@@ -134,6 +135,18 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.appointments.prefs.unblock_dates": Perm.EDIT_CUSTOMER,
     "counter.appointments.planning.propose_plan": Perm.RECEIVE,
     "counter.appointments.planning.accept_plan": Perm.RECEIVE,
+    "counter.onsite.jobs.create_job": Perm.RECEIVE,
+    "counter.onsite.jobs.add_instruments": Perm.RECEIVE,
+    "counter.onsite.jobs.start_job": frozenset({Perm.LAB_WORK, Perm.RECEIVE}),
+    "counter.onsite.jobs.finish_job": frozenset({Perm.LAB_WORK, Perm.RECEIVE}),
+    "counter.onsite.jobs.cancel_job": Perm.RECEIVE,
+    "counter.onsite.schedule.schedule_job": Perm.RECEIVE,
+    "counter.onsite.schedule.urgent_job": Perm.RECEIVE,
+    "counter.onsite.items.number_items": Perm.RECEIVE,
+    "counter.onsite.items.bill_job": Perm.BILL,
+    "counter.onsite.items.hand_over_job": Perm.RELEASE,
+    "counter.onsite.vehicles.save_vehicle": Perm.ADMIN,
+    "counter.onsite.campaigns.plan_campaign": Perm.RECEIVE,
 }
 
 

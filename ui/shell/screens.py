@@ -80,6 +80,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "ComplaintsScreen",
         Perm.COMPLAINTS,
     ),
+    ScreenSpec("onsite", lambda: _("上门检定"), "ui.onsite.screen", "OnsiteScreen", Perm.RECEIVE),
     ScreenSpec("admin", lambda: _("系统管理"), "ui.admin.screen", "AdminScreen", Perm.ADMIN),
     ScreenSpec(
         "lab_work",
