@@ -25,6 +25,7 @@ class Change(enum.Flag):
     PRINTS = enum.auto()  # labels and receipts printed or reprinted
     LEDGER = enum.auto()  # ledger entries, their status and due dates, notes in a customer's file
     MESSAGES = enum.auto()  # the notification outbox, its templates and the reminder rules
+    REPORTS = enum.auto()  # saved statistics report definitions
 
 
 #: everything (after a restore or a user switch)

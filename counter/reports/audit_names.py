@@ -71,6 +71,8 @@ def _fixed_actions() -> dict[str, str]:
         "label.printed_pdf": _("标签以 PDF 打印"),
         "receipt.printed_pdf": _("回执以 PDF 打印"),
         "reminder_rule.set": _("修改周检提醒规则"),
+        "report.save": _("保存统计报表定义"),
+        "report.retire": _("停用统计报表定义"),
         "order.create": _("新建委托单"),
         "outbox.draft": _("起草通知消息"),
         "outbox.sent": _("通知消息已发送"),

@@ -1,0 +1,93 @@
+"""SQL pieces that differ between SQLite and PostgreSQL, and the working-day table.
+
+Dates at the counter are Beijing dates; timestamps are stored in UTC.  Day numbers
+are days since 1970-01-01, so a working-day mapping is a plain integer join.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    Integer,
+    String,
+    cast,
+    column,
+    func,
+    literal_column,
+    type_coerce,
+    values,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import CTE
+
+from counter.admin.calendar import load_calendar
+from counter.clock import CHINA_TZ
+from counter.statistics.rules.filters import StatFilter
+
+EPOCH = dt.date(1970, 1, 1)
+_JULIAN_EPOCH = 2440587.5
+
+
+def is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def day_number(day: dt.date) -> int:
+    return (day - EPOCH).days
+
+
+def bounds(f: StatFilter) -> tuple[dt.datetime, dt.datetime]:
+    """The period as UTC-comparable moments: [start 00:00 CST, day after end 00:00 CST)."""
+    start = dt.datetime.combine(f.start, dt.time(), CHINA_TZ)
+    end = dt.datetime.combine(f.end + dt.timedelta(days=1), dt.time(), CHINA_TZ)
+    return start, end
+
+
+def local_day(session: Session, moment: Any) -> ColumnElement[int]:
+    """The Beijing day number of a stored UTC timestamp."""
+    if is_sqlite(session):
+        return cast(func.julianday(moment, "+8 hours") - _JULIAN_EPOCH, Integer)
+    return _pg_days(cast(_pg_beijing(moment), Date))
+
+
+def date_day(session: Session, day: Any) -> ColumnElement[int]:
+    """The day number of a DATE column."""
+    if is_sqlite(session):
+        return cast(func.julianday(day) - _JULIAN_EPOCH, Integer)
+    return _pg_days(day)
+
+
+def _pg_beijing(moment: Any) -> ColumnElement[Any]:
+    return func.timezone("UTC", moment) + literal_column("interval '8 hours'")
+
+
+def _pg_days(day: Any) -> ColumnElement[int]:
+    return type_coerce(day - literal_column("date '1970-01-01'"), Integer)
+
+
+def local_month(session: Session, moment: Any) -> ColumnElement[str]:
+    """'YYYY-MM' of a stored UTC timestamp, in Beijing time."""
+    if is_sqlite(session):
+        return func.strftime("%Y-%m", moment, "+8 hours")
+    return type_coerce(func.to_char(_pg_beijing(moment), "YYYY-MM"), String)
+
+
+def workday_table(session: Session, first: dt.date, last: dt.date) -> CTE:
+    """CTE wd(d, n): for each day number d in [first, last], n = working days up to d.
+
+    The turnaround from day a to day b in working days is n(b) - n(a): the working
+    days after a up to and including b, as `WorkCalendar.workdays_between` counts.
+    """
+    cal = load_calendar(session)
+    rows, n, day = [], 0, first
+    while day <= last:
+        if cal.is_workday(day):
+            n += 1
+        rows.append((day_number(day), n))
+        day += dt.timedelta(days=1)
+    table = values(column("d", Integer), column("n", Integer), name="wd", literal_binds=True)
+    return table.data(rows).cte("wd")

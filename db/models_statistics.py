@@ -1,0 +1,39 @@
+"""Saved report definitions (same metadata as `db.models`), and the indexes statistics use.
+
+A definition is a report kind and a filter (JSON of
+`counter.statistics.rules.filters.StatFilter`); it is retired, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.models import Base, Item, User
+
+
+class SavedReport(Base):
+    __tablename__ = "saved_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    filters: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    created_by: Mapped[User] = relationship()
+
+
+# items received in a period, grouped by department and month without touching the table
+Index(
+    "ix_items_stats_received",
+    Item.created_at,
+    Item.department_id,
+    Item.status,
+    Item.order_id,
+)
