@@ -7,6 +7,9 @@ day): two items pass the final check on 9 October (2 working days), one on 12 Oc
 passes on 3 November (1 working day); the other is sent back on 3 November and passes on
 5 November (3).  Order C (2 items of another department) comes on 2 November: one is
 returned unprocessed on 4 November, the other is still open on "today" (23 November).
+Order D (1 scale, 16 November): its certificate is sent back on 17 November because the
+reviewer finds signatories without a valid authorisation (blocking defects).  A year
+earlier, on 3 November 2025, one scale came in and is still open (overdue).
 Item A1 is handed over on 6 November with both of B's; its certificate is reissued on
 10 November.  Fees: A's statement (repair 80.00) is paid 50.00; B's (repair 60.00) paid
 60.00 and 20.00 refunded; C's statement is voided.
@@ -100,6 +103,7 @@ def build(counter) -> StatsWorld:  # type: ignore[no-untyped-def]
         return ItemDraft(scale.id, model="ACS-15", serial=f"S{next(serial):03d}",
                          manufacturer="上海大华电子秤厂", accuracy_class="Ⅲ", use="trade")  # fmt: skip
 
+    _receive(w, dt.datetime(2025, 11, 3, 10, tzinfo=CHINA_TZ), [scale_draft()])  # a year before
     order_a, items_a = _receive(w, at(9, 30), [scale_draft() for _ in range(3)])
     order_b, items_b = _receive(w, at(11, 2), [scale_draft() for _ in range(2)])
     order_c, items_c = _receive(
@@ -143,6 +147,12 @@ def build(counter) -> StatsWorld:  # type: ignore[no-untyped-def]
     with w.db.action() as s:
         record_refund(s, c.billing, c.clock, st_b, 2000, "多收退还", "wechat")
         void_statement(s, c.billing, c.clock, st_c, "开错客户")
+    order_d, items_d = _receive(w, at(11, 16), [scale_draft()])
+    d0 = _certify(w, items_d[0], at(11, 17, 9))
+    c.clock.at = at(11, 17, 15)
+    w.spoil(d0)  # the reviewer finds two signatories without a valid authorisation
+    with w.db.action() as s:
+        send_back(s, w.supervisor, c.clock, d0, "签字人员授权失效")
     c.clock.at = dt.datetime.combine(TODAY, dt.time(9, 30), CHINA_TZ)
     return StatsWorld(w, order_a, order_b, order_c, items_a, items_b, items_c,
                       scale.department_id, other.department_id, st_a, st_b, st_c)  # fmt: skip
