@@ -100,8 +100,9 @@ def build(counter) -> StatsWorld:  # type: ignore[no-untyped-def]
     serial = iter(range(1, 100))
 
     def scale_draft() -> ItemDraft:
-        return ItemDraft(scale.id, model="ACS-15", serial=f"S{next(serial):03d}",
-                         manufacturer="上海大华电子秤厂", accuracy_class="Ⅲ", use="trade")  # fmt: skip
+        number = f"S{next(serial):03d}"
+        return ItemDraft(scale.id, model="ACS-15", serial=number, manufacturer="大华",
+                         accuracy_class="Ⅲ", use="trade")  # fmt: skip
 
     _receive(w, dt.datetime(2025, 11, 3, 10, tzinfo=CHINA_TZ), [scale_draft()])  # a year before
     order_a, items_a = _receive(w, at(9, 30), [scale_draft() for _ in range(3)])
@@ -147,7 +148,7 @@ def build(counter) -> StatsWorld:  # type: ignore[no-untyped-def]
     with w.db.action() as s:
         record_refund(s, c.billing, c.clock, st_b, 2000, "多收退还", "wechat")
         void_statement(s, c.billing, c.clock, st_c, "开错客户")
-    order_d, items_d = _receive(w, at(11, 16), [scale_draft()])
+    _order_d, items_d = _receive(w, at(11, 16), [scale_draft()])
     d0 = _certify(w, items_d[0], at(11, 17, 9))
     c.clock.at = at(11, 17, 15)
     w.spoil(d0)  # the reviewer finds two signatories without a valid authorisation
