@@ -36,6 +36,7 @@ from db.models import Customer, Item
 from tests.release_world import ReleaseWorld, collector, make_release_world
 
 TODAY = dt.date(2026, 11, 23)
+MAKER = "上海大华电子秤厂"
 
 
 def at(month: int, day: int, hour: int = 10) -> dt.datetime:
@@ -101,7 +102,7 @@ def build(counter) -> StatsWorld:  # type: ignore[no-untyped-def]
 
     def scale_draft() -> ItemDraft:
         number = f"S{next(serial):03d}"
-        return ItemDraft(scale.id, model="ACS-15", serial=number, manufacturer="大华",
+        return ItemDraft(scale.id, model="ACS-15", serial=number, manufacturer=MAKER,
                          accuracy_class="Ⅲ", use="trade")  # fmt: skip
 
     _receive(w, dt.datetime(2025, 11, 3, 10, tzinfo=CHINA_TZ), [scale_draft()])  # a year before
