@@ -27,6 +27,7 @@ from sqlalchemy.sql.selectable import CTE
 from counter.admin.calendar import load_calendar
 from counter.clock import CHINA_TZ
 from counter.statistics.rules.filters import StatFilter
+from db.models import UTCDateTime
 
 EPOCH = dt.date(1970, 1, 1)
 _JULIAN_EPOCH = 2440587.5
@@ -74,6 +75,24 @@ def local_month(session: Session, moment: Any) -> ColumnElement[str]:
     if is_sqlite(session):
         return func.strftime("%Y-%m", moment, "+8 hours")
     return type_coerce(func.to_char(_pg_beijing(moment), "YYYY-MM"), String)
+
+
+def month_table(f: StatFilter) -> CTE:
+    """CTE months(key, lo, hi): each calendar month of the period, clipped to it, as
+    UTC-comparable moments — so a month is an index range, not a function of each row."""
+    lo_all, hi_all = bounds(f)
+    rows, first = [], f.start.replace(day=1)
+    while first <= f.end:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        lo = max(lo_all, dt.datetime.combine(first, dt.time(), CHINA_TZ))
+        hi = min(hi_all, dt.datetime.combine(following, dt.time(), CHINA_TZ))
+        rows.append((first.strftime("%Y-%m"), lo, hi))
+        first = following
+    table = values(
+        column("key", String), column("lo", UTCDateTime()), column("hi", UTCDateTime()),
+        name="months",
+    )  # fmt: skip
+    return table.data(rows).cte("months")
 
 
 def workday_table(session: Session, first: dt.date, last: dt.date) -> CTE:

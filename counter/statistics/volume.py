@@ -1,16 +1,17 @@
 """Units (台件) and orders received, finished, released and returned unprocessed,
-per department and month — one GROUP BY over the four kinds of event."""
+per department and month.  Received: one index range count per department × month cell;
+finished, released and returned: one GROUP BY over the three kinds of event."""
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import case, func, literal, select, true, union_all
 from sqlalchemy.orm import Session
 
 from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
-from counter.statistics.rules.shaping import Table
+from counter.statistics.rules.shaping import Table, merge_cells
 from counter.statistics.scope import first_passed, item_conditions
-from counter.statistics.sqlbits import bounds, local_month
+from counter.statistics.sqlbits import bounds, local_month, month_table
 from db.models import Department, Item
 from db.models_release import Release, ReleaseItem, UnprocessedReturn
 
@@ -20,15 +21,10 @@ KINDS = ("received", "finished", "released", "returned")
 def _events(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
     lo, hi = bounds(f)
     scope = item_conditions(f)
-    received = (
-        select(Item.department_id, local_month(session, Item.created_at).label("month"),
-               literal("received").label("kind"), Item.order_id)
-        .where(Item.created_at >= lo, Item.created_at < hi, Item.status != "voided", *scope)
-    )  # fmt: skip
     done = first_passed()
     finished = (
-        select(Item.department_id, local_month(session, done.c.at), literal("finished"),
-               Item.order_id)
+        select(Item.department_id, local_month(session, done.c.at).label("month"),
+               literal("finished").label("kind"), Item.order_id)
         .join(Item, Item.id == done.c.item_id)
         .where(done.c.at >= lo, done.c.at < hi, *scope)
     )  # fmt: skip
@@ -46,7 +42,25 @@ def _events(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
         .join(Item, Item.id == UnprocessedReturn.item_id)
         .where(UnprocessedReturn.at >= lo, UnprocessedReturn.at < hi, *scope)
     )  # fmt: skip
-    return union_all(received, finished, released, returned).subquery("events")
+    return union_all(finished, released, returned).subquery("events")
+
+
+def _received(session: Session, f: StatFilter) -> dict[tuple[str, str], tuple[int, int]]:
+    """(department, month) → (units, orders) received: one index range count per cell of the
+    department × month grid (items carry an index on department, time, status, order)."""
+    months = month_table(f)
+    depts = select(Department.id, Department.name, Department.sort)
+    if f.department_ids:
+        depts = depts.where(Department.id.in_(f.department_ids))
+    d = depts.subquery("d")
+    cell = (
+        Item.department_id == d.c.id, Item.created_at >= months.c.lo,
+        Item.created_at < months.c.hi, Item.status != "voided", *item_conditions(f),
+    )  # fmt: skip
+    units = select(func.count()).where(*cell).scalar_subquery()
+    orders = select(func.count(func.distinct(Item.order_id))).where(*cell).scalar_subquery()
+    query = select(d.c.name, months.c.key, units, orders).select_from(d).join(months, true())
+    return {(n, m): (int(u), int(o)) for n, m, u, o in session.execute(query) if u}
 
 
 def volume_rows(
@@ -55,7 +69,7 @@ def volume_rows(
     """(department, month, units and orders for each of KINDS…), ordered by department and month."""
     ev = _events(session, f)
     counts = []
-    for kind in KINDS:
+    for kind in KINDS[1:]:
         counts.append(func.sum(case((ev.c.kind == kind, 1), else_=0)))
         counts.append(func.count(func.distinct(case((ev.c.kind == kind, ev.c.order_id)))))
     grouped = (
@@ -63,12 +77,13 @@ def volume_rows(
         .group_by(ev.c.department_id, ev.c.month)
         .subquery("grouped")
     )
-    query = (
-        select(Department.name, *list(grouped.c)[1:])
-        .join(grouped, grouped.c.department_id == Department.id)
-        .order_by(Department.sort, Department.name, grouped.c.month)
+    query = select(Department.name, *list(grouped.c)[1:]).join(
+        grouped, grouped.c.department_id == Department.id
     )
-    return [tuple(r) for r in session.execute(query)]  # type: ignore[misc]
+    later = {(r[0], r[1]): tuple(int(v) for v in r[2:]) for r in session.execute(query)}
+    order = {n: k for k, n in enumerate(session.scalars(
+        select(Department.name).order_by(Department.sort, Department.name)))}  # fmt: skip
+    return merge_cells(_received(session, f), later, order, (2, 6))  # type: ignore[return-value]
 
 
 def volume_table(session: Session, f: StatFilter) -> Table:

@@ -95,3 +95,21 @@ def cumulate(counts: Sequence[int]) -> list[int]:
         total += c
         out.append(total)
     return out
+
+
+def merge_cells(
+    first: dict[tuple[str, str], tuple[int, ...]],
+    second: dict[tuple[str, str], tuple[int, ...]],
+    order: dict[str, int],
+    widths: tuple[int, int],
+) -> list[tuple[Any, ...]]:
+    """Rows keyed (name, month) from two queries side by side (`widths` values each), zeros
+    where one has none; ordered by `order` of the name, then month."""
+    width_a, width_b = widths
+    keys = sorted(set(first) | set(second), key=lambda k: (order.get(k[0], len(order)), k))
+    out = []
+    for key in keys:
+        a = first.get(key) or (0,) * width_a
+        b = second.get(key) or (0,) * width_b
+        out.append((*key, *a, *b))
+    return out

@@ -40,7 +40,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_items_stats_received",
         "items",
-        ["created_at", "department_id", "status", "order_id"],
+        ["department_id", "created_at", "status", "order_id"],
     )
 
 
