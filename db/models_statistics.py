@@ -31,3 +31,12 @@ class SavedReport(Base):
 
 # items received per department and month: one index range per cell, the table untouched
 Index("ix_items_stats_received", Item.department_id, Item.created_at, Item.status, Item.order_id)
+# compulsory units per use and instrument type (the regulator's report), likewise
+Index(
+    "ix_items_stats_compulsory",
+    Item.compulsory,
+    Item.use,
+    Item.type_id,
+    Item.created_at,
+    Item.status,
+)

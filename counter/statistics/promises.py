@@ -14,13 +14,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
 from counter.statistics.rules.shaping import Table, median, percentile, rate
 from counter.statistics.scope import first_passed, item_conditions
-from counter.statistics.sqlbits import bounds, date_day, local_day, workday_table
+from counter.statistics.sqlbits import (
+    bounds,
+    calendar_exceptions,
+    date_day,
+    local_day,
+    workday_number,
+)
 from db.models import Department, Item
 
 LOOKBACK_DAYS = 400
@@ -66,16 +72,13 @@ def turnaround(session: Session, f: StatFilter, today: dt.date) -> Turnaround:
     pairs = _pairs(session, f)
     on_time = func.sum(case((pairs.c.fd <= pairs.c.pd, pairs.c.n), else_=0))
     total, kept = session.execute(select(func.sum(pairs.c.n), on_time)).one()
-    wd = workday_table(session, f.start - dt.timedelta(days=LOOKBACK_DAYS), max(f.end, today))
-    wr, wf = aliased(wd, name="wr"), aliased(wd, name="wf")
-    days = (wf.c.n - wr.c.n).label("days")
+    ex = calendar_exceptions(session, f.start - dt.timedelta(days=LOOKBACK_DAYS), max(f.end, today))
+    days = (workday_number(pairs.c.fd, ex) - workday_number(pairs.c.rd, ex)).label("days")
+    per_pair = select(days, pairs.c.n).subquery("per_pair")
     hist = session.execute(
-        select(days, func.sum(pairs.c.n))
-        .select_from(pairs)
-        .join(wr, wr.c.d == pairs.c.rd)
-        .join(wf, wf.c.d == pairs.c.fd)
-        .group_by(days)
-        .order_by(days)
+        select(per_pair.c.days, func.sum(per_pair.c.n))
+        .group_by(per_pair.c.days)
+        .order_by(per_pair.c.days)
     )
     histogram = tuple((int(d), int(n)) for d, n in hist)
     return Turnaround(int(total or 0), int(kept or 0), histogram)

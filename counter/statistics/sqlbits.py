@@ -13,10 +13,12 @@ from sqlalchemy import (
     Date,
     Integer,
     String,
+    case,
     cast,
     column,
     func,
     literal_column,
+    select,
     type_coerce,
     values,
 )
@@ -95,18 +97,30 @@ def month_table(f: StatFilter) -> CTE:
     return table.data(rows).cte("months")
 
 
-def workday_table(session: Session, first: dt.date, last: dt.date) -> CTE:
-    """CTE wd(d, n): for each day number d in [first, last], n = working days up to d.
-
-    The turnaround from day a to day b in working days is n(b) - n(a): the working
-    days after a up to and including b, as `WorkCalendar.workdays_between` counts.
-    """
+def calendar_exceptions(session: Session, first: dt.date, last: dt.date) -> CTE:
+    """CTE ex(d, adj): the days in [first, last] where the calendar departs from Monday–Friday:
+    -1 for a weekday off (a holiday), +1 for a weekend day worked (调休)."""
     cal = load_calendar(session)
-    rows, n, day = [], 0, first
+    rows, day = [], first
     while day <= last:
-        if cal.is_workday(day):
-            n += 1
-        rows.append((day_number(day), n))
+        weekday = day.weekday() < 5
+        if cal.is_workday(day) != weekday:
+            rows.append((day_number(day), -1 if weekday else 1))
         day += dt.timedelta(days=1)
-    table = values(column("d", Integer), column("n", Integer), name="wd", literal_binds=True)
-    return table.data(rows).cte("wd")
+    rows = rows or [(-1, 0)]  # an empty VALUES list is not SQL
+    table = values(column("d", Integer), column("adj", Integer), name="ex", literal_binds=True)
+    return table.data(rows).cte("ex")
+
+
+# weekdays among the first r days of a week that starts on a Thursday (1970-01-01 was one)
+_WEEKDAYS_BEFORE = (0, 1, 2, 2, 2, 3, 4)
+
+
+def workday_number(day: ColumnElement[int], ex: CTE) -> ColumnElement[int]:
+    """Working days from 1970-01-01 up to and including day number `day` (plus a constant):
+    n(b) - n(a) is the working days after a up to and including b, as
+    `WorkCalendar.workdays_between` counts them, for a and b within the `ex` table's range."""
+    after = day + 1
+    part = case(*((after % 7 == r, n) for r, n in enumerate(_WEEKDAYS_BEFORE)), else_=0)
+    adjust = select(func.coalesce(func.sum(ex.c.adj), 0)).where(ex.c.d <= day).scalar_subquery()
+    return type_coerce(5 * (after // 7) + part + adjust, Integer)

@@ -1,4 +1,4 @@
-"""statistics: saved report definitions, and an index for counting items received per period
+"""statistics: saved report definitions, and two indexes for counting items per period (by department; compulsory by use and type)
 
 Revision ID: 0013
 Revises: 0009
@@ -42,8 +42,14 @@ def upgrade() -> None:
         "items",
         ["department_id", "created_at", "status", "order_id"],
     )
+    op.create_index(
+        "ix_items_stats_compulsory",
+        "items",
+        ["compulsory", "use", "type_id", "created_at", "status"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_items_stats_compulsory", table_name="items")
     op.drop_index("ix_items_stats_received", table_name="items")
     op.drop_table("saved_reports")
