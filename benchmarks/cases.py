@@ -17,6 +17,7 @@ from benchmarks import (
     case_recall,
     case_scan,
     case_startup,
+    case_stats,
     cert_cases,
     fees_cases,
 )
@@ -48,6 +49,7 @@ CASES: tuple[Case, ...] = (
     *case_recall.CASES,
     *case_ledger.CASES,
     *case_pg_numbering.CASES,
+    *case_stats.CASES,
 )
 
 

@@ -31,4 +31,7 @@ GOALS: dict[str, Goal] = {
     "recall_due_month_ms": Goal(300.0),
     "customer_file_open_ms": Goal(100.0),
     "ledger_import_10k_rows_s": Goal(5.0),
+    "stats_year_by_department_ms": Goal(500.0),
+    "stats_turnaround_histogram_ms": Goal(500.0),
+    "stats_regulator_report_ms": Goal(1000.0),
 }

@@ -3,6 +3,8 @@ administrator only.  One UNION ALL of the counted acts, pivoted by CASE."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
@@ -10,7 +12,7 @@ from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
 from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
-from counter.statistics.rules.shaping import Table
+from counter.statistics.rules.shaping import Cell, Table
 from counter.statistics.scope import customer_conditions
 from counter.statistics.sqlbits import bounds
 from db.models import Order, User
@@ -53,9 +55,7 @@ def _acts(f: StatFilter):  # type: ignore[no-untyped-def]
     return union_all(*parts).subquery("acts")
 
 
-def work_per_person(
-    session: Session, actor: Actor, f: StatFilter
-) -> list[tuple[str, str, int, int, int, int, int, int, int, int, int]]:
+def work_per_person(session: Session, actor: Actor, f: StatFilter) -> list[tuple[Any, ...]]:
     """(username, full name, one count per ACTS), for every person with any act in the period."""
     require(session, actor, Perm.ADMIN)
     acts = _acts(f)
@@ -67,7 +67,7 @@ def work_per_person(
         .join(grouped, grouped.c.user_id == User.id)
         .order_by(User.username)
     )
-    return [tuple(r) for r in session.execute(query)]  # type: ignore[misc]
+    return [tuple(r) for r in session.execute(query)]
 
 
 def people_table(session: Session, actor: Actor, f: StatFilter) -> Table:
@@ -76,5 +76,7 @@ def people_table(session: Session, actor: Actor, f: StatFilter) -> Table:
         _("用户名"), _("姓名"), _("收件单数"), _("收件台件"), _("开具清单"), _("清单金额"),
         _("作废清单"), _("发放台件"), _("退回未检"), _("出具证书"), _("终审"),
     )  # fmt: skip
-    body = tuple((u, n, *(int(v) for v in rest)) for u, n, *rest in rows)
+    body: tuple[tuple[Cell, ...], ...] = tuple(
+        (u, n, *(int(v) for v in rest)) for u, n, *rest in rows
+    )
     return Table("people", _("个人工作量"), columns, body, money=frozenset({5}))

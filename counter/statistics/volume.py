@@ -4,12 +4,15 @@ finished, released and returned: one GROUP BY over the three kinds of event."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import case, func, literal, select, true, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
-from counter.statistics.rules.shaping import Table, merge_cells
+from counter.statistics.rules.shaping import Cell, Table, merge_cells
 from counter.statistics.scope import first_passed, item_conditions
 from counter.statistics.sqlbits import bounds, local_month, month_table
 from db.models import Department, Item
@@ -45,7 +48,7 @@ def _events(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
     return union_all(finished, released, returned).subquery("events")
 
 
-def _received(session: Session, f: StatFilter) -> dict[tuple[str, str], tuple[int, int]]:
+def _received(session: Session, f: StatFilter) -> dict[tuple[str, str], tuple[int, ...]]:
     """(department, month) → (units, orders) received: one index range count per cell of the
     department × month grid (items carry an index on department, time, status, order)."""
     months = month_table(f)
@@ -63,12 +66,10 @@ def _received(session: Session, f: StatFilter) -> dict[tuple[str, str], tuple[in
     return {(n, m): (int(u), int(o)) for n, m, u, o in session.execute(query) if u}
 
 
-def volume_rows(
-    session: Session, f: StatFilter
-) -> list[tuple[str, str, int, int, int, int, int, int, int, int]]:
+def volume_rows(session: Session, f: StatFilter) -> list[tuple[Any, ...]]:
     """(department, month, units and orders for each of KINDS…), ordered by department and month."""
     ev = _events(session, f)
-    counts = []
+    counts: list[ColumnElement[Any]] = []
     for kind in KINDS[1:]:
         counts.append(func.sum(case((ev.c.kind == kind, 1), else_=0)))
         counts.append(func.count(func.distinct(case((ev.c.kind == kind, ev.c.order_id)))))
@@ -83,7 +84,7 @@ def volume_rows(
     later = {(r[0], r[1]): tuple(int(v) for v in r[2:]) for r in session.execute(query)}
     order = {n: k for k, n in enumerate(session.scalars(
         select(Department.name).order_by(Department.sort, Department.name)))}  # fmt: skip
-    return merge_cells(_received(session, f), later, order, (2, 6))  # type: ignore[return-value]
+    return merge_cells(_received(session, f), later, order, (2, 6))
 
 
 def volume_table(session: Session, f: StatFilter) -> Table:
@@ -94,7 +95,7 @@ def volume_table(session: Session, f: StatFilter) -> Table:
         _("发放台件"), _("发放单数"), _("退回未检台件"), _("退回未检单数"),
     )  # fmt: skip
     totals = tuple(sum(int(r[k]) for r in rows) for k in range(2, 10))
-    body = tuple(tuple(int(v) if k >= 2 else v for k, v in enumerate(r)) for r in rows)
+    body: tuple[tuple[Cell, ...], ...] = tuple(tuple(r) for r in rows)
     return Table(
         "volume", _("台件与单数（按科室、月份）"), columns, (*body, (_("合计"), "", *totals))
     )

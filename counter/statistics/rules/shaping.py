@@ -3,7 +3,7 @@ year over year, and the `Table` every report is made of."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,9 +98,9 @@ def cumulate(counts: Sequence[int]) -> list[int]:
 
 
 def merge_cells(
-    first: dict[tuple[str, str], tuple[int, ...]],
-    second: dict[tuple[str, str], tuple[int, ...]],
-    order: dict[str, int],
+    first: Mapping[tuple[str, str], tuple[int, ...]],
+    second: Mapping[tuple[str, str], tuple[int, ...]],
+    order: Mapping[str, int],
     widths: tuple[int, int],
 ) -> list[tuple[Any, ...]]:
     """Rows keyed (name, month) from two queries side by side (`widths` values each), zeros

@@ -56,7 +56,7 @@ def test_revenue_charged_waived_received_outstanding(sw: W.StatsWorld) -> None:
     r = _run(sw, "revenue")
     # A: 3 free scales + repair 80.00, paid 50.00; B: 2 free scales + repair 60.00, paid
     # 60.00, refunded 20.00; C voided.  A scale's standard fee is 30.00.
-    assert dict(r.table("revenue").rows) == {
+    assert {row[0]: row[1] for row in r.table("revenue").rows} == {
         "标准收费": 29000, "应收": 14000, "减免": 15000, "实收": 11000, "退款": 2000,
         "净实收": 9000, "欠费": 5000,
     }  # fmt: skip

@@ -33,6 +33,7 @@ from counter.intake.catalog import list_types
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
 from counter.release import pickup, return_unprocessed
 from db.models import Customer, Item
+from tests.conftest import Counter
 from tests.release_world import ReleaseWorld, collector, make_release_world
 
 TODAY = dt.date(2026, 11, 23)
@@ -78,7 +79,9 @@ def _certify(w: ReleaseWorld, item_id: int, when: dt.datetime) -> int:
     day = when.date()
     with w.db.action() as s:
         item = s.get(Item, item_id)
+        assert item is not None
         customer = s.get(Customer, item.order.customer_id)
+        assert customer is not None
         cert = replace(clean("scale"), item_number=item.number, number="", customer=customer.name,
                        serial=item.serial, received=None, page_count=None, performed=day,
                        issued=day, valid_until=None)  # fmt: skip
@@ -91,7 +94,7 @@ def _pass(w: ReleaseWorld, cert_id: int, when: dt.datetime) -> None:
         pass_certificate(s, w.supervisor, w.counter.clock, cert_id)
 
 
-def build(counter) -> StatsWorld:  # type: ignore[no-untyped-def]
+def build(counter: Counter) -> StatsWorld:
     w = make_release_world(counter)
     c = counter
     with w.db.action() as s:
