@@ -132,6 +132,7 @@ def _entity_formats() -> dict[str, str]:
         "item": _("器具 {key}"),
         "instrument": _("台账器具 {key}"),
         "order": _("委托单 {key}"),
+        "report": _("统计报表定义 {key}"),
         "outbox_message": _("通知消息 {key}"),
         "message_template": _("消息模板 {key}"),
         "regulation": _("检定规程 {key}"),
