@@ -13,6 +13,8 @@ python -m counter verify-certificate "QR TEXT" [--db URL]
 python -m counter key export-public [--db URL] [--out FILE]
 python -m counter recall due --month 2027-01 [--db URL]
 python -m counter recall batch --month 2027-01 --out DIR [--db URL]
+python -m counter stats run --report volume --from 2026-01-01 --to 2026-12-31 --user NAME
+python -m counter stats saved --user NAME [--db URL]
 python -m counter outbox list [--status STATUS] [--channel CHANNEL] [--limit N] [--db URL]
 python -m counter outbox send --channel CHANNEL --out DIR --user NAME [--db URL]
     exports the drafted messages of a channel (password typed); exit 1 if any failed
@@ -57,6 +59,7 @@ from counter.intake.scan import lookup, unknown_code_message
 from counter.reports.audit_log import verify_chain
 from counter.session import read, resolve_url, run_action, user_action
 from counter.startup import open_database
+from counter.statistics.cli import add_stats_parser, stats_command
 from db.engine import make_engine
 from db.migrate import head_revision, schema_state, upgrade
 
@@ -100,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("--db", metavar="URL")
     key.add_argument("--out", type=Path, metavar="FILE")
     add_recall_parser(sub)
+    add_stats_parser(sub)
     box = sub.add_parser(
         "outbox",
         help=_("通知发件箱：列出消息（list），或导出一个渠道待发送的消息并记录结果（send）"),
@@ -330,6 +334,12 @@ def main(argv: list[str] | None = None) -> int:
             database = open_database(args.db)
             try:
                 return recall_command(args, database)
+            finally:
+                database.dispose()
+        if args.command == "stats":
+            database = open_database(args.db)
+            try:
+                return stats_command(args, database)
             finally:
                 database.dispose()
         if args.command == "outbox":

@@ -36,7 +36,10 @@ HELPERS = {
     "counter.intake.label_printing.record_label_outcome": "a printer's answer, inside print_labels",
     "counter.archive.outbox.draft_message": "a message, inside draft_reminders/draft_ready_message",
     "counter.archive.outbox.move": "a message's status, inside mark_* / cancel / send_batch",
+    "counter.statistics.reports.report_kinds": "which reports a user may choose (no data)",
 }
+
+STATS = frozenset({Perm.BILL, Perm.REVIEW, Perm.ADMIN})  # statistics
 
 #: Every action and the permission it needs (a set: any one of them).
 MATRIX: dict[str, Perm | frozenset[Perm]] = {
@@ -107,6 +110,13 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.archive.ledger.set_status": Perm.EDIT_LEDGER,
     "counter.archive.ledger_xlsx.import_ledger": Perm.EDIT_LEDGER,
     "counter.archive.notes.add_note": Perm.EDIT_CUSTOMER,
+    "counter.statistics.reports.run_report": STATS,
+    "counter.statistics.saved.save_report": STATS,
+    "counter.statistics.saved.list_saved": STATS,
+    "counter.statistics.saved.retire_saved": STATS,
+    "counter.statistics.saved.rerun_saved": STATS,
+    "counter.statistics.people.work_per_person": Perm.ADMIN,
+    "counter.statistics.people.people_table": Perm.ADMIN,
 }
 
 
