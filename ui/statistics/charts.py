@@ -34,7 +34,7 @@ def chart_view(table: Table, parent: QWidget | None = None) -> QChartView | None
         return None
     rows = [r for r in table.rows if r and r[0] != _("合计")][:MAX_BARS]
     bars = QBarSet(table.columns[column])
-    values = [float(r[column] or 0) for r in rows]  # type: ignore[arg-type]
+    values = [float(r[column] or 0) for r in rows]
     money = column in table.money
     for v in values:
         bars.append(v / 100 if money else v)

@@ -91,7 +91,7 @@ class StatisticsScreen(ScreenDefaults, QWidget):
     def _button(self, name: str, label: str, keys: str, slot: object) -> QPushButton:
         button = QPushButton(label, self)
         button.setToolTip(keys)
-        button.clicked.connect(lambda _checked=False, slot=slot: slot())  # type: ignore[operator]
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
         QShortcut(QKeySequence(keys), self, slot)  # type: ignore[call-overload]
         self.buttons[name] = button
         return button
