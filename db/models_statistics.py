@@ -12,6 +12,7 @@ from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models import Base, Item, User
+from db.models_certificates import FinalCheckRecord
 
 
 class SavedReport(Base):
@@ -39,4 +40,17 @@ Index(
     Item.type_id,
     Item.created_at,
     Item.status,
+)
+# final checks passed in a period (finished items), and "passed before?" per certificate
+Index(
+    "ix_final_checks_stats_at",
+    FinalCheckRecord.outcome,
+    FinalCheckRecord.at,
+    FinalCheckRecord.certificate_id,
+)
+Index(
+    "ix_final_checks_stats_certificate",
+    FinalCheckRecord.certificate_id,
+    FinalCheckRecord.outcome,
+    FinalCheckRecord.at,
 )

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
 from counter.statistics.rules.shaping import Table, median, percentile, rate
-from counter.statistics.scope import first_passed, item_conditions
+from counter.statistics.scope import finished_in, item_conditions
 from counter.statistics.sqlbits import (
     bounds,
     calendar_exceptions,
@@ -54,7 +54,7 @@ class Turnaround:
 
 def _pairs(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
     lo, hi = bounds(f)
-    done = first_passed()
+    done = finished_in(lo, hi)
     rd = local_day(session, Item.created_at).label("rd")
     fd = local_day(session, done.c.at).label("fd")
     pd = date_day(session, Item.promised_date).label("pd")
@@ -62,26 +62,26 @@ def _pairs(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
         select(rd, fd, pd, func.count().label("n"))
         .select_from(done)
         .join(Item, Item.id == done.c.item_id)
-        .where(done.c.at >= lo, done.c.at < hi, *item_conditions(f))
+        .where(*item_conditions(f))
         .group_by(rd, fd, pd)
         .subquery("pairs")
     )
 
 
 def turnaround(session: Session, f: StatFilter, today: dt.date) -> Turnaround:
+    """One pass: (working days, items, of them on time) per turnaround, summed up here."""
     pairs = _pairs(session, f)
-    on_time = func.sum(case((pairs.c.fd <= pairs.c.pd, pairs.c.n), else_=0))
-    total, kept = session.execute(select(func.sum(pairs.c.n), on_time)).one()
     ex = calendar_exceptions(session, f.start - dt.timedelta(days=LOOKBACK_DAYS), max(f.end, today))
     days = (workday_number(pairs.c.fd, ex) - workday_number(pairs.c.rd, ex)).label("days")
-    per_pair = select(days, pairs.c.n).subquery("per_pair")
-    hist = session.execute(
-        select(per_pair.c.days, func.sum(per_pair.c.n))
+    kept = case((pairs.c.fd <= pairs.c.pd, pairs.c.n), else_=0).label("kept")
+    per_pair = select(days, pairs.c.n, kept).subquery("per_pair")
+    rows = session.execute(
+        select(per_pair.c.days, func.sum(per_pair.c.n), func.sum(per_pair.c.kept))
         .group_by(per_pair.c.days)
         .order_by(per_pair.c.days)
-    )
-    histogram = tuple((int(d), int(n)) for d, n in hist)
-    return Turnaround(int(total or 0), int(kept or 0), histogram)
+    ).all()
+    histogram = tuple((int(d), int(n)) for d, n, _k in rows)
+    return Turnaround(sum(n for _d, n in histogram), sum(int(k) for _d, _n, k in rows), histogram)
 
 
 def overdue_backlog(

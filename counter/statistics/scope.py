@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
@@ -41,14 +43,29 @@ def customer_conditions(f: StatFilter, customer_id: Any) -> list[ColumnElement[b
     return out
 
 
-def first_passed() -> Subquery:
-    """(item_id, at): when each item's certificate first passed the final check (its "finished")."""
-    return (
-        select(
-            CertificateRecord.item_id.label("item_id"), func.min(FinalCheckRecord.at).label("at")
+def finished_in(lo: dt.datetime, hi: dt.datetime) -> Subquery:
+    """(item_id, at): the items finished in [lo, hi) — their certificate passed the final
+    check for the first time then.  A reissue (a certificate superseding another) and a
+    certificate passed again after an amendment do not finish the item again."""
+    earlier = aliased(FinalCheckRecord, name="earlier")
+    again = (
+        select(earlier.id)
+        .where(
+            earlier.certificate_id == FinalCheckRecord.certificate_id,
+            earlier.outcome == "passed",
+            earlier.at < FinalCheckRecord.at,
         )
+        .exists()
+    )
+    return (
+        select(CertificateRecord.item_id.label("item_id"), FinalCheckRecord.at.label("at"))
         .join(CertificateRecord, CertificateRecord.id == FinalCheckRecord.certificate_id)
-        .where(FinalCheckRecord.outcome == "passed")
-        .group_by(CertificateRecord.item_id)
+        .where(
+            FinalCheckRecord.outcome == "passed",
+            FinalCheckRecord.at >= lo,
+            FinalCheckRecord.at < hi,
+            CertificateRecord.supersedes_id.is_(None),
+            ~again,
+        )
         .subquery("finished")
     )

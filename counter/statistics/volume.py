@@ -13,7 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
 from counter.statistics.rules.shaping import Cell, Table, merge_cells
-from counter.statistics.scope import first_passed, item_conditions
+from counter.statistics.scope import finished_in, item_conditions
 from counter.statistics.sqlbits import bounds, local_month, month_table
 from db.models import Department, Item
 from db.models_release import Release, ReleaseItem, UnprocessedReturn
@@ -24,12 +24,12 @@ KINDS = ("received", "finished", "released", "returned")
 def _events(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
     lo, hi = bounds(f)
     scope = item_conditions(f)
-    done = first_passed()
+    done = finished_in(lo, hi)
     finished = (
         select(Item.department_id, local_month(session, done.c.at).label("month"),
                literal("finished").label("kind"), Item.order_id)
         .join(Item, Item.id == done.c.item_id)
-        .where(done.c.at >= lo, done.c.at < hi, *scope)
+        .where(*scope)
     )  # fmt: skip
     unprocessed = select(UnprocessedReturn.item_id)
     released = (

@@ -1,4 +1,7 @@
-"""statistics: saved report definitions, and two indexes for counting items per period (by department; compulsory by use and type)
+"""statistics: saved report definitions, and the indexes the statistics count with
+
+Items by department and time, compulsory items by use, type and time, final checks
+passed by time (and by certificate, for "passed before?").
 
 Revision ID: 0013
 Revises: 0009
@@ -47,9 +50,17 @@ def upgrade() -> None:
         "items",
         ["compulsory", "use", "type_id", "created_at", "status"],
     )
+    op.create_index(
+        "ix_final_checks_stats_at", "final_checks", ["outcome", "at", "certificate_id"]
+    )
+    op.create_index(
+        "ix_final_checks_stats_certificate", "final_checks", ["certificate_id", "outcome", "at"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_final_checks_stats_certificate", table_name="final_checks")
+    op.drop_index("ix_final_checks_stats_at", table_name="final_checks")
     op.drop_index("ix_items_stats_compulsory", table_name="items")
     op.drop_index("ix_items_stats_received", table_name="items")
     op.drop_table("saved_reports")
