@@ -82,3 +82,21 @@ def test_eight_counters_on_postgresql_save_without_duplicates(tmp_path: Path, pg
     assert by_name["pg_orders_raw_insert_per_s"]["value"] > 0
     assert by_name["pg_orders_vs_raw_insert_ratio"]["value"] > 0
     assert not list(tmp_path.glob("counter-*items-*.db")), "no SQLite dataset was built"
+
+
+@pytest.mark.slow
+def test_statistics_benchmarks_run_small(tmp_path: Path) -> None:
+    by_name = _metrics(
+        _run_benchmarks("--items", "2000", "--only", "stats", "--cache-dir", str(tmp_path))
+    )
+    for name in (
+        "stats_year_by_department",
+        "stats_turnaround_histogram",
+        "stats_regulator_report",
+    ):
+        assert by_name[f"{name}_ms"]["value"] > 0 and "goal" in by_name[f"{name}_ms"]
+    raw = ("stats_year_by_department_raw_sql_ms", "stats_turnaround_raw_sql_ms",
+           "stats_regulator_raw_sql_ms")  # fmt: skip
+    assert all(by_name[name]["value"] >= 0 for name in raw)
+    assert by_name["stats_turnaround_histogram_ms"]["finished"] > 0
+    assert list(tmp_path.glob("counter-2000items-*-lab.db")), "the lab copy is cached"
