@@ -13,10 +13,12 @@ from sqlalchemy import (
     Date,
     Integer,
     String,
+    bindparam,
     case,
     cast,
     column,
     func,
+    literal,
     literal_column,
     select,
     type_coerce,
@@ -72,16 +74,7 @@ def _pg_days(day: Any) -> ColumnElement[int]:
     return type_coerce(day - literal_column("date '1970-01-01'"), Integer)
 
 
-def local_month(session: Session, moment: Any) -> ColumnElement[str]:
-    """'YYYY-MM' of a stored UTC timestamp, in Beijing time."""
-    if is_sqlite(session):
-        return func.strftime("%Y-%m", moment, "+8 hours")
-    return type_coerce(func.to_char(_pg_beijing(moment), "YYYY-MM"), String)
-
-
-def month_table(f: StatFilter) -> CTE:
-    """CTE months(key, lo, hi): each calendar month of the period, clipped to it, as
-    UTC-comparable moments — so a month is an index range, not a function of each row."""
+def _months(f: StatFilter) -> list[tuple[str, dt.datetime, dt.datetime]]:
     lo_all, hi_all = bounds(f)
     rows, first = [], f.start.replace(day=1)
     while first <= f.end:
@@ -90,6 +83,22 @@ def month_table(f: StatFilter) -> CTE:
         hi = min(hi_all, dt.datetime.combine(following, dt.time(), CHINA_TZ))
         rows.append((first.strftime("%Y-%m"), lo, hi))
         first = following
+    return rows
+
+
+def month_of(f: StatFilter, moment: Any) -> ColumnElement[str]:
+    """'YYYY-MM' (Beijing) of a timestamp inside the period, by comparing it with the months'
+    UTC bounds — no date function per row, the same on SQLite and PostgreSQL."""
+    months = _months(f)
+    whens = [(moment < bindparam(None, hi, UTCDateTime()), key) for key, _lo, hi in months[:-1]]
+    last = months[-1][0]
+    return case(*whens, else_=last) if whens else literal(last)
+
+
+def month_table(f: StatFilter) -> CTE:
+    """CTE months(key, lo, hi): each calendar month of the period, clipped to it, as
+    UTC-comparable moments — so a month is an index range, not a function of each row."""
+    rows = _months(f)
     table = values(
         column("key", String), column("lo", UTCDateTime()), column("hi", UTCDateTime()),
         name="months",

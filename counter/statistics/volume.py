@@ -14,7 +14,7 @@ from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
 from counter.statistics.rules.shaping import Cell, Table, merge_cells
 from counter.statistics.scope import finished_in, item_conditions
-from counter.statistics.sqlbits import bounds, local_month, month_table
+from counter.statistics.sqlbits import bounds, month_of, month_table
 from db.models import Department, Item
 from db.models_release import Release, ReleaseItem, UnprocessedReturn
 
@@ -26,22 +26,25 @@ def _events(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
     scope = item_conditions(f)
     done = finished_in(lo, hi)
     finished = (
-        select(Item.department_id, local_month(session, done.c.at).label("month"),
+        select(Item.department_id, month_of(f, done.c.at).label("month"),
                literal("finished").label("kind"), Item.order_id)
+        .select_from(done)
         .join(Item, Item.id == done.c.item_id)
         .where(*scope)
     )  # fmt: skip
     unprocessed = select(UnprocessedReturn.item_id)
     released = (
-        select(Item.department_id, local_month(session, Release.at), literal("released"),
+        select(Item.department_id, month_of(f, Release.at), literal("released"),
                Item.order_id)
+        .select_from(Release)
         .join(ReleaseItem, ReleaseItem.release_id == Release.id)
         .join(Item, Item.id == ReleaseItem.item_id)
         .where(Release.at >= lo, Release.at < hi, Item.id.not_in(unprocessed), *scope)
     )  # fmt: skip
     returned = (
-        select(Item.department_id, local_month(session, UnprocessedReturn.at), literal("returned"),
+        select(Item.department_id, month_of(f, UnprocessedReturn.at), literal("returned"),
                Item.order_id)
+        .select_from(UnprocessedReturn)
         .join(Item, Item.id == UnprocessedReturn.item_id)
         .where(UnprocessedReturn.at >= lo, UnprocessedReturn.at < hi, *scope)
     )  # fmt: skip
