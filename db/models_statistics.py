@@ -47,6 +47,7 @@ Index(
     FinalCheckRecord.outcome,
     FinalCheckRecord.at,
     FinalCheckRecord.certificate_id,
+    FinalCheckRecord.revision,
 )
 Index(
     "ix_final_checks_stats_certificate",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
@@ -65,7 +65,8 @@ def finished_in(lo: dt.datetime, hi: dt.datetime) -> Subquery:
             FinalCheckRecord.at >= lo,
             FinalCheckRecord.at < hi,
             CertificateRecord.supersedes_id.is_(None),
-            ~again,
+            # a revision-1 pass is the certificate's first (every save after it adds one)
+            or_(FinalCheckRecord.revision == 1, ~again),
         )
         .subquery("finished")
     )

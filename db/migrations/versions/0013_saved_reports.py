@@ -51,7 +51,9 @@ def upgrade() -> None:
         ["compulsory", "use", "type_id", "created_at", "status"],
     )
     op.create_index(
-        "ix_final_checks_stats_at", "final_checks", ["outcome", "at", "certificate_id"]
+        "ix_final_checks_stats_at",
+        "final_checks",
+        ["outcome", "at", "certificate_id", "revision"],
     )
     op.create_index(
         "ix_final_checks_stats_certificate", "final_checks", ["certificate_id", "outcome", "at"]
