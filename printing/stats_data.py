@@ -11,6 +11,7 @@ class StatsPrintTable:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     note: str = ""
+    right: frozenset[int] = frozenset()  # columns of numbers, aligned right
 
 
 @dataclass(frozen=True)

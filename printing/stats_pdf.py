@@ -57,6 +57,7 @@ def _table(t: StatsPrintTable, width: float, cell: ParagraphStyle) -> LongTable:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        *(("ALIGN", (k, 1), (k, -1), "RIGHT") for k in sorted(t.right)),
     ]))  # fmt: skip
     return table
 

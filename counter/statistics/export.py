@@ -102,6 +102,11 @@ def print_data(report: Report, f: StatFilter, institute: str, made_on: str) -> S
             t.columns,
             tuple(tuple(_text(t, k, v) for k, v in enumerate(row)) for row in t.rows),
             t.note,
+            frozenset(
+                k
+                for k in range(len(t.columns))
+                if any(isinstance(r[k], int | float) for r in t.rows)
+            ),
         )
         for t in report.tables
     )
