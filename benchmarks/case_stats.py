@@ -20,9 +20,11 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import NOW
@@ -112,7 +114,7 @@ def stats(bench: Bench) -> Iterator[Metric]:
             t = turnaround(session, f, today)
             regulator = regulator_tables(session, f)
 
-        def timed(fn) -> float:  # type: ignore[no-untyped-def]
+        def timed(fn: Callable[[Session], object]) -> float:
             def once() -> object:
                 with database.session() as session:
                     return fn(session)
@@ -133,7 +135,7 @@ def stats(bench: Bench) -> Iterator[Metric]:
         raw = round(_raw(path, RAW_TURNAROUND, LO, HI), 1)
         note = "baseline: calendar-day histogram, one GROUP BY through sqlite3"
         yield Metric("stats_turnaround_raw_sql_ms", raw, "ms", note=note)
-        compulsory = sum(int(r[1]) for r in regulator[0].rows)
+        compulsory = sum(int(str(r[1])) for r in regulator[0].rows)
         yield Metric("stats_regulator_report_ms", timed(lambda s: regulator_tables(s, f)), "ms",
                      extra=(("compulsory_units", compulsory), ("runs", REPEAT)))  # fmt: skip
         last = (str(int(LO[:4]) - 1) + LO[4:], LO)
