@@ -19,6 +19,7 @@ from benchmarks import (
     case_recall,
     case_scan,
     case_startup,
+    case_stats,
     cert_cases,
     fees_cases,
 )
@@ -52,6 +53,7 @@ CASES: tuple[Case, ...] = (
     *case_pg_numbering.CASES,
     *case_plan.CASES,
     *case_campaign.CASES,
+    *case_stats.CASES,
 )
 
 

@@ -36,7 +36,10 @@ HELPERS = {
     "counter.intake.label_printing.record_label_outcome": "a printer's answer, inside print_labels",
     "counter.archive.outbox.draft_message": "a message, inside draft_reminders/draft_ready_message",
     "counter.archive.outbox.move": "a message's status, inside mark_* / cancel / send_batch",
+    "counter.statistics.reports.report_kinds": "which reports a user may choose (no data)",
 }
+
+STATS = frozenset({Perm.BILL, Perm.REVIEW, Perm.ADMIN})  # statistics
 
 #: Every action and the permission it needs (a set: any one of them).
 MATRIX: dict[str, Perm | frozenset[Perm]] = {
@@ -147,6 +150,13 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.onsite.items.hand_over_job": Perm.RELEASE,
     "counter.onsite.vehicles.save_vehicle": Perm.ADMIN,
     "counter.onsite.campaigns.plan_campaign": Perm.RECEIVE,
+    "counter.statistics.reports.run_report": STATS,
+    "counter.statistics.saved.save_report": STATS,
+    "counter.statistics.saved.list_saved": STATS,
+    "counter.statistics.saved.retire_saved": STATS,
+    "counter.statistics.saved.rerun_saved": STATS,
+    "counter.statistics.people.work_per_person": Perm.ADMIN,
+    "counter.statistics.people.people_table": Perm.ADMIN,
 }
 
 

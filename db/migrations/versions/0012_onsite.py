@@ -2,7 +2,7 @@
 bookings (one row per resource and day), campaigns and partner institutes
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from db.models import UTCDateTime
 
 revision: str = '0012'
-down_revision: str | None = '0009'
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
