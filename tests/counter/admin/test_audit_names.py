@@ -24,13 +24,20 @@ from counter.reports.audit_names import (
     codes_named,
     entity_text,
 )
+from counter.appointments.rules.slots import STATUSES
+from counter.feedback.rules.complaints import Status as ComplaintStatus
 from db.models import Item
 from tests.conftest import Counter
 
 ROOT = Path(__file__).resolve().parents[3]
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 #: f-string action codes: the values their placeholder can take
-FAMILIES = {"item.": [s.value for s in ItemStatus], "release.": list(RELEASE_WAYS)}
+FAMILIES = {
+    "item.": [s.value for s in ItemStatus],
+    "release.": list(RELEASE_WAYS),
+    "appointment.": [s for s in STATUSES if s != "booked"],  # `status.py` sets the others
+    "complaint.": [s.value for s in ComplaintStatus if s is not ComplaintStatus.RECEIVED],
+}
 
 
 def _strings(node: ast.expr, function: ast.AST | None, where: str) -> Iterator[str]:
