@@ -31,7 +31,7 @@ from counter.clock import local_date
 from counter.i18n import _
 from counter.intake.catalog import list_departments
 from counter.session import read as read_session
-from ui.appointments.plan_table import PlacementsModel, UnplacedModel
+from ui.appointments.plan_table import WHY, PlacementsModel, UnplacedModel
 from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
@@ -88,8 +88,12 @@ class PlanScreen(ScreenDefaults, QWidget):
         view = QTableView(self)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if isinstance(model, PlacementsModel):  # the explanation takes the room, not the pin
+            header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
         return view
 
     def _lay_out(self) -> None:
@@ -154,7 +158,7 @@ class PlanScreen(ScreenDefaults, QWidget):
             _("共 {visits} 次送检、{items} 台件：已排 {placed}，未排 {unplaced}，逾期 {late}，"
               "最满时段负荷为平均的 {peak} 倍").format(
                 visits=f.visits, items=f.items, placed=f.placed_items, unplaced=f.unplaced_items,
-                late=f.late_items, peak=f.peak_to_mean_load)
+                late=f.late_items, peak=f"{f.peak_to_mean_load:.1f}")
             + (f"（{plan.note}）" if plan.note else "")
         )  # fmt: skip
         self._enable()
