@@ -24,6 +24,7 @@ from counter.demo.appointments import seed_appointments
 from counter.demo.archive import seed_archive
 from counter.demo.feedback import seed_feedback
 from counter.demo.lab import SIGNERS, drive_item, hand_over, seed_lab_registers
+from counter.demo.onsite import seed_onsite
 from counter.errors import CounterError
 from counter.i18n import _
 from counter.intake.catalog import list_types
@@ -245,6 +246,7 @@ def populate_demo(session: Session, clock: Clock) -> list[tuple[str, str, str]]:
     seed_archive(session, admin, clerk, clock, customers)
     seed_feedback(session, clerk, supervisor, clock, customers)
     seed_appointments(session, admin, clerk, clock, customers)
+    seed_onsite(session, admin, clerk, clock, customers, lab)
     return demo_credentials()
 
 
