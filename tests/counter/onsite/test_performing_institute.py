@@ -3,7 +3,6 @@ in the jobs list, the job view and the job sheet, and audited; campaigns read ba
 
 from __future__ import annotations
 
-
 import pytest
 from sqlalchemy import select
 
