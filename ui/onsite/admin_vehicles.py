@@ -35,8 +35,17 @@ def vehicle_headers() -> list[str]:
     return [_("车牌号"), _("车辆类型"), _("每日可检器具数"), _("状态"), _("备注")]
 
 
-def vehicle_kinds() -> list[str]:
-    return [_("检衡车"), _("工具车"), _("标准装置车"), _("面包车")]
+#: the usual kinds, stored in Chinese whatever the language shown; any other may be typed
+KINDS = ("检衡车", "工具车", "标准装置车", "面包车")
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "检衡车": _("检衡车"),
+        "工具车": _("工具车"),
+        "标准装置车": _("标准装置车"),
+        "面包车": _("面包车"),
+    }.get(kind, kind)
 
 
 class VehiclesTab(QWidget):
@@ -57,7 +66,8 @@ class VehiclesTab(QWidget):
         self.plate = QLineEdit(self)
         self.kind = QComboBox(self)
         self.kind.setEditable(True)
-        self.kind.addItems(vehicle_kinds())
+        for kind in KINDS:
+            self.kind.addItem(kind_label(kind), kind)
         self.capacity = QSpinBox(self)
         self.capacity.setRange(1, 1000)
         self.capacity.setValue(8)
@@ -95,7 +105,8 @@ class VehiclesTab(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, (_vid, f) in enumerate(self.rows):
             state = _("在用") if f.active else _("已停用")
-            for c, value in enumerate((f.plate, f.kind, str(f.capacity_per_day), state, f.note)):
+            values = (f.plate, kind_label(f.kind), str(f.capacity_per_day), state, f.note)
+            for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
     def select_plate(self, plate: str) -> None:
@@ -110,7 +121,7 @@ class VehiclesTab(QWidget):
             return
         self.editing, f = self.rows[row]
         self.plate.setText(f.plate)
-        self.kind.setCurrentText(f.kind)
+        self.kind.setCurrentText(kind_label(f.kind))
         self.capacity.setValue(f.capacity_per_day)
         self.active.setChecked(f.active)
         self.note.setText(f.note)
@@ -126,9 +137,11 @@ class VehiclesTab(QWidget):
         self.plate.setFocus()
 
     def save(self) -> None:
+        shown = self.kind.findText(self.kind.currentText())
+        kind = self.kind.itemData(shown) if shown >= 0 else self.kind.currentText()
         form = VehicleForm(
             self.plate.text(),
-            self.kind.currentText(),
+            kind or self.kind.currentText(),
             self.capacity.value(),
             self.active.isChecked(),
             self.note.text(),

@@ -34,6 +34,7 @@ def test_add_edit_and_deactivate_a_vehicle(qtbot: QtBot, sqlite_counter: Counter
 
     tab.clear_form()  # a second one, then the same plate again is refused
     tab.plate.setText("鲁P·J0002")
+    tab.kind.setCurrentText("吊车")  # a kind not offered: stored as typed
     tab.save()
     tab.clear_form()
     tab.plate.setText("鲁P·J0001")
@@ -53,8 +54,11 @@ def test_add_edit_and_deactivate_a_vehicle(qtbot: QtBot, sqlite_counter: Counter
     row = [_cell(tab, r, 0) for r in range(tab.table.rowCount())].index("鲁P·J0001")
     assert _cell(tab, row, 2) == "8" and _cell(tab, row, 3) == "已停用"
     with c.db.session() as s:
-        trucks = {v.plate: (v.active, v.capacity_per_day) for v in s.scalars(select(Vehicle))}
-        assert trucks == {"鲁P·J0001": (False, 8), "鲁P·J0002": (True, 8)}  # kept, not deleted
+        trucks = {
+            v.plate: (v.kind, v.active, v.capacity_per_day) for v in s.scalars(select(Vehicle))
+        }
+        # kept, not deleted
+        assert trucks == {"鲁P·J0001": ("检衡车", False, 8), "鲁P·J0002": ("吊车", True, 8)}
         actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "vehicle")))
         assert actions.count("vehicle.create") == 2 and "vehicle.update" in actions
 
