@@ -5,14 +5,16 @@ that have no item yet, through `counter.intake.receive.save_order` — so the it
 get item numbers and labels, and then certificates, fees and the release gate
 exactly as counter items.  Certificates are handed over at the site or mailed
 (`counter.release.hand_over` / `mail_dispatch`), never picked up.  Travel and
-on-site surcharges come from the fee standard in force on the job's day.
+on-site surcharges come from the fee standard in force on the job's day, waived for
+compulsory verification (`counter.onsite.rules.fees`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
@@ -21,6 +23,7 @@ from counter.admin.rules.roles import Actor, Perm
 from counter.billing import issue_statement
 from counter.billing.rules.pricing import ExtraCharge
 from counter.billing.schedule import versions_for_days
+from counter.billing.settings import load_fee_policy
 from counter.clock import Clock
 from counter.errors import CounterError
 from counter.i18n import _
@@ -30,7 +33,7 @@ from counter.onsite.jobs import get_job
 from counter.onsite.rules.fees import onsite_charges
 from counter.onsite.rules.jobs import JobState
 from counter.release import Collector, MailTo, ReleaseDone, hand_over, mail_dispatch
-from db.models import Item, Order
+from db.models import Instrument, Item, Order
 from db.models_billing import FeeStatement
 from db.models_onsite import JobInstrument, OnsiteJob
 
@@ -123,7 +126,29 @@ def onsite_extras(session: Session, job_id: int) -> list[ExtraCharge]:
     orders = job_order_ids(session, job.id)
     first = session.get(Order, orders[0]).number if orders else ""  # type: ignore[union-attr]
     counted = [i for i in job.instruments if i.item_id is not None] if orders else job.instruments
-    return onsite_charges(rows, len(counted), first)
+    free = _compulsory_free(session, counted, day)
+    return onsite_charges(rows, len(counted), first, free)
+
+
+def _compulsory_free(session: Session, rows: Sequence[JobInstrument], day: dt.date) -> int:
+    """How many of the job's instruments are compulsory verification, free on `day`: the
+    item's own flags once numbered (as billing prices it), else the ledger entry's."""
+    if day < load_fee_policy(session).compulsory_free_from:
+        return 0
+    item_ids = [r.item_id for r in rows if r.item_id is not None]
+    entry_ids = [r.instrument_id for r in rows if r.item_id is None and r.instrument_id]
+    free = 0
+    if item_ids:
+        query = select(func.count()).where(
+            Item.id.in_(item_ids), Item.compulsory.is_(True), Item.service == "verification"
+        )
+        free += session.scalar(query) or 0
+    if entry_ids:
+        query = select(func.count()).where(
+            Instrument.id.in_(entry_ids), Instrument.compulsory.is_(True)
+        )
+        free += session.scalar(query) or 0
+    return free
 
 
 def bill_job(session: Session, actor: Actor, clock: Clock, job_id: int) -> FeeStatement:

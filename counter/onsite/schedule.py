@@ -48,6 +48,7 @@ class Assignment:
     vehicle_id: int | None = None
     standard_ids: tuple[int, ...] = ()
     lead_id: int | None = None  # None = the first of the crew
+    institute: str | None = None  # the performing (partner) institute; "" = this one, None = kept
 
 
 def verifier_facts(session: Session, user_ids: Sequence[int]) -> list[VerifierFacts]:
@@ -136,6 +137,8 @@ def _problems(session: Session, job: OnsiteJob, a: Assignment, today: dt.date) -
     problems += crew_problems(
         verifier_facts(session, list(a.crew_ids)), _job_types(session, job), a.day
     )
+    if a.institute is not None and len(a.institute.strip()) > 128:
+        problems.append(_("执行机构名称过长（最多 128 个字符）"))
     if a.lead_id is not None and a.lead_id not in a.crew_ids:
         problems.append(_("负责人必须是本次的检定人员之一"))
     if a.vehicle_id is not None:
@@ -191,6 +194,7 @@ def schedule_job(
         "crew": [c.user_id for c in job.crew],
         "vehicle": job.vehicle_id,
         "standards": [s.standard_id for s in job.standards],
+        "institute": job.institute,
     }
     session.execute(delete(JobCrew).where(JobCrew.job_id == job.id))
     session.execute(delete(JobStandard).where(JobStandard.job_id == job.id))
@@ -202,6 +206,8 @@ def schedule_job(
         JobStandard(job_id=job.id, standard_id=sid) for sid in dict.fromkeys(a.standard_ids)
     )
     job.confirmed_date, job.vehicle_id = a.day, a.vehicle_id
+    if a.institute is not None:
+        job.institute = a.institute.strip()
     job.state, job.updated_at = JobState.SCHEDULED, clock.now()
     session.flush()
     session.expire(job, ["crew", "standards"])
@@ -211,6 +217,7 @@ def schedule_job(
         "crew": list(a.crew_ids),
         "vehicle": a.vehicle_id,
         "standards": list(a.standard_ids),
+        "institute": job.institute,
     }
     record(
         session,

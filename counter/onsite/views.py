@@ -35,6 +35,7 @@ class JobRow:
     instrument_count: int
     crew: str
     vehicle: str
+    institute: str = ""  # the performing (partner) institute; "" = this one
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def _row(job: OnsiteJob, crew: list[tuple[str, bool]]) -> JobRow:
         len(job.instruments),
         "、".join(name for name, _lead in crew),
         job.vehicle.plate if job.vehicle else "",
+        job.institute,
     )
 
 

@@ -1,5 +1,6 @@
 """System administration: institute settings, fee policy, users, working-day calendar, reminder
-rules and message templates, the appointment catalogue and slot capacity, audit log.
+rules and message templates, the appointment catalogue and slot capacity, the vehicles for
+on-site work, audit log.
 
 Mounted only for administrators; every action is also enforced in `counter/`
 (`Perm.ADMIN`), so a screen opened by mistake still cannot change anything.
@@ -22,6 +23,7 @@ from ui.archive.reminder_rules_tab import ReminderRulesTab
 from ui.archive.templates_tab import TemplatesTab
 from ui.common.context import AppContext
 from ui.common.screen import ScreenDefaults
+from ui.onsite.admin_vehicles import VehiclesTab
 
 
 class AdminScreen(ScreenDefaults, QWidget):
@@ -38,6 +40,7 @@ class AdminScreen(ScreenDefaults, QWidget):
         self.templates_tab = TemplatesTab(ctx, self)
         self.catalogue_tab = CatalogueTab(ctx, self)
         self.slots_tab = SlotsTab(ctx, self)
+        self.vehicles_tab = VehiclesTab(ctx, self)
         self.audit_view = AuditView(ctx, self)
         self.tabs = QTabWidget(self)
         for widget, title in (
@@ -49,6 +52,7 @@ class AdminScreen(ScreenDefaults, QWidget):
             (self.templates_tab, _("消息模板")),
             (self.catalogue_tab, _("预约目录")),
             (self.slots_tab, _("预约容量")),
+            (self.vehicles_tab, _("车辆")),
             (self.audit_view, _("操作日志")),
         ):
             self.tabs.addTab(widget, title)

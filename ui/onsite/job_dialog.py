@@ -8,6 +8,7 @@ the dialog's message line with every reason; nothing is saved.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -139,21 +140,35 @@ class ScheduleDialog(_Dialog):
         number: str,
         day: dt.date,
         parent: QWidget | None = None,
+        *,
+        institute: str = "",
+        institutes: Sequence[str] = (),
+        vehicle_id: int | None = None,
     ) -> None:
         super().__init__(ctx, _("安排上门任务 {number}").format(number=number), parent)
         self.job_id = job_id
+        # the institute that does the job (a campaign's partner); empty = this institute
+        self.institute = QComboBox(self)
+        self.institute.setEditable(True)
+        self.institute.addItems(list(dict.fromkeys(["", *institutes, institute])))
+        self.institute.setCurrentText(institute)
+        edit = self.institute.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(_("不填即本所"))
         self.day = _date_edit(day, self)
         self.crew = checklist(choices.crew, self)
         self.vehicle = QComboBox(self)
         self.vehicle.addItem(_("（不用车）"), None)
         for vid, label in choices.vehicles:
             self.vehicle.addItem(label, vid)
+        self.vehicle.setCurrentIndex(max(0, self.vehicle.findData(vehicle_id)))
         self.standards = checklist(choices.standards, self)
         for label, widget in (
             (_("任务日期"), self.day),
             (_("检定人员"), self.crew),
             (_("车辆"), self.vehicle),
             (_("计量标准"), self.standards),
+            (_("执行机构"), self.institute),
         ):
             self.form.addRow(label, widget)
 
@@ -163,6 +178,7 @@ class ScheduleDialog(_Dialog):
             checked_ids(self.crew),
             self.vehicle.currentData(),
             checked_ids(self.standards),
+            institute=self.institute.currentText(),
         )
         done = op.write(
             self,

@@ -3,6 +3,7 @@
 The week starts on the Monday of the day chosen; ←/→ buttons move a week.  Buttons
 act on the selected job: start, finish, cancel (with a reason), its sheet as PDF.
 "紧急来电" (Ctrl+U) opens the urgent form: a job created and scheduled today.
+A second tab, 统检, holds the campaigns (`ui.onsite.campaigns.CampaignsView`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +40,7 @@ from ui.common.message_line import MessageLine
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.reason_dialog import WriteWithReason
 from ui.common.screen import ScreenDefaults
+from ui.onsite.campaigns import CampaignsView
 from ui.onsite.job_dialog import NewJobDialog, ScheduleDialog
 from ui.onsite.urgent_dialog import UrgentDialog
 
@@ -53,6 +56,7 @@ def job_headers() -> list[str]:
         _("器具"),
         _("检定人员"),
         _("车辆"),
+        _("执行机构"),
     ]
 
 
@@ -104,10 +108,18 @@ class OnsiteScreen(ScreenDefaults, QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.jobs)
         split.addWidget(self.resources)
+        week_page = QWidget(self)
+        week = QVBoxLayout(week_page)
+        week.addWidget(self.title)
+        week.addLayout(buttons)
+        week.addWidget(split, 1)
+        self.campaigns = CampaignsView(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(week_page, _("任务与周视图"))
+        self.tabs.addTab(self.campaigns, _("统检"))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(buttons)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         self.refresh()
 
@@ -116,6 +128,9 @@ class OnsiteScreen(ScreenDefaults, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.tabs.currentWidget() is self.campaigns:
+            self.campaigns.refresh()
+            return
         monday = self.day - dt.timedelta(days=self.day.weekday())
         sunday = monday + dt.timedelta(days=6)
         got = op.read(
@@ -142,6 +157,7 @@ class OnsiteScreen(ScreenDefaults, QWidget):
                 str(row.instrument_count),
                 row.crew,
                 row.vehicle,
+                row.institute,
             )
             for c, value in enumerate(values):
                 self.jobs.setItem(r, c, QTableWidgetItem(value))
@@ -189,7 +205,9 @@ class OnsiteScreen(ScreenDefaults, QWidget):
         if row is None or choices is None:
             return None
         day = row.confirmed_date or row.requested_date
-        dialog = ScheduleDialog(self.ctx, choices, row.job_id, row.number, day, self)
+        dialog = ScheduleDialog(
+            self.ctx, choices, row.job_id, row.number, day, self, institute=row.institute
+        )
         if dialog.exec():
             self.refresh()
             self.message.show_info(_("上门任务 {number} 已安排").format(number=row.number))

@@ -49,7 +49,9 @@ def _campaign(counter: Counter) -> tuple[World, int]:
                         customer_id=customer.id,
                         type_id=w.type_id,
                         serial=f"G{n}{k}",
-                        use="trade",
+                        # the first county's scales weigh in a factory (not compulsory,
+                        # charged); the second's are for trade: compulsory, free
+                        use="trade" if n else "",
                         source="manual",
                         created_at=c.clock.now(),
                     )
@@ -122,19 +124,22 @@ def test_revenue_split_adds_up_to_the_statements(counter: Counter) -> None:
             number_items(s, c.clerk, c.clock, job_id)
             statement = bill_job(s, c.billing, c.clock, job_id)
             totals += statement.total_fen
-            record_payment(s, c.billing, c.clock, statement.id, "cash", statement.total_fen)
-    assert totals == 2 * (20000 + 4 * 5000)  # travel per job + surcharge per instrument
+            if statement.total_fen:  # a ¥0 statement counts as paid
+                record_payment(s, c.billing, c.clock, statement.id, "cash", statement.total_fen)
+    # 4 scales (SAMPLE-03 ¥1,500) + travel per job + surcharge per instrument; the
+    # compulsory county's job is free, its trip and surcharges too
+    assert totals == 4 * 150000 + 20000 + 4 * 5000
     with c.db.session() as s:
         split = campaign_revenue(s, cid)
         xlsx = campaign_summary_xlsx(s, cid)
         pdf = campaign_summary_pdf(s, c.clock, cid)
     assert split.total_fen == totals and sum(f for _i, f in split.parts) == totals
-    assert split.parts == (("示例市计量所", 40000), ("甲县计量所", 26640), ("乙县计量所", 13360))
+    assert split.parts == (("示例市计量所", 320000), ("甲县计量所", 213120), ("乙县计量所", 106880))
     book = load_workbook(io.BytesIO(xlsx))
     money = [list(r) for r in book.worksheets[1].iter_rows(values_only=True)]
     assert money[-1][:2] == ["合计", totals]
     text = squash(" ".join(pdf_page_texts(pdf)))
-    for expected in ("统检汇总", "2027地磅统检", "371502", "甲县计量所", "266.40", "800.00"):
+    for expected in ("统检汇总", "2027地磅统检", "371502", "甲县计量所", "2,131.20", "6,400.00"):
         assert expected in text, expected
 
 

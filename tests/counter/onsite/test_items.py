@@ -37,7 +37,10 @@ from tests.release_world import (
 DAY = dt.date(2026, 11, 24)
 
 
-def _job(counter: Counter, n: int = 3, way: str = "handover") -> tuple[ReleaseWorld, int]:
+def _job(
+    counter: Counter, n: int = 3, way: str = "handover", uses: tuple[str, ...] = ()
+) -> tuple[ReleaseWorld, int]:
+    """A scheduled job of `n` scales, used for trade (compulsory) unless `uses` says."""
     w = make_release_world(counter)
     c = counter
     with c.db.action() as s:
@@ -48,7 +51,12 @@ def _job(counter: Counter, n: int = 3, way: str = "handover") -> tuple[ReleaseWo
             site_address="聊城市某超市",
             requested_date=DAY,
             instruments=tuple(
-                InstrumentDraft(type_id=w.scale_type, serial=f"S{k}", model="ACS-15", use="trade")
+                InstrumentDraft(
+                    type_id=w.scale_type,
+                    serial=f"S{k}",
+                    model="ACS-15",
+                    use=uses[k] if k < len(uses) else "trade",
+                )
                 for k in range(n)
             ),
             return_way=way,
@@ -61,7 +69,7 @@ def _job(counter: Counter, n: int = 3, way: str = "handover") -> tuple[ReleaseWo
 def test_items_get_numbers_certificates_fees_and_are_handed_over_at_the_site(
     counter: Counter,
 ) -> None:
-    w, job_id = _job(counter)
+    w, job_id = _job(counter, uses=("trade", "trade", ""))  # the third is not compulsory
     c = counter
     with c.db.action() as s:
         saved = number_items(s, c.clerk, c.clock, job_id)
@@ -76,10 +84,13 @@ def test_items_get_numbers_certificates_fees_and_are_handed_over_at_the_site(
         rows = list(s.scalars(select(JobInstrument).where(JobInstrument.job_id == job_id)))
         assert [r.item_id for r in rows] == [i.id for i in items]
         extras = onsite_extras(s, job_id)
+        # the trip is due for the one charged scale; the surcharge only on that one
         assert [(e.kind, e.fee_code, e.quantity, e.unit_price_fen) for e in extras] == [
             ("travel", "SAMPLE-24", 1, 20000),
-            ("other", "SAMPLE-25", 3, 5000),
+            ("other", "SAMPLE-25", 1, 5000),
+            ("other", "SAMPLE-25", 2, 0),
         ]
+        assert "强制检定免收" in extras[2].description
         ids = tuple(i.id for i in items)
     c.clock.at = dt.datetime.combine(DAY, dt.time(9), tzinfo=c.clock.now().tzinfo)
     with c.db.action() as s:
@@ -93,13 +104,14 @@ def test_items_get_numbers_certificates_fees_and_are_handed_over_at_the_site(
     assert c.clock.now() >= LAB_DAY
     with c.db.action() as s:
         statement = bill_job(s, c.billing, c.clock, job_id)
-        assert statement.total_fen == 20000 + 3 * 5000
-        sid = statement.id
+        # the scale's own fee (the non-compulsory one) + the trip + one surcharge
+        assert statement.total_fen > 20000 + 5000
+        sid, due = statement.id, statement.total_fen
     # unpaid: the gate holds the certificates
     with c.db.action() as s, pytest.raises(ValidationError, match="不能发放"):
         hand_over_job(s, c.clerk, c.clock, job_id, collector())
     with c.db.action() as s:
-        record_payment(s, c.billing, c.clock, sid, "cash", 35000)
+        record_payment(s, c.billing, c.clock, sid, "cash", due)
     with c.db.action() as s:
         done = hand_over_job(s, c.clerk, c.clock, job_id, collector(), request_token="t1")
         assert [d.way for d in done] == ["handover"]
@@ -118,8 +130,8 @@ def test_mailed_certificates_of_an_onsite_job(counter: Counter) -> None:
     order = Received(saved.order_id, saved.number, ids, saved.item_numbers, c.customer_id)
     w.certify(order)
     with c.db.action() as s:
-        sid = bill_job(s, c.billing, c.clock, job_id).id
-        record_payment(s, c.billing, c.clock, sid, "cash", 25000)
+        # compulsory verification: the trip and the surcharge are waived with it, ¥0 is paid
+        assert bill_job(s, c.billing, c.clock, job_id).total_fen == 0
     mail = MailTo("顺丰速运", "SF0000000001", "张三", "13800138000", "聊城市某超市")
     with c.db.action() as s:
         done = hand_over_job(s, c.clerk, c.clock, job_id, mail)
@@ -147,3 +159,18 @@ def test_instruments_found_on_site_get_a_second_order_and_are_mailed_order_by_or
     mail = MailTo("顺丰速运", "SF0000000002", "张三", "13800138000", "聊城市某超市")
     with c.db.action() as s, pytest.raises(CounterError, match="请逐单邮寄"):
         hand_over_job(s, c.clerk, c.clock, job_id, mail)
+
+
+def test_travel_and_surcharges_are_waived_with_compulsory_verification(counter: Counter) -> None:
+    _w, job_id = _job(counter, 2)  # both scales used for trade: compulsory, free
+    c = counter
+    with c.db.action() as s:
+        number_items(s, c.clerk, c.clock, job_id)
+        extras = onsite_extras(s, job_id)
+        assert [(e.fee_code, e.quantity, e.unit_price_fen) for e in extras] == [
+            ("SAMPLE-24", 1, 0),
+            ("SAMPLE-25", 2, 0),
+        ]
+        # still listed, each saying why it is free
+        assert all("财税〔2017〕20号" in e.description for e in extras)
+        assert bill_job(s, c.billing, c.clock, job_id).total_fen == 0

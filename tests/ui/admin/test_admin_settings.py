@@ -145,6 +145,7 @@ def test_admin_screen_has_its_tabs(qtbot: QtBot, sqlite_counter: Counter) -> Non
         "消息模板",
         "预约目录",
         "预约容量",
+        "车辆",
         "操作日志",
     ]
     screen.tabs.setCurrentWidget(screen.audit_view)
