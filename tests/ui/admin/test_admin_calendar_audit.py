@@ -133,5 +133,5 @@ def test_change_text() -> None:
     before, after = '{"model": "A", "serial": "1"}', '{"model": "B", "serial": "2"}'
     assert change_text(before, after, "item") == "型号规格：A → B; 出厂编号：1 → 2"
     assert change_text("", '{"roles": "admin,intake"}', "user") == "用户角色：→ 管理员、收发员"
-    assert change_text('{"kind": "holiday"}', "") == "kind：holiday →"  # no name: as stored
+    assert change_text('{"flavour": "holiday"}', "") == "flavour：holiday →"  # no name: as stored
     assert change_text("", "") == ""
