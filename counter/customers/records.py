@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Integer, and_, case, or_, select, text, union
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
@@ -18,6 +18,7 @@ from counter.customers.rules.search_keys import name_keys, normalize_query
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from db.models import Customer
+from db.models_search import CustomerBigram
 
 KINDS = ("enterprise", "institution", "individual")
 SIZES = ("", "large", "medium", "small", "micro")
@@ -246,6 +247,7 @@ def _like_escape(text: str) -> str:
 # at most this many substring matches are ranked; a broader query shows the best
 # of them and the clerk types more to narrow it down
 CANDIDATES = 500
+_BIGRAM = 2
 _TRIGRAM = 3
 _MAX_INITIALS = 10
 
@@ -279,13 +281,19 @@ def _candidates(q: str, dialect: str) -> Any:
     """Ids worth ranking: prefix matches from indexes, plus a bounded set of substring matches
     (and of initials typed as a subsequence)."""
     pattern = f"%{_like_escape(q)}%"
-    if dialect == "sqlite" and len(q) >= _TRIGRAM:
+    if len(q) == _BIGRAM:  # the bigram index (migration 0015): trigrams cannot answer two
+        contains: Any = (
+            select(CustomerBigram.customer_id.label("id"))
+            .where(CustomerBigram.bigram == q)
+            .limit(CANDIDATES)
+        )
+    elif dialect == "sqlite" and len(q) >= _TRIGRAM:
         phrase = '"' + q.replace('"', '""') + '"'
-        contains: Any = text(
+        contains = text(
             "SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :phrase LIMIT :cap"
         ).bindparams(phrase=phrase, cap=CANDIDATES)
         contains = select(contains.columns(id=Integer).subquery().c.id)
-    else:  # PostgreSQL's trigram index serves this LIKE; short queries scan until enough
+    else:  # PostgreSQL's trigram index serves this LIKE; one character scans until enough
         contains = (
             select(Customer.id)
             .where(Customer.search_text.like(pattern, escape="\\"))
@@ -301,13 +309,31 @@ def _candidates(q: str, dialect: str) -> Any:
     return union(*(p.subquery().select() for p in parts), contains.subquery().select())
 
 
+def matching_customer_ids(query: str, dialect: str) -> Select[tuple[int]]:
+    """The ids of every customer whose search text holds `query` (as search_customers
+    matches substrings, uncapped), found through the search indexes: for filters such as
+    the orders list's text filter."""
+    q = normalize_query(query)
+    contains = Customer.search_text.like(f"%{_like_escape(q)}%", escape="\\")
+    if len(q) == _BIGRAM:
+        ids: Any = select(CustomerBigram.customer_id).where(CustomerBigram.bigram == q)
+    elif dialect == "sqlite" and len(q) >= _TRIGRAM:
+        phrase = '"' + q.replace('"', '""') + '"'
+        found = text("SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :phrase")
+        ids = select(found.bindparams(phrase=phrase).columns(id=Integer).subquery().c.id)
+    else:  # PostgreSQL's trigram index serves this LIKE; one character reads them all
+        return select(Customer.id).where(contains)
+    return select(Customer.id).where(Customer.id.in_(ids), contains)
+
+
 def search_customers(session: Session, query: str, limit: int = 20) -> list[CustomerHit]:
     """Part of the name, pinyin initials, phone or credit code; best matches first.
 
     Prefix matches (initials, name, phone) rank first, then substring matches
     by name, then initials typed as a subsequence ("lcjl" for 聊城市计量测试所,
-    whose initials are lcsjlcss).  Substrings are found through the search index
-    (migration 0005).
+    whose initials are lcsjlcss).  Substrings are found through the search indexes:
+    two characters from the bigram table (migration 0015), more from FTS5 trigrams or
+    pg_trgm (migration 0005).
     """
     q = normalize_query(query)
     if not q:
