@@ -7,8 +7,6 @@ and pg_trgm answer three or more characters only.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -17,7 +15,7 @@ from db.models import Base
 
 class CustomerBigram(Base):
     __tablename__ = "customer_bigrams"
-    __table_args__: ClassVar[dict[str, Any]] = {"sqlite_with_rowid": False}
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     bigram: Mapped[str] = mapped_column(String(2), primary_key=True)
     customer_id: Mapped[int] = mapped_column(Integer, ForeignKey("customers.id"), primary_key=True)

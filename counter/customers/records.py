@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, case, or_, select, text, union
+from sqlalchemy import ColumnElement, Integer, and_, case, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
@@ -240,15 +240,15 @@ def update_customer(
     return customer
 
 
-def _like_escape(text: str) -> str:
+def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # at most this many substring matches are ranked; a broader query shows the best
 # of them and the clerk types more to narrow it down
 CANDIDATES = 500
-_BIGRAM = 2
-_TRIGRAM = 3
+BIGRAM = 2
+TRIGRAM = 3
 _MAX_INITIALS = 10
 
 
@@ -277,17 +277,24 @@ def _subsequence(q: str, dialect: str) -> ColumnElement[bool] | None:
                 Customer.pinyin_initials.like(pattern))  # fmt: skip
 
 
+def _prefix_parts(q: str, dialect: str) -> list[Any]:
+    return [
+        select(Customer.id).where(_prefix(column, q, dialect)).limit(CANDIDATES)
+        for column in (Customer.pinyin_initials, Customer.name, Customer.phone)
+    ]
+
+
 def _candidates(q: str, dialect: str) -> Any:
     """Ids worth ranking: prefix matches from indexes, plus a bounded set of substring matches
     (and of initials typed as a subsequence)."""
-    pattern = f"%{_like_escape(q)}%"
-    if len(q) == _BIGRAM:  # the bigram index (migration 0015): trigrams cannot answer two
+    pattern = f"%{like_escape(q)}%"
+    if len(q) == BIGRAM:  # the bigram index (migration 0015): trigrams cannot answer two
         contains: Any = (
             select(CustomerBigram.customer_id.label("id"))
             .where(CustomerBigram.bigram == q)
             .limit(CANDIDATES)
         )
-    elif dialect == "sqlite" and len(q) >= _TRIGRAM:
+    elif dialect == "sqlite" and len(q) >= TRIGRAM:
         phrase = '"' + q.replace('"', '""') + '"'
         contains = text(
             "SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :phrase LIMIT :cap"
@@ -299,37 +306,25 @@ def _candidates(q: str, dialect: str) -> Any:
             .where(Customer.search_text.like(pattern, escape="\\"))
             .limit(CANDIDATES)
         )
-    parts = [
-        select(Customer.id).where(_prefix(column, q, dialect)).limit(CANDIDATES)
-        for column in (Customer.pinyin_initials, Customer.name, Customer.phone)
-    ]
+    parts = _prefix_parts(q, dialect)
     subsequence = _subsequence(q, dialect)
     if subsequence is not None:
         parts.append(select(Customer.id).where(subsequence).limit(CANDIDATES))
     return union(*(p.subquery().select() for p in parts), contains.subquery().select())
 
 
-def matching_customer_ids(query: str, dialect: str) -> Select[tuple[int]]:
-    """The ids of every customer whose search text holds `query` (as search_customers
-    matches substrings, uncapped), found through the search indexes: for filters such as
-    the orders list's text filter."""
-    q = normalize_query(query)
-    contains = Customer.search_text.like(f"%{_like_escape(q)}%", escape="\\")
-    if len(q) == _BIGRAM:
-        ids: Any = select(CustomerBigram.customer_id).where(CustomerBigram.bigram == q)
-    elif dialect == "sqlite" and len(q) >= _TRIGRAM:
-        phrase = '"' + q.replace('"', '""') + '"'
-        found = text("SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :phrase")
-        ids = select(found.bindparams(phrase=phrase).columns(id=Integer).subquery().c.id)
-    else:  # PostgreSQL's trigram index serves this LIKE; one character reads them all
-        return select(Customer.id).where(contains)
-    return select(Customer.id).where(Customer.id.in_(ids), contains)
+def _prefixes_decide(q: str) -> bool:
+    """Whether the prefix indexes find every prefix match LIKE would: always, but for text
+    mixing Latin letters with other characters (SQLite's LIKE ignores the letters' case; an
+    all-letters-and-digits text finds such names by their initials instead)."""
+    return (q.isascii() and q.isalnum()) or not any(c.isascii() and c.isalpha() for c in q)
 
 
 def search_customers(session: Session, query: str, limit: int = 20) -> list[CustomerHit]:
     """Part of the name, pinyin initials, phone or credit code; best matches first.
 
-    Prefix matches (initials, name, phone) rank first, then substring matches
+    Prefix matches (initials, name, phone) rank first (and when they fill the list,
+    nothing else is looked for), then substring matches
     by name, then initials typed as a subsequence ("lcjl" for 聊城市计量测试所,
     whose initials are lcsjlcss).  Substrings are found through the search indexes:
     two characters from the bigram table (migration 0015), more from FTS5 trigrams or
@@ -339,8 +334,8 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[Cust
     if not q:
         return []
     dialect = session.get_bind().dialect.name
-    starts = f"{_like_escape(q)}%"
-    contains = Customer.search_text.like(f"%{_like_escape(q)}%", escape="\\")
+    starts = f"{like_escape(q)}%"
+    contains = Customer.search_text.like(f"%{like_escape(q)}%", escape="\\")
     subsequence = _subsequence(q, dialect)
     rank = case(
         (Customer.pinyin_initials.like(starts, escape="\\"), 0),
@@ -349,27 +344,34 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[Cust
         (contains, 2),
         else_=3,  # initials as a subsequence
     )
+    ranked = select(
+        Customer.id,
+        Customer.name,
+        Customer.short_name,
+        Customer.credit_code,
+        Customer.contact_name,
+        Customer.phone,
+        Customer.address,
+        Customer.account_customer,
+        rank,
+    ).where(Customer.active, contains if subsequence is None else or_(contains, subsequence))
+    if _prefixes_decide(q):
+        # enough prefix matches (rank 0 and 1) fill the list before any substring would
+        prefixes = union(*(p.subquery().select() for p in _prefix_parts(q, dialect))).subquery()
+        rows = session.execute(
+            ranked.where(Customer.id.in_(select(prefixes.c.id)))
+            .order_by(rank, Customer.name)
+            .limit(limit)
+        ).all()
+        if len(rows) == limit and rows[-1][-1] <= 1:
+            return [CustomerHit(*row[:-1]) for row in rows]
     candidates = _candidates(q, dialect).subquery()
     rows = session.execute(
-        select(
-            Customer.id,
-            Customer.name,
-            Customer.short_name,
-            Customer.credit_code,
-            Customer.contact_name,
-            Customer.phone,
-            Customer.address,
-            Customer.account_customer,
-        )
-        .where(
-            Customer.id.in_(select(candidates.c.id)),
-            Customer.active,
-            contains if subsequence is None else or_(contains, subsequence),
-        )
+        ranked.where(Customer.id.in_(select(candidates.c.id)))
         .order_by(rank, Customer.name)
         .limit(limit)
-    )
-    return [CustomerHit(*row) for row in rows]
+    ).all()
+    return [CustomerHit(*row[:-1]) for row in rows]
 
 
 def customer_hit(session: Session, customer_id: int) -> CustomerHit:

@@ -16,8 +16,8 @@ from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter.clock import CHINA_TZ
-from counter.customers.records import matching_customer_ids
 from counter.customers.rules.search_keys import normalize_query
+from counter.customers.search_index import matching_customer_ids
 from counter.orders.payments import payments_of_orders
 from db.models import Customer, Item, Order
 

@@ -11,10 +11,10 @@ from counter.customers.records import (
     CustomerForm,
     create_customer,
     form_of,
-    matching_customer_ids,
     search_customers,
     update_customer,
 )
+from counter.customers.search_index import matching_customer_ids
 from db.models import Customer
 from db.models_search import CustomerBigram
 from tests.conftest import Counter
