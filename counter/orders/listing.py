@@ -7,7 +7,6 @@ the text filter finds its customers through the customer search indexes."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -154,9 +153,9 @@ def page_orders(
         query = query.order_by(column.desc(), Order.id.desc())
     else:
         query = query.order_by(column.asc(), Order.id.asc())
-    rows = [OrderRow(*row) for row in session.execute(query.limit(limit))]
-    paid = payments_of_orders(session, [r.id for r in rows])
-    return [dataclasses.replace(r, payment=paid[r.id]) for r in rows]
+    rows = session.execute(query.limit(limit)).all()
+    paid = payments_of_orders(session, [row[0] for row in rows])
+    return [OrderRow(*row, payment=paid[row[0]]) for row in rows]
 
 
 def customer_orders(session: Session, customer_id: int, limit: int = 50) -> list[OrderRow]:
