@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Integer, Select, select, text
+from sqlalchemy import Integer, Select, func, select, text
+from sqlalchemy.orm import Session
 
 from counter.customers.records import BIGRAM, TRIGRAM, like_escape
 from counter.customers.rules.search_keys import normalize_query
@@ -31,3 +32,26 @@ def matching_customer_ids(query: str, dialect: str) -> Select[int]:
     else:  # PostgreSQL's trigram index serves this LIKE; one character reads them all
         return select(Customer.id).where(contains)
     return select(Customer.id).where(Customer.id.in_(ids), contains)
+
+
+def _capped_count(session: Session, ids: Select[int], cap: int) -> int:
+    return session.scalar(select(func.count()).select_from(ids.limit(cap).subquery())) or 0
+
+
+def few_customer_ids(session: Session, query: str, few: int) -> Select[int] | None:
+    """The ids of the customers whose search text holds `query` when fewer than `few` do;
+    None when more do (有限公司) or the text is one character, so that a caller does better
+    to test rows as it reads them.  Told from the indexes, each read at most `few` deep:
+    a pair of the text's characters that fewer than `few` customers have, else for a longer
+    text whose pairs are all common (pinyin initials) the substring index (FTS5 trigrams,
+    pg_trgm)."""
+    q = normalize_query(query)
+    for gram in dict.fromkeys(q[i : i + 2] for i in range(len(q) - 1)):
+        postings = select(CustomerBigram.customer_id).where(CustomerBigram.bigram == gram)
+        if _capped_count(session, postings, few) < few:
+            contains = Customer.search_text.like(f"%{like_escape(q)}%", escape="\\")
+            return select(Customer.id).where(Customer.id.in_(postings), contains)
+    if len(q) < TRIGRAM:
+        return None
+    matching = matching_customer_ids(q, session.get_bind().dialect.name)
+    return matching if _capped_count(session, matching, few) < few else None

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter.clock import CHINA_TZ
 from counter.customers.rules.search_keys import normalize_query
-from counter.customers.search_index import matching_customer_ids
+from counter.customers.search_index import few_customer_ids
 from counter.orders.payments import payments_of_orders
 from db.models import Customer, Item, Order
 
@@ -71,7 +71,20 @@ def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), CHINA_TZ)
 
 
-def _conditions(flt: OrderFilter, dialect: str) -> list[ColumnElement[bool]]:
+# a text that many customers share (有限公司) is checked order by order, newest first:
+# the first page is found long before the customers would all be listed
+BROAD_TEXT = 3000
+
+
+def _by_customer_text(session: Session, text: str) -> ColumnElement[bool]:
+    few = few_customer_ids(session, text, BROAD_TEXT)
+    if few is not None:
+        return Order.customer_id.in_(few)
+    holds = Customer.search_text.contains(text, autoescape=True)
+    return exists().where(Customer.id == Order.customer_id, holds)
+
+
+def _conditions(session: Session, flt: OrderFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     text = normalize_query(flt.text)
     if text:
@@ -85,7 +98,7 @@ def _conditions(flt: OrderFilter, dialect: str) -> list[ColumnElement[bool]]:
                 )
             )
         else:
-            conds.append(Order.customer_id.in_(matching_customer_ids(text, dialect)))
+            conds.append(_by_customer_text(session, text))
     if flt.customer_id is not None:
         conds.append(Order.customer_id == flt.customer_id)
     if flt.date_from is not None:
@@ -146,7 +159,7 @@ def page_orders(
         raise ValueError(f"unknown sort {sort!r}")
     column = _sort_column(sort)
     dialect = session.get_bind().dialect.name
-    query = order_rows().where(*_conditions(flt, dialect))
+    query = order_rows().where(*_conditions(session, flt))
     if after is not None:
         query = query.where(_after(column, after.sort_value(sort), after.id, descending, dialect))
     if descending:

@@ -57,12 +57,15 @@ SQLITE_UP = (
     "INSERT OR IGNORE INTO customer_bigrams(bigram, customer_id) "
     "SELECT DISTINCT substr(c.search_text, key + 1, 2), c.id "
     f"FROM customers AS c, {_sqlite_positions('c.search_text')}",
+    # (a bulk load may write orders before their customers, with the name given)
     "CREATE TRIGGER orders_customer_name_insert AFTER INSERT ON orders BEGIN "
-    "UPDATE orders SET customer_name = "
-    "(SELECT name FROM customers WHERE customers.id = new.customer_id) WHERE id = new.id; END",
+    "UPDATE orders SET customer_name = coalesce("
+    "(SELECT name FROM customers WHERE customers.id = new.customer_id), customer_name) "
+    "WHERE id = new.id; END",
     "CREATE TRIGGER orders_customer_name_move AFTER UPDATE OF customer_id ON orders BEGIN "
-    "UPDATE orders SET customer_name = "
-    "(SELECT name FROM customers WHERE customers.id = new.customer_id) WHERE id = new.id; END",
+    "UPDATE orders SET customer_name = coalesce("
+    "(SELECT name FROM customers WHERE customers.id = new.customer_id), customer_name) "
+    "WHERE id = new.id; END",
     "CREATE TRIGGER customers_name_to_orders AFTER UPDATE OF name ON customers BEGIN "
     "UPDATE orders SET customer_name = new.name WHERE customer_id = new.id; END",
 )
@@ -98,7 +101,8 @@ END $$""",
     "FROM customers AS c, generate_series(1, length(c.search_text) - 1) AS n",
     """CREATE FUNCTION orders_customer_name() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.customer_name := (SELECT name FROM customers WHERE id = NEW.customer_id);
+  NEW.customer_name := coalesce(
+    (SELECT name FROM customers WHERE id = NEW.customer_id), NEW.customer_name);
   RETURN NEW;
 END $$""",
     "CREATE TRIGGER orders_customer_name BEFORE INSERT OR UPDATE OF customer_id ON orders "

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from sqlalchemy import update
 
 from counter.customers.records import form_of, update_customer
 from counter.intake.receive import ItemDraft
+from counter.orders import listing
 from counter.orders.listing import SORTS, OrderFilter, page_orders
 from db.models import Order
 from tests.conftest import Counter
@@ -61,7 +63,12 @@ def test_a_renamed_customer_shows_and_sorts_by_its_new_name(counter: Counter) ->
         assert "济宁徐记便利店" not in names
 
 
-def test_text_filter_finds_customers_by_one_two_or_more_characters(counter: Counter) -> None:
+@pytest.mark.parametrize("broad", [3000, 1], ids=["few-customers", "many-customers"])
+def test_text_filter_finds_customers_by_one_two_or_more_characters(
+    counter: Counter, broad: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a text many customers share is tested order by order instead of listing them
+    monkeypatch.setattr(listing, "BROAD_TEXT", broad)
     _orders(counter)
     with counter.db.session() as s:
 
