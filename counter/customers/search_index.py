@@ -6,8 +6,6 @@ Every customer whose search text holds the text, not only the best twenty as
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Integer, Select, func, select, text
 from sqlalchemy.orm import Session
 
@@ -20,18 +18,18 @@ from db.models_search import CustomerBigram
 def matching_customer_ids(query: str, dialect: str) -> Select[int]:
     """The ids of every customer whose search text holds `query` (as search_customers
     matches substrings, uncapped), found through the search indexes: for filters such as
-    the orders list's text filter."""
+    the orders list's text filter.  Both indexes are exact for what they answer (the
+    bigram table for two characters, FTS5 trigram phrases for more, on the lower-cased
+    search text), so their ids need no second look at the customers' rows."""
     q = normalize_query(query)
-    contains = Customer.search_text.like(f"%{like_escape(q)}%", escape="\\")
     if len(q) == BIGRAM:
-        ids: Any = select(CustomerBigram.customer_id).where(CustomerBigram.bigram == q)
-    elif dialect == "sqlite" and len(q) >= TRIGRAM:
+        return select(CustomerBigram.customer_id).where(CustomerBigram.bigram == q)
+    if dialect == "sqlite" and len(q) >= TRIGRAM:
         phrase = '"' + q.replace('"', '""') + '"'
         found = text("SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :phrase")
-        ids = select(found.bindparams(phrase=phrase).columns(id=Integer).subquery().c.id)
-    else:  # PostgreSQL's trigram index serves this LIKE; one character reads them all
-        return select(Customer.id).where(contains)
-    return select(Customer.id).where(Customer.id.in_(ids), contains)
+        return select(found.bindparams(phrase=phrase).columns(id=Integer).subquery().c.id)
+    # PostgreSQL's trigram index serves this LIKE; one character reads them all
+    return select(Customer.id).where(Customer.search_text.like(f"%{like_escape(q)}%", escape="\\"))
 
 
 def _capped_count(session: Session, ids: Select[int], cap: int) -> int:
@@ -49,6 +47,8 @@ def few_customer_ids(session: Session, query: str, few: int) -> Select[int] | No
     for gram in dict.fromkeys(q[i : i + 2] for i in range(len(q) - 1)):
         postings = select(CustomerBigram.customer_id).where(CustomerBigram.bigram == gram)
         if _capped_count(session, postings, few) < few:
+            if len(q) == BIGRAM:
+                return postings
             contains = Customer.search_text.like(f"%{like_escape(q)}%", escape="\\")
             return select(Customer.id).where(Customer.id.in_(postings), contains)
     if len(q) < TRIGRAM:

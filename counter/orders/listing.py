@@ -159,14 +159,14 @@ def page_orders(
         raise ValueError(f"unknown sort {sort!r}")
     column = _sort_column(sort)
     dialect = session.get_bind().dialect.name
-    query = order_rows().where(*_conditions(session, flt))
+    order = (column.desc(), Order.id.desc()) if descending else (column.asc(), Order.id.asc())
+    # the page's ids first, from the indexes alone (a filter's matches are sorted without
+    # reading their rows); then the page's rows
+    ids = select(Order.id).where(*_conditions(session, flt))
     if after is not None:
-        query = query.where(_after(column, after.sort_value(sort), after.id, descending, dialect))
-    if descending:
-        query = query.order_by(column.desc(), Order.id.desc())
-    else:
-        query = query.order_by(column.asc(), Order.id.asc())
-    rows = session.execute(query.limit(limit)).all()
+        ids = ids.where(_after(column, after.sort_value(sort), after.id, descending, dialect))
+    page = ids.order_by(*order).limit(limit)
+    rows = session.execute(order_rows().where(Order.id.in_(page)).order_by(*order)).all()
     paid = payments_of_orders(session, [row[0] for row in rows])
     return [OrderRow(*row, payment=paid[row[0]]) for row in rows]
 
