@@ -44,7 +44,9 @@ def few_customer_ids(session: Session, query: str, few: int) -> Select[int] | No
     text whose pairs are all common (pinyin initials) the substring index (FTS5 trigrams,
     pg_trgm)."""
     q = normalize_query(query)
-    for gram in dict.fromkeys(q[i : i + 2] for i in range(len(q) - 1)):
+    # pairs of Latin letters and digits (pinyin initials, phone digits) are all common
+    latin = len(q) >= TRIGRAM and q.isascii() and q.isalnum()
+    for gram in dict.fromkeys(q[i : i + 2] for i in range(0 if latin else len(q) - 1)):
         postings = select(CustomerBigram.customer_id).where(CustomerBigram.bigram == gram)
         if _capped_count(session, postings, few) < few:
             if len(q) == BIGRAM:
