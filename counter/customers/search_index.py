@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import Integer, Select, func, select, text
 from sqlalchemy.orm import Session
 
-from counter.customers.records import BIGRAM, TRIGRAM, like_escape
 from counter.customers.rules.search_keys import normalize_query
+from counter.customers.search_sql import BIGRAM, TRIGRAM, like_escape
 from db.models import Customer
 from db.models_search import CustomerBigram
 
