@@ -2,18 +2,23 @@
 
 First page and a keyset page deep in the list (half-way through all orders,
 as `fetchMore` would ask after scrolling), then the filters and sorts a clerk
-clicks: another sort column, a customer's pinyin, a status, a department.
+clicks: every sort column, a customer's pinyin or two characters of a name, a status,
+a department.  Each figure carries its raw-SQL baseline: the statements the page sent,
+replayed through plain sqlite3 in the same run (`benchmarks.raw_replay`).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from benchmarks.context import Bench, Case
 from benchmarks.measure import Metric, median, ms, time_repeat
+from benchmarks.raw_replay import ratio, recording, replayer
 from counter.intake.documents import reprint_list
 from counter.orders.listing import OrderFilter, OrderRow, order_rows, page_orders
 from db.models import Order
@@ -29,6 +34,25 @@ def _timed(bench: Bench, query: Callable[[Session], object], repeat: int = REPEA
             query(session)
 
     return ms(median(time_repeat(run, repeat, warmup=1)))
+
+
+def _figure(bench: Bench, name: str, query: Callable[[Session], object], repeat: int) -> Metric:
+    """The page's median time, with the same statements through plain sqlite3 as baseline."""
+    database = bench.database
+    with recording(database.engine) as recorder:
+
+        def run() -> None:
+            recorder.next()
+            with database.session() as session:
+                query(session)
+
+        service = median(time_repeat(run, repeat, warmup=1))
+        sent = recorder.calls[-1]
+    with closing(sqlite3.connect(bench.dataset.path)) as conn:
+        replay = replayer(conn)
+        raw = median(time_repeat(lambda: replay(sent), repeat, warmup=1))
+    extra = (("raw_sql_median_ms", round(ms(raw), 2)), ("ratio_to_raw_sql", ratio(service, raw)))
+    return Metric(name, round(ms(service), 2), "ms", extra=extra)
 
 
 def _row_at(session: Session, position: int) -> OrderRow:
@@ -53,14 +77,32 @@ def orders_page(bench: Bench) -> Iterator[Metric]:
             .limit(1)
         ).one()
     initials = next(c.pinyin_initials[:4] for c in bench.samples.customers if c.pinyin_initials)
+    fragment = next(c.name[2:4] for c in bench.samples.customers if len(c.name) >= 6)
     cases: list[tuple[str, Callable[[Session], object], int]] = [
         ("orders_page_ms", lambda s: page_orders(s), REPEAT),
         ("orders_page_deep_ms", lambda s: page_orders(s, after=deep), REPEAT),
         ("orders_page_by_number_ms", lambda s: page_orders(s, sort="number"), REPEAT),
         ("orders_page_by_customer_ms", lambda s: page_orders(s, sort="customer"), 5),
         (
+            "orders_page_by_customer_deep_ms",
+            lambda s: page_orders(s, sort="customer", descending=False, after=deep),
+            5,
+        ),
+        ("orders_page_by_status_ms", lambda s: page_orders(s, sort="status"), 5),
+        ("orders_page_by_item_count_ms", lambda s: page_orders(s, sort="item_count"), 5),
+        (
+            "orders_page_by_promised_date_ms",
+            lambda s: page_orders(s, sort="promised_date", descending=False),
+            5,
+        ),
+        (
             "orders_page_text_filter_ms",
             lambda s: page_orders(s, OrderFilter(text=initials)),
+            5,
+        ),
+        (
+            "orders_page_text_2_chars_ms",
+            lambda s: page_orders(s, OrderFilter(text=fragment)),
             5,
         ),
         (
@@ -80,7 +122,7 @@ def orders_page(bench: Bench) -> Iterator[Metric]:
         ),
     ]
     for name, query, repeat in cases:
-        yield Metric(name, round(_timed(bench, query, repeat), 2), "ms")
+        yield _figure(bench, name, query, repeat)
 
 
 def reprints(bench: Bench) -> Iterator[Metric]:
@@ -95,7 +137,12 @@ CASES = (
             "orders_page_deep_ms",
             "orders_page_by_number_ms",
             "orders_page_by_customer_ms",
+            "orders_page_by_customer_deep_ms",
+            "orders_page_by_status_ms",
+            "orders_page_by_item_count_ms",
+            "orders_page_by_promised_date_ms",
             "orders_page_text_filter_ms",
+            "orders_page_text_2_chars_ms",
             "orders_page_status_filter_ms",
             "orders_page_department_filter_ms",
             "orders_of_busiest_customer_ms",

@@ -26,7 +26,7 @@ from counter.intake.rules.lifecycle import order_status
 ORDER_COLUMNS = (
     "id", "number", "customer_id", "channel", "received_at", "received_by_id", "contact_name",
     "contact_phone", "note", "item_count", "status", "promised_date", "request_token",
-    "void_reason", "voided_at", "voided_by_id",
+    "void_reason", "voided_at", "voided_by_id", "customer_name",
 )  # fmt: skip
 ITEM_COLUMNS = (
     "id", "number", "order_id", "seq", "instrument_id", "type_id", "department_id", "model",
@@ -220,7 +220,7 @@ class OrderGenerator:
             (order_id, number, customer, channel, at, clerk, customers.contacts[customer - 1],
              customers.phones[customer - 1], "", count, str(order_status(plan.statuses)),
              promised_max, f"{rng.getrandbits(128):032x}", void_reason, voided_at,
-             clerk if plan.order_voided else None)
+             clerk if plan.order_voided else None, customers.names[customer - 1])
         )  # fmt: skip
         after = {
             "customer": customers.names[customer - 1],

@@ -21,6 +21,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.slow_queries import log_slow_queries
+
 APP_DIR_NAME = "jiliang-counter"
 BUSY_TIMEOUT_MS = 5000
 IMMEDIATE = "counter_begin_immediate"
@@ -58,11 +60,13 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: A
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000}, **kwargs)
         _configure_sqlite(engine, busy_timeout_ms)
-        return engine
-    kwargs.setdefault("pool_pre_ping", True)
-    connect_args = kwargs.pop("connect_args", {})
-    connect_args.setdefault("connect_timeout", 5)
-    return create_engine(url, connect_args=connect_args, **kwargs)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+        connect_args = kwargs.pop("connect_args", {})
+        connect_args.setdefault("connect_timeout", 5)
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
+    log_slow_queries(engine)  # a query slower than 200 ms is logged with its plan
+    return engine
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -206,20 +206,32 @@ class Instrument(Base):
 
 class Order(Base):
     __tablename__ = "orders"
+    # the orders list's sorts and filters, each with the id for keyset paging (migration 0015)
+    __table_args__ = (
+        Index("ix_orders_customer_name", "customer_name", "id"),
+        Index("ix_orders_item_count", "item_count", "id"),
+        Index("ix_orders_promised_date", "promised_date", "id"),
+        Index("ix_orders_received_at_id", "received_at", "id"),
+        Index("ix_orders_status_id", "status", "id"),
+        Index("ix_orders_status_received_at", "status", "received_at", "id"),
+        Index("ix_orders_customer_received_at", "customer_id", "received_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    # the customer's name, kept by triggers (migration 0015): the list sorts by it
+    customer_name: Mapped[str] = mapped_column(String(128), default="", server_default="")
     # "counter" | "appointment" | "mail" | "onsite"
     channel: Mapped[str] = mapped_column(String(16), default="counter")
-    received_at: Mapped[dt.datetime] = mapped_column(index=True)
+    received_at: Mapped[dt.datetime]
     received_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     contact_name: Mapped[str] = mapped_column(String(64), default="")
     contact_phone: Mapped[str] = mapped_column(String(32), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     # summary of the items' states, kept by counter.intake.lookups (see intake.rules.lifecycle)
-    status: Mapped[str] = mapped_column(String(24), default="received", index=True)
+    status: Mapped[str] = mapped_column(String(24), default="received")
     promised_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # a per-form token so that a double-pressed Save stores one order, not two
     request_token: Mapped[str | None] = mapped_column(String(64), unique=True)

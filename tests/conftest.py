@@ -28,6 +28,7 @@ import db.models_certificates
 import db.models_feedback
 import db.models_onsite
 import db.models_release
+import db.models_search
 import db.models_statistics  # noqa: F401
 from counter.admin.auth import actor_of, hash_password
 from counter.admin.rules.roles import Actor, Role

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Integer, and_, case, or_, select, text, union
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import changes, record
@@ -15,6 +14,7 @@ from counter.admin.rules.roles import Actor, Perm
 from counter.clock import Clock
 from counter.customers.rules.credit_code import validate_customer_code
 from counter.customers.rules.search_keys import name_keys, normalize_query
+from counter.customers.search_sql import search_rows
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
 from db.models import Customer
@@ -239,111 +239,17 @@ def update_customer(
     return customer
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-# at most this many substring matches are ranked; a broader query shows the best
-# of them and the clerk types more to narrow it down
-CANDIDATES = 500
-_TRIGRAM = 3
-_MAX_INITIALS = 10
-
-
-def _prefix(column: Any, q: str, dialect: str) -> ColumnElement[bool]:
-    if dialect == "sqlite":  # a range uses the index; SQLite's LIKE is case-folding and cannot
-        return and_(column >= q, column < q + "\U0010ffff")
-    return cast("ColumnElement[bool]", column.startswith(q, autoescape=True))
-
-
-def _initials_pattern(q: str) -> str | None:
-    """'lcjl' → 'l%c%j%l%': initials typed with some left out (聊城[市]计量 for 聊城市计量测试所).
-
-    Only for a few ASCII letters, as clerks type initials; the first letter stays first.
-    """
-    if not (2 <= len(q) <= _MAX_INITIALS and q.isascii() and q.isalpha()):
-        return None
-    return "%".join(q) + "%"
-
-
-def _subsequence(q: str, dialect: str) -> ColumnElement[bool] | None:
-    pattern = _initials_pattern(q)
-    if pattern is None:
-        return None
-    # the first letter's range comes from the initials index; LIKE checks the rest
-    return and_(_prefix(Customer.pinyin_initials, q[0], dialect),
-                Customer.pinyin_initials.like(pattern))  # fmt: skip
-
-
-def _candidates(q: str, dialect: str) -> Any:
-    """Ids worth ranking: prefix matches from indexes, plus a bounded set of substring matches
-    (and of initials typed as a subsequence)."""
-    pattern = f"%{_like_escape(q)}%"
-    if dialect == "sqlite" and len(q) >= _TRIGRAM:
-        phrase = '"' + q.replace('"', '""') + '"'
-        contains: Any = text(
-            "SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :phrase LIMIT :cap"
-        ).bindparams(phrase=phrase, cap=CANDIDATES)
-        contains = select(contains.columns(id=Integer).subquery().c.id)
-    else:  # PostgreSQL's trigram index serves this LIKE; short queries scan until enough
-        contains = (
-            select(Customer.id)
-            .where(Customer.search_text.like(pattern, escape="\\"))
-            .limit(CANDIDATES)
-        )
-    parts = [
-        select(Customer.id).where(_prefix(column, q, dialect)).limit(CANDIDATES)
-        for column in (Customer.pinyin_initials, Customer.name, Customer.phone)
-    ]
-    subsequence = _subsequence(q, dialect)
-    if subsequence is not None:
-        parts.append(select(Customer.id).where(subsequence).limit(CANDIDATES))
-    return union(*(p.subquery().select() for p in parts), contains.subquery().select())
-
-
 def search_customers(session: Session, query: str, limit: int = 20) -> list[CustomerHit]:
     """Part of the name, pinyin initials, phone or credit code; best matches first.
 
-    Prefix matches (initials, name, phone) rank first, then substring matches
-    by name, then initials typed as a subsequence ("lcjl" for 聊城市计量测试所,
-    whose initials are lcsjlcss).  Substrings are found through the search index
-    (migration 0005).
+    Prefix matches (initials, name, phone) rank first (and when they fill the list,
+    nothing else is looked for), then substring matches by name, then initials typed as
+    a subsequence ("lcjl" for 聊城市计量测试所, whose initials are lcsjlcss).  Substrings are
+    found through the search indexes: two characters from the bigram table (migration
+    0015), more from FTS5 trigrams or pg_trgm (migration 0005).  The statements are in
+    `counter.customers.search_sql`.
     """
-    q = normalize_query(query)
-    if not q:
-        return []
-    dialect = session.get_bind().dialect.name
-    starts = f"{_like_escape(q)}%"
-    contains = Customer.search_text.like(f"%{_like_escape(q)}%", escape="\\")
-    subsequence = _subsequence(q, dialect)
-    rank = case(
-        (Customer.pinyin_initials.like(starts, escape="\\"), 0),
-        (Customer.name.like(starts, escape="\\"), 0),
-        (Customer.phone.like(starts, escape="\\"), 1),
-        (contains, 2),
-        else_=3,  # initials as a subsequence
-    )
-    candidates = _candidates(q, dialect).subquery()
-    rows = session.execute(
-        select(
-            Customer.id,
-            Customer.name,
-            Customer.short_name,
-            Customer.credit_code,
-            Customer.contact_name,
-            Customer.phone,
-            Customer.address,
-            Customer.account_customer,
-        )
-        .where(
-            Customer.id.in_(select(candidates.c.id)),
-            Customer.active,
-            contains if subsequence is None else or_(contains, subsequence),
-        )
-        .order_by(rank, Customer.name)
-        .limit(limit)
-    )
-    return [CustomerHit(*row) for row in rows]
+    return [CustomerHit(*row) for row in search_rows(session, query, limit)]
 
 
 def customer_hit(session: Session, customer_id: int) -> CustomerHit:

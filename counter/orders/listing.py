@@ -1,11 +1,12 @@
 """The orders list: filters, sort, keyset paging, and what each order's customer has paid.
 
 The list pages in with keyset pagination (sort value, id), so its cost does not
-grow with the number of orders already shown."""
+grow with the number of orders already shown.  Every sort key has an index ending in
+the id (migration 0015), the customer's name being kept on the order for its sort;
+the text filter finds its customers through the customer search indexes."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter.clock import CHINA_TZ
 from counter.customers.rules.search_keys import normalize_query
+from counter.customers.search_index import few_customer_ids
 from counter.orders.payments import payments_of_orders
 from db.models import Customer, Item, Order
 
@@ -58,7 +60,7 @@ def _sort_column(sort: str) -> Any:
     return {
         "received_at": Order.received_at,
         "number": Order.number,
-        "customer": Customer.name,
+        "customer": Order.customer_name,
         "status": Order.status,
         "item_count": Order.item_count,
         "promised_date": Order.promised_date,
@@ -69,7 +71,20 @@ def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), CHINA_TZ)
 
 
-def _conditions(flt: OrderFilter) -> list[ColumnElement[bool]]:
+# a text that many customers share (有限公司) is checked order by order, newest first:
+# the first page is found long before the customers would all be listed
+BROAD_TEXT = 3000
+
+
+def _by_customer_text(session: Session, text: str) -> ColumnElement[bool]:
+    few = few_customer_ids(session, text, BROAD_TEXT)
+    if few is not None:
+        return Order.customer_id.in_(few)
+    holds = Customer.search_text.contains(text, autoescape=True)
+    return exists().where(Customer.id == Order.customer_id, holds)
+
+
+def _conditions(session: Session, flt: OrderFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     text = normalize_query(flt.text)
     if text:
@@ -83,7 +98,7 @@ def _conditions(flt: OrderFilter) -> list[ColumnElement[bool]]:
                 )
             )
         else:
-            conds.append(Customer.search_text.contains(text, autoescape=True))
+            conds.append(_by_customer_text(session, text))
     if flt.customer_id is not None:
         conds.append(Order.customer_id == flt.customer_id)
     if flt.date_from is not None:
@@ -104,13 +119,30 @@ def order_rows() -> Select[int, str, str, dt.datetime, int, str, dt.date | None,
     return select(
         Order.id,
         Order.number,
-        Customer.name,
+        Order.customer_name,
         Order.received_at,
         Order.item_count,
         Order.status,
         Order.promised_date,
         Order.channel,
-    ).join(Customer, Customer.id == Order.customer_id)
+    )
+
+
+def _after(column: Any, value: Any, order_id: int, descending: bool, dialect: str) -> Any:
+    """The rows that follow (value, order_id) in the list's order.  A column that may be
+    empty (the promised date) has its NULLs first in SQLite's ascending order and last in
+    PostgreSQL's, as each engine's index keeps them; the rest compare as (value, id)."""
+    key = tuple_(column, Order.id)
+    if value is None:
+        follows = Order.id < order_id if descending else Order.id > order_id
+        same_block = and_(column.is_(None), follows)
+        nulls_first = (not descending) == (dialect == "sqlite")
+        return or_(same_block, column.is_not(None)) if nulls_first else same_block
+    last = tuple_(value, order_id)
+    after = key < last if descending else key > last
+    if column is Order.promised_date and (descending == (dialect == "sqlite")):
+        return or_(after, column.is_(None))  # the empty ones come after every date
+    return after
 
 
 def page_orders(
@@ -126,18 +158,17 @@ def page_orders(
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     column = _sort_column(sort)
-    query = order_rows().where(*_conditions(flt))
+    dialect = session.get_bind().dialect.name
+    order = (column.desc(), Order.id.desc()) if descending else (column.asc(), Order.id.asc())
+    # the page's ids first, from the indexes alone (a filter's matches are sorted without
+    # reading their rows); then the page's rows
+    ids = select(Order.id).where(*_conditions(session, flt))
     if after is not None:
-        key = tuple_(column, Order.id)
-        last = tuple_(after.sort_value(sort), after.id)
-        query = query.where(key < last if descending else key > last)
-    if descending:
-        query = query.order_by(column.desc(), Order.id.desc())
-    else:
-        query = query.order_by(column.asc(), Order.id.asc())
-    rows = [OrderRow(*row) for row in session.execute(query.limit(limit))]
-    paid = payments_of_orders(session, [r.id for r in rows])
-    return [dataclasses.replace(r, payment=paid[r.id]) for r in rows]
+        ids = ids.where(_after(column, after.sort_value(sort), after.id, descending, dialect))
+    page = ids.order_by(*order).limit(limit)
+    rows = session.execute(order_rows().where(Order.id.in_(page)).order_by(*order)).all()
+    paid = payments_of_orders(session, [row[0] for row in rows])
+    return [OrderRow(*row, payment=paid[row[0]]) for row in rows]
 
 
 def customer_orders(session: Session, customer_id: int, limit: int = 50) -> list[OrderRow]:

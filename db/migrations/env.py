@@ -13,6 +13,7 @@ import db.models_certificates
 import db.models_feedback
 import db.models_onsite
 import db.models_release
+import db.models_search
 import db.models_statistics  # noqa: F401
 from db.engine import default_sqlite_path, make_engine, sqlite_url
 from db.models import Base

@@ -1,8 +1,9 @@
 """The orders list: pages of `counter.orders.listing.page_orders`, sorted by the database.
 
 Rows arrive 200 at a time as the view scrolls (`ui.common.paging_model`: keyset
-pagination, no COUNT(*)).  Clicking a header re-queries in that order: a proxy
-would only sort the rows already loaded.
+pagination, no COUNT(*)), read off the UI thread when the screen hosts the model.
+Clicking a header re-queries in that order: a proxy would only sort the rows already
+loaded.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from counter.intake.rules.lifecycle import status_label
 from counter.orders.listing import OrderFilter, OrderRow, page_orders
 from counter.orders.payments import payment_label
 from db.engine import Database
+from ui.common import op
 from ui.common.paging_model import PAGE_SIZE, PagingTableModel
 from ui.common.table_model import ROW_ROLE as ROW_ROLE
 from ui.common.table_model import SORT_ROLE as SORT_ROLE
@@ -59,9 +61,14 @@ def local_time(row: OrderRow) -> str:
 
 class OrdersModel(PagingTableModel[OrderRow]):
     def __init__(
-        self, database: Database, parent: QObject | None = None, page_size: int = PAGE_SIZE
+        self,
+        database: Database,
+        parent: QObject | None = None,
+        page_size: int = PAGE_SIZE,
+        host: op.OpHost | None = None,
     ) -> None:
-        super().__init__(database, headers(), parent, page_size)
+        """With a `host` (the screen) pages load off the UI thread (`PagingTableModel`)."""
+        super().__init__(database, headers(), parent, page_size, host)
         self._filter = OrderFilter()
         self._sort = "received_at"
         self._descending = True

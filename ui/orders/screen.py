@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -60,14 +61,21 @@ class OrdersScreen(ScreenDefaults, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.message = MessageLine(self)
-        self.model = OrdersModel(ctx.database, self)
+        self.model = OrdersModel(ctx.database, self, host=self)  # pages load off the UI thread
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self._build_filters()
         self._build_table()
         self.count_label = QLabel(self)
+        self.busy = QProgressBar(self)  # moves while a page is read; the list stays usable
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setFormat(_("正在加载…"))
+        self.busy.setTextVisible(True)
+        self.busy.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
+        bottom.addWidget(self.busy)
         bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_row)
@@ -75,7 +83,9 @@ class OrdersScreen(ScreenDefaults, QWidget):
         layout.addWidget(self.message)
         layout.addLayout(bottom)
         self.model.load_failed.connect(self.message.show_error)
-        self.model.rows_loaded.connect(self._show_count)
+        self.model.rows_loaded.connect(self._rows_loaded)
+        self.model.busy_changed.connect(self._show_busy)
+        self._enter_pending = False  # Enter pressed while the list was loading
         self.watch_changes(ctx)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
@@ -189,6 +199,12 @@ class OrdersScreen(ScreenDefaults, QWidget):
 
     def _search_entered(self) -> None:
         self.apply_filter()
+        if self.model.loading:  # decide once the page has come in
+            self._enter_pending = True
+        else:
+            self._entered()
+
+    def _entered(self) -> None:
         if self.model.rowCount() == 1:
             self.table.selectRow(0)
             self.open_current()
@@ -234,6 +250,19 @@ class OrdersScreen(ScreenDefaults, QWidget):
         header.blockSignals(True)
         header.setSortIndicator(column, order)
         header.blockSignals(False)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        if busy:
+            self.count_label.setText(_("正在加载委托单…"))
+        else:
+            self._show_count(self.model.rowCount())
+
+    def _rows_loaded(self, shown: int) -> None:
+        self._show_count(shown)
+        if self._enter_pending and not self.model.loading:
+            self._enter_pending = False
+            self._entered()
 
     def _show_count(self, shown: int) -> None:
         text = _("已显示 {n} 张委托单").format(n=shown)
