@@ -18,9 +18,9 @@ from printing.label_layout import (
     TextRow,
     layout_label,
 )
+from printing.dpi import DPI_CHOICES
 from printing.label_raster import Bitmap, DotBox, text_bitmap
 
-DPI_CHOICES = (203, 300)
 MIN_TEXT_PT = 5.0
 
 

@@ -15,6 +15,8 @@ commits: the caller owns the session.  The parts:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from counter.billing.draft import (
     BillingDraft,
     DraftLine,
@@ -26,7 +28,6 @@ from counter.billing.draft import (
     propose_lines,
 )
 from counter.billing.payments import fees_settled, record_payment, record_refund
-from counter.billing.printouts import statement_pdf, statement_xlsx_bytes
 from counter.billing.schedule import (
     ScheduleImportError,
     VersionSummary,
@@ -59,6 +60,21 @@ from counter.billing.views import (
     statement_view,
     unbilled_orders,
 )
+
+if TYPE_CHECKING:
+    from counter.billing.printouts import statement_pdf, statement_xlsx_bytes
+
+_PRINTOUTS = ("statement_pdf", "statement_xlsx_bytes")
+
+
+def __getattr__(name: str) -> Any:
+    """The printouts (reportlab, openpyxl) load when first used, not at start."""
+    if name in _PRINTOUTS:
+        from counter.billing import printouts
+
+        return getattr(printouts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BillingDraft",
