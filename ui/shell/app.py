@@ -16,7 +16,9 @@ usable (`ui.shell.startup_probe`, the cold-start benchmark).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -164,10 +166,33 @@ def _login(
     dialog = LoginDialog(database, username=user, password=password, demo_users=demo_users)
     if probe is not None:
         probe.drive(dialog)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+    preload = _preload(MAIN_WINDOW_MODULES)  # while the password is typed and checked
+    code = dialog.exec()
+    preload.join()
+    if code != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
     settings.setValue("login/last_user", dialog.actor.username)
     return dialog.actor
+
+
+#: what the main window needs, loaded behind the login dialog
+MAIN_WINDOW_MODULES = ("ui.shell.user_session", "ui.admin.backup_actions")
+
+
+def _preload(modules: tuple[str, ...]) -> threading.Thread:
+    """Import `modules` on a thread.  The import lock makes the main thread wait for one
+    still loading; an import error is raised again where the module is used."""
+
+    def load() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # raised again by the main thread's import
+                return
+
+    thread = threading.Thread(target=load, name="preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def _first_run(database: Database, clock: Clock) -> Actor | None:
