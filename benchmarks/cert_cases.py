@@ -57,7 +57,6 @@ from db.models_certificates import CertificateRecord
 from printing.certificate import render_certificate
 
 N_CERTS, PAGE, RUNS, PDF_RUNS = 5000, 500, 5, 20
-SIGNERS = ("zhangwei", "liuyang", "wangfang")
 
 
 def _people(session: Session, clock: FixedClock) -> None:
@@ -82,26 +81,27 @@ def _setup(bench: Bench, database: Database, clock: FixedClock) -> list[int]:
             )
             save_standard(session, admin, clock, form)
         types = {t.name: t for t in list_types(session)}
-        newest = select(Item.number).order_by(Item.id.desc()).limit(N_CERTS)
+        corpus = Corpus()
+        kinds = [types[name].id for name in corpus.instrument_types]
+        newest = (
+            select(Item.number).where(Item.type_id.in_(kinds)).order_by(Item.id.desc())
+        ).limit(N_CERTS)
         numbers = list(session.scalars(newest))
         records = [r for k in range(0, len(numbers), PAGE)
                    for r in intake_records(session, numbers[k:k + PAGE])]  # fmt: skip
-        used = {r.instrument_type for r in records}
-        people = select(User.username, User.id).where(User.username.in_(SIGNERS))
+        people = select(User.username, User.id).where(User.username.in_([p.id for p in PERSONS]))
         users = {name: uid for name, uid in session.execute(people)}
-        for kind in sorted(used):
-            for username in SIGNERS:
-                grant_authorisation(session, admin, clock, AuthorisationForm(
-                    users[username], types[kind].id, dt.date(2029, 12, 31)))  # fmt: skip
+        for person, kind, until in corpus.authorisations():
+            grant_authorisation(session, admin, clock, AuthorisationForm(
+                users[person], types[kind].id, until))  # fmt: skip
         item_ids: dict[str, int] = {}
         for k in range(0, len(numbers), PAGE):
             chunk = select(Item.number, Item.id).where(Item.number.in_(numbers[k : k + PAGE]))
             item_ids.update((n, i) for n, i in session.execute(chunk))
         now = clock.now()
         rows = []
-        corpus = Corpus()
-        for k, record in enumerate(records):
-            cert = corpus.certificate(k, record, types[record.instrument_type].regulation)
+        for record in records:
+            cert = corpus.certificate(record)
             row = {
                 "number": cert.number,
                 "item_id": item_ids[record.item_number],
