@@ -179,13 +179,13 @@ def cold_start(bench: Bench) -> Iterator[Metric]:
     source = project_copy(bench.scratch_dir / "installed")
     venv = source / ".venv"
     python = venv / "bin" / "python"
-    outcome: Start | str | float = ""
     for name, compiled in ((names[0], False), (names[1], True)):
         took = install(source, venv, compile_bytecode=compiled)
         outcome = took if isinstance(took, str) else start_once(python, source / "main.py", db)
-        if isinstance(outcome, str):
+        if isinstance(took, str) or isinstance(outcome, str):
+            reason = took if isinstance(took, str) else str(outcome)
             for missing in names[names.index(name) :]:
-                yield skipped(missing, "s", outcome)
+                yield skipped(missing, "s", reason)
             return
         log(f"[bench] installed in {took:.1f} s; first start {outcome.wall('STARTUP_SHOWN'):.2f} s")
         yield Metric(name, round(outcome.wall("STARTUP_SHOWN"), 3), "s",
