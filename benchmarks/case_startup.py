@@ -126,7 +126,7 @@ def start_once(python: Path, main: Path, db: Path, *, screens: bool = False) -> 
                     return f"main.py exited ({process.wait()}) without {until}: {tail}"
                 at, line = got
                 parts = line.split()
-                if parts and parts[0].isupper():
+                if parts and parts[0][:1].isupper():
                     outcome.lines[parts[0]] = (at, parts[1:])
                 if parts and parts[0] == until:
                     _pid, status, usage = os.wait4(process.pid, 0)
@@ -220,10 +220,22 @@ def memory(bench: Bench) -> Iterator[Metric]:
         yield skipped("memory_all_screens_rss_mb", "MiB", outcome)
         return
     screens_s = outcome.wall("SCREENS_RSS_MB") - outcome.wall("STARTUP_SHOWN")
+    per_screen = [
+        (" ".join(args[1:]), float(args[0]))
+        for marker, (_at, args) in sorted(
+            outcome.lines.items(),
+            key=lambda line: (
+                int(line[0].rsplit("_", 1)[1] or 0) if line[0].startswith("SCREEN_RSS_MB_") else -1
+            ),
+        )
+        if marker.startswith("SCREEN_RSS_MB_")
+    ]
     yield Metric("memory_all_screens_rss_mb", round(outcome.own("SCREENS_RSS_MB"), 1), "MiB",
                  note="resident memory after every screen was opened and loaded",
                  extra=(("peak_mb", round(outcome.own("SCREENS_RSS_MB", 1), 1)),
-                        ("opening_all_s", round(screens_s, 2))))  # fmt: skip
+                        ("opening_all_s", round(screens_s, 2)),
+                        ("after_login_mb", round(outcome.own("STARTUP_RSS_MB"), 1)),
+                        ("after_each_screen_mb", per_screen)))  # fmt: skip
 
 
 CASES = (

@@ -77,6 +77,7 @@ class StartupProbe:
             print(f"MAIN_WINDOW_USABLE {time.perf_counter() - pressed:.3f}", flush=True)
             print(f"STARTUP_SHOWN {self._since_start():.3f}", flush=True)
             if os.environ.get(SCREENS_ENV) == "1":
+                print(f"STARTUP_RSS_MB {rss_mb():.1f}", flush=True)
                 tabs = window.findChild(QTabWidget)
                 if tabs is not None:
                     open_every_screen(app, tabs)
@@ -98,9 +99,11 @@ def _settle(app: QApplication) -> None:
 
 
 def open_every_screen(app: QApplication, tabs: QTabWidget) -> None:
+    """Each tab in turn until it has loaded; ``SCREEN_RSS_MB <n> <MiB>`` after each."""
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         _settle(app)
+        print(f"SCREEN_RSS_MB_{index} {rss_mb():.1f} {tabs.tabText(index)}", flush=True)
 
 
 def rss_mb() -> float:
