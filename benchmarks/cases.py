@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from benchmarks import (
+    case_campaign,
     case_customers,
     case_intake,
     case_ledger,
@@ -18,6 +19,7 @@ from benchmarks import (
     case_recall,
     case_scan,
     case_startup,
+    case_stats,
     cert_cases,
     fees_cases,
 )
@@ -50,6 +52,8 @@ CASES: tuple[Case, ...] = (
     *case_ledger.CASES,
     *case_pg_numbering.CASES,
     *case_plan.CASES,
+    *case_campaign.CASES,
+    *case_stats.CASES,
 )
 
 

@@ -35,4 +35,8 @@ GOALS: dict[str, Goal] = {
     "ledger_import_10k_rows_s": Goal(5.0),
     "plan_447_shops_year_ms": Goal(2000.0),
     "plan_2000_customers_year_ms": Goal(10000.0),
+    "campaign_split_5000_items_ms": Goal(1000.0),
+    "stats_year_by_department_ms": Goal(500.0),
+    "stats_turnaround_histogram_ms": Goal(500.0),
+    "stats_regulator_report_ms": Goal(1000.0),
 }

@@ -13,6 +13,8 @@ python -m counter verify-certificate "QR TEXT" [--db URL]
 python -m counter key export-public [--db URL] [--out FILE]
 python -m counter recall due --month 2027-01 [--db URL]
 python -m counter recall batch --month 2027-01 --out DIR [--db URL]
+python -m counter stats run --report volume --from 2026-01-01 --to 2026-12-31 --user NAME
+python -m counter stats saved --user NAME [--db URL]
 python -m counter outbox list [--status STATUS] [--channel CHANNEL] [--limit N] [--db URL]
 python -m counter outbox send --channel CHANNEL --out DIR --user NAME [--db URL]
     exports the drafted messages of a channel (password typed); exit 1 if any failed
@@ -20,6 +22,9 @@ python -m counter ledger export [--customer ID] FILE [--db URL]   # no --custome
 python -m counter ledger import --customer ID FILE --user NAME [--db URL]   # password asked
 python -m counter ledger rebuild-due [--db URL]   # next due dates computed again
 python -m counter complaints list|add|summary …  /  ratings rate|summary …  (counter.feedback.cli)
+python -m counter onsite jobs [--from DATE] [--to DATE] [--db URL]
+python -m counter onsite week [--day DATE] [--db URL]
+python -m counter onsite sheet JOB --out FILE [--db URL]
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from counter.admin.auth import authenticate, create_user
@@ -57,10 +63,12 @@ from counter.errors import CounterError
 from counter.feedback.cli import add_feedback_parsers, feedback_command
 from counter.i18n import LANGUAGES, _, set_language
 from counter.intake.scan import lookup, unknown_code_message
+from counter.onsite.cli import add_onsite_parser, onsite_command
 from counter.reports.audit_log import verify_chain
 from counter.session import read, resolve_url, run_action, user_action
 from counter.startup import open_database
-from db.engine import make_engine
+from counter.statistics.cli import add_stats_parser, stats_command
+from db.engine import Database, make_engine
 from db.migrate import head_revision, schema_state, upgrade
 
 
@@ -105,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     add_recall_parser(sub)
     add_feedback_parsers(sub)
     add_appointments_parser(sub)
+    add_stats_parser(sub)
     box = sub.add_parser(
         "outbox",
         help=_("通知发件箱：列出消息（list），或导出一个渠道待发送的消息并记录结果（send）"),
@@ -135,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     rebuild = actions.add_parser("rebuild-due", help=_("重算全部台账的下次检定日期"))
     for action in (export, load, rebuild):
         action.add_argument("--db", metavar="URL")
+    add_onsite_parser(sub)
     return parser
 
 
@@ -275,6 +285,17 @@ def _ledger_command(args: argparse.Namespace) -> int:
     return 0
 
 
+#: the areas whose subcommands take the parsed arguments and an open database
+AREA_COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
+    "recall": recall_command,
+    "appointments": appointments_command,
+    "stats": stats_command,
+    "complaints": feedback_command,
+    "ratings": feedback_command,
+    "onsite": onsite_command,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if "--lang" in arguments[:-1]:  # help texts in the language asked for
@@ -331,28 +352,17 @@ def main(argv: list[str] | None = None) -> int:
             return _verify_command(args.text, args.db)
         if args.command == "key":
             return _export_public_key(args.db, args.out)
-        if args.command == "recall":
+        area = AREA_COMMANDS.get(args.command)
+        if area is not None:  # an area's own commands, on a database opened for them
             database = open_database(args.db)
             try:
-                return recall_command(args, database)
-            finally:
-                database.dispose()
-        if args.command == "appointments":
-            database = open_database(args.db)
-            try:
-                return appointments_command(args, database)
+                return area(args, database)
             finally:
                 database.dispose()
         if args.command == "outbox":
             return _outbox_list(args) if args.action == "list" else _outbox_send(args)
         if args.command == "ledger":
             return _ledger_command(args)
-        if args.command in ("complaints", "ratings"):
-            database = open_database(args.db)
-            try:
-                return feedback_command(args, database)
-            finally:
-                database.dispose()
     except CounterError as error:
         print(str(error), file=sys.stderr)
         return 2

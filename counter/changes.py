@@ -27,6 +27,8 @@ class Change(enum.Flag):
     MESSAGES = enum.auto()  # the notification outbox, its templates and the reminder rules
     FEEDBACK = enum.auto()  # customers' ratings (好差评) and complaints
     APPOINTMENTS = enum.auto()  # bookings, slot capacity and closures, sectors and their catalogue
+    ONSITE = enum.auto()  # on-site jobs, their crews, vehicles and bookings; campaigns
+    REPORTS = enum.auto()  # saved statistics report definitions
 
 
 #: everything (after a restore or a user switch)

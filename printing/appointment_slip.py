@@ -78,6 +78,7 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
             "title", body, fontSize=size * 1.35, leading=size * 2.0, alignment=TA_CENTER
         ),
         "cell": ParagraphStyle("cell", body, fontSize=size * 0.9, leading=size * 1.15),
+        "number": ParagraphStyle("number", body, leading=size * 2.2),
     }
 
 
@@ -132,7 +133,7 @@ def render_slip_pdf(data: SlipData) -> bytes:
     b = st["body"]
     total = sum(line.quantity for line in data.lines)
     info = [
-        Paragraph(number_markup("预约单号", data.number, body * 1.5), b),
+        Paragraph(number_markup("预约单号", data.number, body * 1.5), st["number"]),
         Paragraph(f"送检单位：{markup(data.customer_name)}", b),
         Paragraph(f"联系人：{markup(data.contact)}　{markup(data.phone)}", b),
         Paragraph(f"预约时段：{markup(data.slot)}　科室：{markup(data.department)}", b),

@@ -26,7 +26,9 @@ import db.models_archive
 import db.models_audit
 import db.models_certificates
 import db.models_feedback
-import db.models_release  # noqa: F401
+import db.models_onsite
+import db.models_release
+import db.models_statistics  # noqa: F401
 from counter.admin.auth import actor_of, hash_password
 from counter.admin.rules.roles import Actor, Role
 from counter.admin.settings import InstituteSettings, settings_row

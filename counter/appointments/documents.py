@@ -14,7 +14,7 @@ from counter.admin.settings import load_settings
 from counter.appointments.queries import appointment_view
 from counter.appointments.rules.slots import slot_text
 from counter.appointments.sectors import catalogue, list_sectors
-from counter.clock import Clock, local_date
+from counter.clock import CHINA_TZ, Clock, local_date
 from counter.i18n import _
 from counter.spreadsheet import append_row
 from printing.appointment_catalogue import (
@@ -48,7 +48,7 @@ def slip_data(session: Session, appointment_id: int) -> SlipData:
             SlipLine(line.name, line.model, line.serial, line.quantity, line.wait)
             for line in view.lines
         ),
-        booked_at=view.created_at,
+        booked_at=view.created_at.astimezone(CHINA_TZ),
         clerk=view.created_by,
         note=view.note,
     )

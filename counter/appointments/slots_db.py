@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import CursorResult, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -96,6 +96,23 @@ def release(
             )
             .values(booked=SlotLoad.booked - n)
             .execution_options(synchronize_session=False)
+        )
+
+
+def lock_slots(session: Session, slots: list[tuple[int, dt.date, str]]) -> None:
+    """Lock the slots' total rows in one order (a move touches two slots: two moves the
+    opposite way must not wait for each other)."""
+    for department_id, day, half in sorted(set(slots)):
+        _ensure_rows(session, department_id, day, half, [0])
+        session.execute(
+            select(SlotLoad.booked)
+            .where(
+                SlotLoad.department_id == department_id,
+                SlotLoad.day == day,
+                SlotLoad.half == half,
+                SlotLoad.type_key == 0,
+            )
+            .with_for_update()
         )
 
 

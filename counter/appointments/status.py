@@ -13,7 +13,7 @@ from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
 from counter.appointments.booking import take_slot, type_problems
 from counter.appointments.rules.slots import move_problem
-from counter.appointments.slots_db import release
+from counter.appointments.slots_db import lock_slots, release
 from counter.clock import Clock, local_date
 from counter.errors import NotFound, ValidationError
 from counter.i18n import _
@@ -129,6 +129,7 @@ def move(
     problems = type_problems(session, department, needs)
     if problems:
         raise ValidationError(problems)
+    lock_slots(session, [old, (department.id, day, half)])
     release(session, *old, needs)
     take_slot(session, department, day, half, needs, local_date(clock.now()))
     before = {"slot": f"{old[1].isoformat()} {old[2]}", "department_id": old[0]}

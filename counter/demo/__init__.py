@@ -20,6 +20,7 @@ from counter.admin.rules.roles import Actor, Role, role_label
 from counter.admin.settings import InstituteSettings, save_settings
 from counter.clock import CHINA_TZ, Clock, FixedClock
 from counter.customers.records import CustomerForm, create_customer
+from counter.demo.appointments import seed_appointments
 from counter.demo.archive import seed_archive
 from counter.demo.feedback import seed_feedback
 from counter.demo.lab import SIGNERS, drive_item, hand_over, seed_lab_registers
@@ -243,6 +244,7 @@ def populate_demo(session: Session, clock: Clock) -> list[tuple[str, str, str]]:
     void_order(session, clerk, clock, cancelled.order_id, "客户撤回委托")
     seed_archive(session, admin, clerk, clock, customers)
     seed_feedback(session, clerk, supervisor, clock, customers)
+    seed_appointments(session, admin, clerk, clock, customers)
     return demo_credentials()
 
 

@@ -36,6 +36,8 @@ from db.models import Order
 
 CHANNELS = ("counter", "appointment", "mail", "onsite")
 RETURN_WAYS = ("pickup", "mail")
+#: an on-site order may also be handed over at the site (counter.onsite offers only that or mail)
+ONSITE_RETURN_WAYS = (*RETURN_WAYS, "handover")
 MAX_ITEMS = 999
 
 _TEXT_LIMITS = {
@@ -63,7 +65,7 @@ def urgency_label(urgency: str) -> str:
 
 
 def return_way_label(way: str) -> str:
-    return {"pickup": _("自取"), "mail": _("邮寄")}[way]
+    return {"pickup": _("自取"), "mail": _("邮寄"), "handover": _("现场交付")}[way]
 
 
 def channel_label(channel: str) -> str:
@@ -153,7 +155,9 @@ def copies(draft: ItemDraft, n: int) -> list[ItemDraft]:
     return [dataclasses.replace(draft, serial="") for _i in range(n)]
 
 
-def _review_item(row: int, d: ItemDraft, types: Mapping[int, TypeInfo]) -> list[str]:
+def _review_item(
+    row: int, d: ItemDraft, types: Mapping[int, TypeInfo], ways: tuple[str, ...] = RETURN_WAYS
+) -> list[str]:
     problems = []
     where = _("第 {n} 行：").format(n=row)
     if d.type_id not in types:
@@ -162,7 +166,7 @@ def _review_item(row: int, d: ItemDraft, types: Mapping[int, TypeInfo]) -> list[
         problems.append(where + _("服务类型无效"))
     if d.urgency not in URGENCIES:
         problems.append(where + _("加急选项无效"))
-    if d.return_way not in RETURN_WAYS:
+    if d.return_way not in ways:
         problems.append(where + _("取件方式无效"))
     try:
         Use(d.use)
@@ -191,8 +195,9 @@ def review_order(draft: OrderDraft, types: Mapping[int, TypeInfo]) -> OrderRevie
         problems.append(_("一张委托单最多 {n} 件器具").format(n=MAX_ITEMS))
     if draft.channel not in CHANNELS:
         problems.append(_("收件方式无效"))
+    ways = ONSITE_RETURN_WAYS if draft.channel == "onsite" else RETURN_WAYS
     for row, item in enumerate(draft.items, start=1):
-        problems += _review_item(row, item, types)
+        problems += _review_item(row, item, types, ways)
     serials = Counter((i.type_id, i.serial.strip()) for i in draft.items if i.serial.strip())
     for (type_id, serial), n in serials.items():
         if n > 1:

@@ -170,6 +170,8 @@ def unknown_code_message(raw: str) -> str:
         return _("无法识别的条码：{code}（不是本所的收件编号或委托单号）").format(code=code)
     if classify(code) == "certificate":
         return _("未找到编号为 {code} 的证书").format(code=code)
+    if classify(code) == "appointment":
+        return _("预约单 {code}：请在收件登记界面扫描").format(code=code)
     return _("未找到编号为 {code} 的器具或委托单").format(code=code)
 
 

@@ -36,7 +36,14 @@ from counter.release.exceptions import (
     unprocessed_return,
 )
 from counter.release.gate import evaluate
-from counter.release.handover import Collector, MailTo, ReleaseDone, mail_dispatch, pickup
+from counter.release.handover import (
+    Collector,
+    MailTo,
+    ReleaseDone,
+    hand_over,
+    mail_dispatch,
+    pickup,
+)
 from counter.release.lists import (
     UNCOLLECTED_DAYS,
     OverdueRow,
@@ -82,6 +89,7 @@ __all__ = [
     "evaluate",
     "find_by_tracking",
     "get_release",
+    "hand_over",
     "handover_data",
     "handover_pdf",
     "mail_defaults",

@@ -50,7 +50,7 @@ def handover_data(session: Session, release_id: int) -> HandoverData:
     return HandoverData(
         institute=institute_info(load_settings(session)),
         release_number=release.number,
-        way="邮寄" if release.way == "mail" else "自取",
+        way={"mail": "邮寄", "handover": "现场交付"}.get(release.way, "自取"),
         customer_name=release.customer.name,
         order_numbers=orders,
         released_at=release.at.astimezone(CHINA_TZ),

@@ -58,7 +58,7 @@ def handovers(session: Session, item_ids: Sequence[int]) -> dict[int, Handover]:
                 mail.tracking_number,
             )
         else:
-            out[item_id] = Handover(release.number, "pickup", release.at, release.collector_name)
+            out[item_id] = Handover(release.number, release.way, release.at, release.collector_name)
     return out
 
 

@@ -224,7 +224,7 @@ def _release(
             )
         )
     session.flush()
-    verb = _("领取") if way == "pickup" else _("邮寄")
+    verb = {"pickup": _("领取"), "mail": _("邮寄"), "handover": _("现场交付")}[way]
     for item in items:
         move_item_status(session, actor, clock, item.id, ItemStatus.RELEASED, f"{verb} {number}")
     record_verifications(session, clock, [i.id for i in items])
@@ -263,6 +263,21 @@ def pickup(
     left (when and to whom), or belongs to another customer.
     """
     return _release(session, actor, clock, order_id, item_ids, "pickup", request_token, collector)
+
+
+def hand_over(
+    session: Session,
+    actor: Actor,
+    clock: Clock,
+    order_id: int,
+    item_ids: Sequence[int],
+    collector: Collector,
+    *,
+    request_token: str = "",
+) -> ReleaseDone:
+    """Hand an on-site job's certificates over at the site (way "handover"), through the
+    same gate as a pickup: who received them, their signature or a signed paper slip."""
+    return _release(session, actor, clock, order_id, item_ids, "handover", request_token, collector)
 
 
 def mail_dispatch(

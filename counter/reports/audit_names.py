@@ -27,13 +27,35 @@ from counter.customers.records import field_label as customer_field_label
 from counter.i18n import _
 from counter.intake.receive import item_field_label
 from counter.intake.rules.lifecycle import ItemStatus, status_label
+from counter.onsite.rules.jobs import state_label as onsite_state_label
 
 #: the ways a release is made (`release.<way>`)
-RELEASE_WAYS = ("pickup", "mail")
+RELEASE_WAYS = ("pickup", "mail", "handover")
 
 
 def _fixed_actions() -> dict[str, str]:
     return {
+        "appointment.book": _("预约送检"),
+        "appointment.move": _("改约"),
+        "appointment.cancelled": _("取消预约"),
+        "appointment.no_show": _("预约未到"),
+        "appointment.arrived": _("预约客户到达"),
+        "slot.capacity": _("修改预约容量"),
+        "slot.close": _("停约或减量"),
+        "slot.reopen": _("撤销停约"),
+        "sector.save": _("修改预约行业"),
+        "sector.catalogue": _("修改预约目录"),
+        "customer.appointment_prefs": _("修改客户预约偏好"),
+        "customer.block_dates": _("客户不可预约日期"),
+        "customer.unblock_dates": _("撤销客户不可预约日期"),
+        "complaint.add": _("登记投诉"),
+        "complaint.handling": _("投诉开始处理"),
+        "complaint.answered": _("投诉已答复"),
+        "complaint.called_back": _("投诉已回访"),
+        "complaint.closed": _("投诉办结"),
+        "complaint.withdrawn": _("投诉撤回"),
+        "feedback.rate": _("记录客户评价"),
+        "feedback.rate_correct": _("更正客户评价"),
         "authorisation.grant": _("授予签字授权"),
         "authorisation.revoke": _("撤销签字授权"),
         "calendar.set": _("修改工作日历"),
@@ -71,6 +93,8 @@ def _fixed_actions() -> dict[str, str]:
         "label.printed_pdf": _("标签以 PDF 打印"),
         "receipt.printed_pdf": _("回执以 PDF 打印"),
         "reminder_rule.set": _("修改周检提醒规则"),
+        "report.save": _("保存统计报表定义"),
+        "report.retire": _("停用统计报表定义"),
         "order.create": _("新建委托单"),
         "outbox.draft": _("起草通知消息"),
         "outbox.sent": _("通知消息已发送"),
@@ -79,8 +103,19 @@ def _fixed_actions() -> dict[str, str]:
         "outbox.cancelled": _("取消通知消息"),
         "template.set": _("修改消息模板"),
         "order.void": _("作废委托单"),
+        "onsite.create": _("新建上门任务"),
+        "onsite.instruments": _("上门任务添加器具"),
+        "onsite.scheduled": _("安排上门任务（日期、人员、车辆、标准）"),
+        "onsite.in_progress": _("上门任务开始"),
+        "onsite.done": _("上门任务完成"),
+        "onsite.cancelled": _("取消上门任务"),
+        "onsite.items": _("上门任务器具登记收件编号"),
+        "vehicle.create": _("新增车辆"),
+        "campaign.create": _("新建统检并生成上门任务"),
+        "vehicle.update": _("修改车辆"),
         "release.pickup": _("客户领取"),
         "release.mail": _("邮寄寄出"),
+        "release.handover": _("现场交付证书"),
         "settings.update": _("修改机构设置"),
         "signing_key.rotate": _("生成新签名密钥"),
         "standard.create": _("新建计量标准"),
@@ -130,6 +165,16 @@ def _entity_formats() -> dict[str, str]:
         "item": _("器具 {key}"),
         "instrument": _("台账器具 {key}"),
         "order": _("委托单 {key}"),
+        "onsite_job": _("上门任务 {key}"),
+        "vehicle": _("车辆 {key}"),
+        "campaign": _("统检 {key}"),
+        "report": _("统计报表定义 {key}"),
+        "appointment": _("预约 {key}"),
+        "slot_capacity": _("预约容量 {key}"),
+        "slot_closure": _("停约 {key}"),
+        "sector": _("预约行业 {key}"),
+        "sector_catalogue": _("预约目录行 {key}"),
+        "complaint": _("投诉 {key}"),
         "outbox_message": _("通知消息 {key}"),
         "message_template": _("消息模板 {key}"),
         "regulation": _("检定规程 {key}"),
@@ -197,6 +242,18 @@ def _common_fields() -> dict[str, str]:
         "escalate_after_days": _("升级天数"),
         "note": _("备注"),
         "pinned": _("置顶"),
+        "site": _("现场地址"),
+        "requested": _("要求日期"),
+        "urgent": _("加急（绿色通道）"),
+        "day": _("任务日期"),
+        "crew": _("检定人员"),
+        "vehicle": _("车辆"),
+        "standards": _("计量标准"),
+        "plate": _("车牌号"),
+        "kind": _("类型"),
+        "capacity_per_day": _("每日可检器具数"),
+        "jobs": _("任务数"),
+        "unplaced": _("未能安排的器具数"),
     }
 
 
@@ -242,6 +299,8 @@ def value_text(entity: str, key: str, value: Any) -> str:
         return status_label(text)
     if key == "status" and entity == "instrument":
         return ledger_status_label(text)
+    if key == "status" and entity == "onsite_job":
+        return onsite_state_label(text)
     if key == "status" and entity == "certificate" and text in set(CertStatus):
         return cert_status_label(text)
     if entity == "outbox_message" and key in ("status", "kind", "channel"):

@@ -11,7 +11,9 @@ import db.models_audit
 import db.models_billing
 import db.models_certificates
 import db.models_feedback
-import db.models_release  # noqa: F401
+import db.models_onsite
+import db.models_release
+import db.models_statistics  # noqa: F401
 from db.engine import default_sqlite_path, make_engine, sqlite_url
 from db.models import Base
 

@@ -149,3 +149,29 @@ def test_the_plan_cases_run_small_without_a_dataset(tmp_path: Path) -> None:
     assert by_name["plan_2000_customers_year_ms"]["customers"] == 100
     assert by_name["plan_447_shops_year_ms"]["customers"] == 22
     assert not list(tmp_path.glob("counter-*items-*.db")), "no SQLite dataset was built"
+
+
+def test_campaign_split_needs_no_dataset(tmp_path: Path) -> None:
+    by_name = _metrics(_run_benchmarks("--only", "campaign_split", "--cache-dir", str(tmp_path)))
+    split = by_name["campaign_split_5000_items_ms"]
+    assert split["goal"] == 1000.0 and split["value"] > 0
+    assert split["placed"] + split["unplaced"] == 5000
+    assert by_name["campaign_sort_baseline_ms"]["value"] > 0
+    assert not list(tmp_path.glob("counter-*items-*.db")), "no dataset was built"
+
+
+def test_statistics_benchmarks_run_small(tmp_path: Path) -> None:
+    by_name = _metrics(
+        _run_benchmarks("--items", "2000", "--only", "stats", "--cache-dir", str(tmp_path))
+    )
+    for name in (
+        "stats_year_by_department",
+        "stats_turnaround_histogram",
+        "stats_regulator_report",
+    ):
+        assert by_name[f"{name}_ms"]["value"] > 0 and "goal" in by_name[f"{name}_ms"]
+    raw = ("stats_year_by_department_raw_sql_ms", "stats_turnaround_raw_sql_ms",
+           "stats_regulator_raw_sql_ms")  # fmt: skip
+    assert all(by_name[name]["value"] >= 0 for name in raw)
+    assert by_name["stats_turnaround_histogram_ms"]["finished"] > 0
+    assert list(tmp_path.glob("counter-2000items-*-lab.db")), "the lab copy is cached"

@@ -36,7 +36,10 @@ HELPERS = {
     "counter.intake.label_printing.record_label_outcome": "a printer's answer, inside print_labels",
     "counter.archive.outbox.draft_message": "a message, inside draft_reminders/draft_ready_message",
     "counter.archive.outbox.move": "a message's status, inside mark_* / cancel / send_batch",
+    "counter.statistics.reports.report_kinds": "which reports a user may choose (no data)",
 }
+
+STATS = frozenset({Perm.BILL, Perm.REVIEW, Perm.ADMIN})  # statistics
 
 #: Every action and the permission it needs (a set: any one of them).
 MATRIX: dict[str, Perm | frozenset[Perm]] = {
@@ -87,6 +90,7 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.release.exceptions.release_against_unpaid": Perm.REVIEW,
     "counter.release.handover.pickup": Perm.RELEASE,
     "counter.release.handover.mail_dispatch": Perm.RELEASE,
+    "counter.release.handover.hand_over": Perm.RELEASE,
     "counter.admin.settings.save_settings": Perm.ADMIN,
     "counter.admin.users.list_user_rows": Perm.ADMIN,
     "counter.admin.users.set_roles": Perm.ADMIN,
@@ -134,6 +138,25 @@ MATRIX: dict[str, Perm | frozenset[Perm]] = {
     "counter.appointments.prefs.unblock_dates": Perm.EDIT_CUSTOMER,
     "counter.appointments.planning.propose_plan": Perm.RECEIVE,
     "counter.appointments.planning.accept_plan": Perm.RECEIVE,
+    "counter.onsite.jobs.create_job": Perm.RECEIVE,
+    "counter.onsite.jobs.add_instruments": Perm.RECEIVE,
+    "counter.onsite.jobs.start_job": frozenset({Perm.LAB_WORK, Perm.RECEIVE}),
+    "counter.onsite.jobs.finish_job": frozenset({Perm.LAB_WORK, Perm.RECEIVE}),
+    "counter.onsite.jobs.cancel_job": Perm.RECEIVE,
+    "counter.onsite.schedule.schedule_job": Perm.RECEIVE,
+    "counter.onsite.schedule.urgent_job": Perm.RECEIVE,
+    "counter.onsite.items.number_items": Perm.RECEIVE,
+    "counter.onsite.items.bill_job": Perm.BILL,
+    "counter.onsite.items.hand_over_job": Perm.RELEASE,
+    "counter.onsite.vehicles.save_vehicle": Perm.ADMIN,
+    "counter.onsite.campaigns.plan_campaign": Perm.RECEIVE,
+    "counter.statistics.reports.run_report": STATS,
+    "counter.statistics.saved.save_report": STATS,
+    "counter.statistics.saved.list_saved": STATS,
+    "counter.statistics.saved.retire_saved": STATS,
+    "counter.statistics.saved.rerun_saved": STATS,
+    "counter.statistics.people.work_per_person": Perm.ADMIN,
+    "counter.statistics.people.people_table": Perm.ADMIN,
 }
 
 

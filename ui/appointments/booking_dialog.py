@@ -46,6 +46,8 @@ from ui.common.message_line import MessageLine
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.customers.picker import CustomerPicker
 
+DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class BookingDialog(QDialog):
     def __init__(
@@ -103,6 +105,7 @@ class BookingDialog(QDialog):
         for entry in entries:
             item = QListWidgetItem(entry.label)
             item.setData(Qt.ItemDataRole.UserRole, entry.instrument_id)
+            item.setData(DEPARTMENT_ROLE, entry.department_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.entries.addItem(item)
@@ -140,10 +143,21 @@ class BookingDialog(QDialog):
         self.slip_button.clicked.connect(self.print_slip)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.entries.itemChanged.connect(lambda _item: self._follow_entries())
         self.department.currentIndexChanged.connect(self.show_free)
         self.day.dateChanged.connect(self.show_free)
         self.half.currentIndexChanged.connect(self.show_free)
         self.show_free()
+
+    def _follow_entries(self) -> None:
+        """The department of the first ticked entry (the one that verifies its type)."""
+        for row in range(self.entries.count()):
+            item = self.entries.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                found = self.department.findData(item.data(DEPARTMENT_ROLE))
+                if found >= 0:
+                    self.department.setCurrentIndex(found)
+                return
 
     # -- the slot -----------------------------------------------------------------------
     def chosen_day(self) -> dt.date:

@@ -49,6 +49,7 @@ from counter.changes import Change
 from counter.clock import local_date
 from counter.i18n import _
 from ui.appointments.booking_dialog import BookingDialog
+from ui.appointments.prefs_dialog import PrefsDialog
 from ui.archive.customer_file_ledger import LedgerActions
 from ui.archive.customer_file_models import (
     LedgerModel,
@@ -93,6 +94,7 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         self.customer_id = customer_id
         self.file: CustomerFile | None = None
         self.booking: BookingDialog | None = None
+        self.prefs: PrefsDialog | None = None
         self.message = MessageLine(self)
         self.ledger = LedgerActions(
             ctx, self, customer_id, self.message, self.current_entry, self.customer_name
@@ -159,6 +161,11 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
         self.book_button.setVisible(self.ctx.actor.can(Perm.RECEIVE))
         self.book_button.clicked.connect(self.book)
         buttons.addWidget(self.book_button)
+        self.prefs_button = QPushButton(_("预约偏好…"), self)
+        self.prefs_button.setAutoDefault(False)
+        self.prefs_button.setVisible(self.ctx.actor.can(Perm.EDIT_CUSTOMER))
+        self.prefs_button.clicked.connect(self.edit_preferences)
+        buttons.addWidget(self.prefs_button)
         buttons.addStretch(1)
         close = QPushButton(_("关闭"), self)
         close.setAutoDefault(False)
@@ -329,6 +336,13 @@ class CustomerFileWindow(ScreenDefaults, QDialog):
             source="file",
         )
         self.booking = dialog
+        dialog.open()
+        return dialog
+
+    def edit_preferences(self) -> PrefsDialog:
+        """The weekdays and half day the customer likes, the dates they cannot come."""
+        dialog = PrefsDialog(self.ctx, self.customer_id, self)
+        self.prefs = dialog
         dialog.open()
         return dialog
 

@@ -60,7 +60,7 @@ class AppointmentBar(QWidget):
             self.today.addItem(text, a.id)
         self.take_button.setEnabled(bool(rows))
 
-    def _open(self, code: str | int) -> None:
+    def open_code(self, code: str | int) -> None:
         actor, clock = self.ctx.actor, self.ctx.clock
 
         def refused(error: CounterError) -> None:
@@ -74,9 +74,9 @@ class AppointmentBar(QWidget):
     def take_code(self) -> None:
         code = self.code.text().strip()
         if code:
-            self._open(code)
+            self.open_code(code)
 
     def take_chosen(self) -> None:
         appointment_id = self.today.currentData()
         if appointment_id is not None:
-            self._open(int(appointment_id))
+            self.open_code(int(appointment_id))

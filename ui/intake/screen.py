@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from counter.admin.calendar import load_calendar
 from counter.admin.settings import load_settings
 from counter.appointments.prefill import Prefill, receive_booked
+from counter.appointments.rules.slots import is_slip_number
 from counter.changes import Change
 from counter.clock import local_date
 from counter.customers.records import customer_hit
@@ -209,6 +210,13 @@ class IntakeScreen(ScreenDefaults, QWidget):
     def refresh(self) -> None:
         self.reload_reference_data()
         self.appointment_bar.reload()
+
+    def accept_scan(self, code: str) -> bool:
+        """An appointment slip scanned anywhere on this screen opens the booking."""
+        if not is_slip_number(code):
+            return False
+        self.appointment_bar.open_code(code)
+        return True
 
     def apply_prefill(self, prefill: Prefill) -> None:
         """Fill the form from a booking: its customer, its instruments, 预约送检."""

@@ -20,7 +20,8 @@ class ScreenSpec:
     title: Callable[[], str]  # called when mounted, so it speaks the UI's language
     module: str
     factory: str  # a class or function of `module` taking (ctx, parent)
-    perm: Perm | None  # None: every user
+    perm: Perm | None  # None: every user (unless `any_of` says otherwise)
+    any_of: frozenset[Perm] = frozenset()  # offered to a user holding any of these
 
 
 SCREENS: tuple[ScreenSpec, ...] = (
@@ -80,7 +81,16 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "ComplaintsScreen",
         Perm.COMPLAINTS,
     ),
+    ScreenSpec("onsite", lambda: _("上门检定"), "ui.onsite.screen", "OnsiteScreen", Perm.RECEIVE),
     ScreenSpec("admin", lambda: _("系统管理"), "ui.admin.screen", "AdminScreen", Perm.ADMIN),
+    ScreenSpec(
+        "statistics",
+        lambda: _("统计"),
+        "ui.statistics.screen",
+        "StatisticsScreen",
+        None,
+        frozenset({Perm.BILL, Perm.REVIEW, Perm.ADMIN}),
+    ),
     ScreenSpec(
         "lab_work",
         lambda: _("检定工作"),
@@ -104,7 +114,11 @@ HOME_ORDER = (Role.INTAKE, Role.BILLING, Role.LAB, Role.QUALITY, Role.ADMIN)
 
 def offered(actor: Actor) -> list[ScreenSpec]:
     """The screens this user may use, in tab order."""
-    return [s for s in SCREENS if s.perm is None or actor.can(s.perm)]
+    return [
+        s
+        for s in SCREENS
+        if (s.perm is None or actor.can(s.perm)) and (not s.any_of or any(map(actor.can, s.any_of)))
+    ]
 
 
 def home_key(actor: Actor) -> str:

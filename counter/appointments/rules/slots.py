@@ -22,7 +22,7 @@ MOVES: dict[str, frozenset[str]] = {
 }
 #: statuses whose items still hold their place in the slot
 HOLDING = frozenset({"booked", "arrived"})
-#: an appointment slip: "YY" + year + 6-digit sequence (YY2026000123)
+#: an appointment slip: "YY" + year + 6-digit sequence (YY2026000123), as intake's code shapes
 SLIP_RE = re.compile(r"^YY(\d{4})(\d{6,7})$")
 
 

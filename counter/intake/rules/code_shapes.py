@@ -23,11 +23,13 @@ CERTIFICATE_RE = re.compile(r"^JD(\d{4})(\d{6})(?:-(\d{3}))?$")
 #: a reissue of a certificate numbered before the JD series (an item number + "-NNN")
 OLD_REISSUE_RE = re.compile(r"^\d{4}[1-4]\d{6,7}\d{3}-\d{3}$")
 RELEASE_RE = re.compile(r"^R(\d{4})(\d{6})$")
+#: an appointment slip (counter.appointments); received at intake, which takes the scan
+APPOINTMENT_RE = re.compile(r"^YY(\d{4})(\d{6,7})$")
 
 
 @dataclass(frozen=True)
 class CodeShape:
-    kind: str  # what the code names: "order", "item", "statement", "certificate", "release"
+    kind: str  # "order", "item", "statement", "certificate", "release", "appointment"
     pattern: re.Pattern[str]
 
 
@@ -38,6 +40,7 @@ SHAPES: tuple[CodeShape, ...] = (
     # a certificate reissued under its item's number: 20261000123001-002
     CodeShape("certificate", re.compile(r"^(\d{4}[1-4]\d{6,7}\d{3})-(\d{3})$")),
     CodeShape("release", RELEASE_RE),  # handover slip R2026000123
+    CodeShape("appointment", APPOINTMENT_RE),  # appointment slip YY2026000123
 )
 
 _YEAR = re.compile(r"\d{4}")

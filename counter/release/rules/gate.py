@@ -18,7 +18,7 @@ class Handover:
     """How an item already left: by whom, when, which release."""
 
     release_number: str
-    way: str  # "pickup" | "mail"
+    way: str  # "pickup" | "mail" | "handover" (an on-site job's, at the site)
     at: dt.datetime
     to: str  # the collector, or the parcel's recipient
     courier: str = ""
@@ -61,6 +61,8 @@ def handover_text(h: Handover) -> str:
         return _("已于 {at} 邮寄给 {to}（{courier} {tracking}）").format(
             at=at, to=h.to, courier=h.courier, tracking=h.tracking_number
         )
+    if h.way == "handover":
+        return _("已于 {at} 在现场交付给 {to}").format(at=at, to=h.to or "—")
     return _("已于 {at} 由 {to} 领取").format(at=at, to=h.to or "—")
 
 

@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from counter import i18n
+from counter.appointments.rules.slots import STATUSES
+from counter.feedback.rules.complaints import Status as ComplaintStatus
 from counter.intake.catalog import list_types
 from counter.intake.item_status import set_item_status
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
@@ -30,7 +32,12 @@ from tests.conftest import Counter
 ROOT = Path(__file__).resolve().parents[3]
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 #: f-string action codes: the values their placeholder can take
-FAMILIES = {"item.": [s.value for s in ItemStatus], "release.": list(RELEASE_WAYS)}
+FAMILIES = {
+    "item.": [s.value for s in ItemStatus],
+    "release.": list(RELEASE_WAYS),
+    "appointment.": [s for s in STATUSES if s != "booked"],  # `status.py` sets the others
+    "complaint.": [s.value for s in ComplaintStatus if s is not ComplaintStatus.RECEIVED],
+}
 
 
 def _strings(node: ast.expr, function: ast.AST | None, where: str) -> Iterator[str]:

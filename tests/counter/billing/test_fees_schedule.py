@@ -42,7 +42,7 @@ def test_starter_schedule_holds_every_sample_row() -> None:
     assert result.ok and result.errors == ()
     text = (ROOT / "counter/data/fee_schedule.csv").read_text(encoding="utf-8")
     shipped = list(csv.DictReader(io.StringIO(text)))
-    assert len(result.rows) == len(shipped) == 63
+    assert len(result.rows) == len(shipped) == 65
     assert [(r.code, r.name, r.tier, r.price_fen) for r in result.rows] == [
         (s["收费代码"], s["器具名称"], s["等级/规格"], yuan_to_fen(s["收费标准（元）"]))
         for s in shipped
@@ -76,7 +76,7 @@ def test_every_catalogue_instrument_has_a_starter_fee_row_marked_when_a_sample()
     shipped = (ROOT / "counter/data/fee_schedule.csv").read_text(encoding="utf-8")
     sources = {r["收费代码"]: r["来源"] for r in csv.DictReader(io.StringIO(shipped))}
     samples = [r for r in rows if r.code.startswith("SAMPLE-")]
-    assert len(samples) == 23 and all(r.price_fen > 0 for r in samples)
+    assert len(samples) == 25 and all(r.price_fen > 0 for r in samples)
     assert {sources[r.code] for r in samples} == {"示例行（非收费标准，须由本所替换）"}
     assert propose_row(index, "电子计价秤") is not None
     assert propose_row(index, "血压计和血压表") is not None

@@ -18,6 +18,7 @@ def test_every_number_we_issue_is_recognised() -> None:
     assert code_kind(release_number(2026, 5)) == "release"
     assert code_kind(item_number(order, 7) + "-002") == "certificate"
     assert code_kind(" f2026000005 ") == "statement"  # a scanner in caps lock, a stray blank
+    assert code_kind("yy2026000012") == "appointment"  # counter.appointments' slip number
 
 
 @pytest.mark.parametrize(

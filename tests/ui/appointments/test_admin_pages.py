@@ -64,3 +64,33 @@ def test_capacity_closures_and_catalogue_from_the_admin_pages(
     assert out.stat().st_size > 0
     tab.preview_pdf(classification_document)
     assert tab.preview is not None
+
+
+def test_the_customer_file_keeps_appointment_preferences(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    from counter.appointments.prefs import customer_preferences
+    from tests.ui.archive.file_helpers import open_file
+
+    c = sqlite_counter
+    dialog = open_file(qtbot, c).edit_preferences()
+    qtbot.addWidget(dialog)
+    dialog.days[1].setChecked(True)  # Tuesday
+    dialog.days[3].setChecked(True)  # Thursday
+    dialog.half.setCurrentIndex(dialog.half.findData("am"))
+    dialog.save()
+    assert dialog.message.text() == "已保存预约偏好"
+    dialog.first.setDate(QDate(2027, 5, 1))
+    dialog.last.setDate(QDate(2027, 4, 1))
+    dialog.block()
+    assert "结束日期不能早于开始日期" in dialog.message.text()
+    dialog.last.setDate(QDate(2027, 5, 31))
+    dialog.reason.setText("收购旺季")
+    dialog.block()
+    assert dialog.blocked.count() == 1
+    with c.db.session() as s:
+        prefs = customer_preferences(s)[c.customer_id]
+    assert (prefs.weekdays, prefs.half, len(prefs.blocked)) == (frozenset({2, 4}), "am", 1)
+    dialog.blocked.setCurrentRow(0)
+    dialog.unblock()
+    assert dialog.blocked.count() == 0

@@ -4,6 +4,7 @@ receive them at intake by scanning the slip; the calendar shows the slot's place
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -13,13 +14,14 @@ from tests.conftest import Counter
 from tests.counter.appointments.appt_world import MONDAY, with_capacity
 from tests.ui.archive.recall_world import click, host, make_world
 from tests.ui.conftest import make_ctx, wait_for_workers
+from ui.appointments.booking_dialog import BookingDialog
 from ui.appointments.calendar_screen import AppointmentsScreen
 from ui.archive.recall_screen import RecallScreen
-from ui.intake.screen import IntakeScreen
+from ui.shell.main_window import MainWindow
 
 
 def test_book_from_the_due_list_then_receive_by_scanning_the_slip(
-    qtbot: QtBot, sqlite_counter: Counter
+    qtbot: QtBot, sqlite_counter: Counter, window: MainWindow
 ) -> None:
     c = sqlite_counter
     make_world(c)
@@ -59,11 +61,12 @@ def test_book_from_the_due_list_then_receive_by_scanning_the_slip(
         "聊城计量器具有限公司",
     ]
 
-    intake = IntakeScreen(make_ctx(c))
-    host(qtbot, intake)
-    assert intake.appointment_bar.today.count() == 1
-    intake.appointment_bar.code.setText(number)
-    qtbot.keyClick(intake.appointment_bar.code, Qt.Key.Key_Return)
+    intake = window.intake
+    assert intake is not None
+    window.tabs.setCurrentWidget(intake)
+    intake.refresh()
+    assert intake.appointment_bar.today.count() == 1  # today's appointment, to pick
+    assert window.look_up_code(number.lower()) is None  # the scanner: intake takes the slip
     assert intake.picker.customer is not None and intake.picker.customer.id == c.customer_id
     assert [d.serial for d in intake.model.drafts()] == ["J1"]
     assert intake.channel.currentData() == "appointment"
@@ -80,3 +83,37 @@ def test_book_from_the_due_list_then_receive_by_scanning_the_slip(
             MONDAY,
         )
     assert intake.appointment_id is None
+
+
+def test_the_customer_file_books_its_due_instruments_by_phone_slot(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    from tests.ui.archive.file_helpers import open_file
+
+    c = sqlite_counter
+    make_world(c)
+    with_capacity(c, 1)
+    file = open_file(qtbot, c)
+    dialog = file.book()
+    qtbot.addWidget(dialog)
+    assert dialog.entries.count() == 2  # nothing selected: the entries due
+
+    def gauge(d: BookingDialog) -> QListWidgetItem:
+        return next(i for i in map(d.entries.item, range(2)) if "压力表" in i.text())
+
+    gauge(dialog).setCheckState(Qt.CheckState.Unchecked)  # the scale's department follows
+    assert dialog.department.currentText() == "衡器"
+    dialog.set_slot(MONDAY, "am")
+    click(qtbot, dialog.book_button)
+    assert dialog.booked is not None, dialog.message.text()
+    other = file.book()
+    qtbot.addWidget(other)
+    gauge(other).setCheckState(Qt.CheckState.Unchecked)
+    other.set_slot(MONDAY, "am")
+    click(qtbot, other.book_button)  # the morning's one place is taken
+    assert other.booked is None and "约满" in other.message.text()
+    assert other.offered.isVisibleTo(other) and other.offered.count() == 5
+    other.offered.itemDoubleClicked.emit(other.offered.item(0))
+    assert (other.chosen_day(), other.half.currentData()) == (MONDAY, "pm")
+    click(qtbot, other.book_button)
+    assert other.booked is not None and other.booked.half == "pm"
