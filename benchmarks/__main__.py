@@ -4,6 +4,10 @@
 Speed goals of the counter on a realistic, cached SQLite dataset (built only
 when a selected case needs it), and of eight counters sharing PostgreSQL.  One JSON
 object per line on stdout; progress (and --profile output) on stderr.
+
+Exit status: 0 when every figure was measured and met its goal; 1 when a goal was
+missed; 3 when a figure could not be measured (its value is null, the reason in its
+note) or a case failed with an error.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import pstats
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from benchmarks.cases import CASES, select_cases
@@ -24,6 +29,8 @@ from benchmarks.measure import log
 DEFAULT_CACHE = Path(__file__).resolve().parent / ".cache"
 DEFAULT_ITEMS = 2_000_000
 PROFILE_TOP = 30
+EXIT_GOAL_MISSED = 1
+EXIT_NOT_MEASURED = 3
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -87,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     dataset = ensure_dataset(args.cache_dir, args.items) if needed else None
     options = Options(args.pg_url, args.pg_database, args.pg_orders, args.plan_scale)
     args.cache_dir.mkdir(parents=True, exist_ok=True)
+    missed: list[str] = []
+    unmeasured: list[str] = []
     with tempfile.TemporaryDirectory(dir=args.cache_dir, prefix="scratch-") as scratch:
         bench = Bench(dataset, Path(scratch), options)
         try:
@@ -96,8 +105,16 @@ def main(argv: list[str] | None = None) -> int:
                 profiler = cProfile.Profile() if args.profile else None
                 if profiler is not None:
                     profiler.enable()
-                for metric in case.run(bench):
-                    print(metric.to_json(), flush=True)
+                try:
+                    for metric in case.run(bench):
+                        print(metric.to_json(), flush=True)
+                        if metric.value is None:
+                            unmeasured.append(f"{metric.name} ({metric.note})")
+                        elif not metric.meets_goal():
+                            missed.append(metric.name)
+                except Exception as error:  # the other cases still run
+                    unmeasured.append(f"case {case.name} failed: {error!r}")
+                    traceback.print_exc(file=sys.stderr)
                 if profiler is not None:
                     profiler.disable()
                     stats = pstats.Stats(profiler, stream=sys.stderr)
@@ -105,7 +122,17 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"[bench] {case.name} took {time.perf_counter() - started:.1f} s")
         finally:
             bench.close()
-    return 0
+    return _verdict(missed, unmeasured)
+
+
+def _verdict(missed: list[str], unmeasured: list[str]) -> int:
+    for what in unmeasured:
+        log(f"[bench] NOT MEASURED: {what}")
+    if missed:
+        log(f"[bench] GOAL MISSED: {', '.join(missed)}")
+    if unmeasured:
+        return EXIT_NOT_MEASURED
+    return EXIT_GOAL_MISSED if missed else 0
 
 
 if __name__ == "__main__":

@@ -8,12 +8,15 @@ file.  The build writes to a temporary name and renames it when complete.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import multiprocessing
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from multiprocessing.pool import Pool
 from pathlib import Path
@@ -32,7 +35,7 @@ from counter.demo import DEMO_SETTINGS
 from counter.intake.catalog import TypeInfo, list_types, seed_catalog
 from db.engine import Database, make_engine, sqlite_url
 from db.migrate import head_revision, upgrade
-from db.models import User
+from db.models import Base, User
 
 DATA_VERSION = 3  # 2: the institute's details are stored; 3: a ledger entry for every item
 SEED = 20261123
@@ -75,6 +78,7 @@ def ensure_dataset(cache_dir: Path, items: int) -> Dataset:
     path = dataset_path(cache_dir, items)
     meta = path.with_suffix(".json")
     if path.exists() and meta.exists():
+        check_schema(path)
         return Dataset(path=path, **json.loads(meta.read_text("utf-8")))
     cache_dir.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(".building")
@@ -90,6 +94,33 @@ def ensure_dataset(cache_dir: Path, items: int) -> Dataset:
     log(f"[build] done in {dataset.build_s:.1f} s")
     _prune(cache_dir, items, keep=path)
     return Dataset(path, n_items, n_orders, n_customers, dataset.build_s, built_now=True)
+
+
+MODEL_MODULES = (
+    "db.models_appointments",
+    "db.models_archive",
+    "db.models_audit",
+    "db.models_billing",
+    "db.models_certificates",
+    "db.models_feedback",
+    "db.models_release",
+)
+
+
+def check_schema(path: Path) -> None:
+    """Refuse a cached dataset whose tables are not the models' (one built by another
+    history whose head revision has the same name): its figures would mean nothing."""
+    for name in MODEL_MODULES:
+        importlib.import_module(name)
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        have = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    missing = sorted(set(Base.metadata.tables) - have)
+    if missing:
+        raise SystemExit(
+            f"the cached dataset {path} lacks the tables {', '.join(missing)}: it was built "
+            "for another schema with the same head revision; use another --cache-dir "
+            "(a new one is built there) or remove that file"
+        )
 
 
 def _prune(cache_dir: Path, items: int, keep: Path) -> None:

@@ -35,6 +35,13 @@ class Metric:
         out.update(self.extra)
         return out
 
+    def meets_goal(self) -> bool:
+        """True when the figure has no goal or meets it (a figure not measured does not)."""
+        goal = GOALS.get(self.name)
+        if self.value is None:
+            return False
+        return goal is None or goal.met(self.value)
+
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from printing.barcodes import code128_modules
+from printing.dpi import DPI_CHOICES
 from printing.label_layout import (
     QUIET_ZONE_MODULES,
     Box,
@@ -20,7 +21,6 @@ from printing.label_layout import (
 )
 from printing.label_raster import Bitmap, DotBox, text_bitmap
 
-DPI_CHOICES = (203, 300)
 MIN_TEXT_PT = 5.0
 
 

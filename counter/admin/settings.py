@@ -22,7 +22,7 @@ from counter.clock import Clock
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
 from db.models import Setting
-from printing.label_dots import DPI_CHOICES
+from printing.dpi import DPI_CHOICES
 from printing.zpl_send import parse_printer_address
 
 SERVICES = ("verification", "calibration", "testing", "repair")

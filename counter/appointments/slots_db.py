@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import CursorResult, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from counter.appointments.rules.slots import SlotLimit
@@ -27,7 +28,7 @@ UNLIMITED = 1 << 30
 def _ensure_rows(
     session: Session, department_id: int, day: dt.date, half: str, keys: list[int]
 ) -> None:
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = _pg_insert() if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     rows = [
         {"department_id": department_id, "day": day, "half": half, "type_key": k, "booked": 0}
         for k in keys
@@ -113,3 +114,10 @@ def lock_slots(session: Session, slots: list[tuple[int, dt.date, str]]) -> None:
             )
             .with_for_update()
         )
+
+
+def _pg_insert() -> Any:
+    """PostgreSQL's INSERT … ON CONFLICT (its dialect loads on PostgreSQL only, not at start)."""
+    from sqlalchemy.dialects import postgresql
+
+    return postgresql.insert

@@ -20,9 +20,10 @@ entry with it (`counter.intake.order_insert_pg`), and only the commit follows.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import String, func, literal, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from counter.intake.rules.code_shapes import (
@@ -68,7 +69,7 @@ def next_values(session: Session, key: str, count: int = 1) -> range:
 def ensure_sequence(session: Session, key: str) -> None:
     """Create sequence `key` at 0 unless it exists (a new year's first number)."""
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = _pg_insert() if dialect == "postgresql" else sqlite.insert
     session.execute(insert(NumberSequence).values(key=key, value=0).on_conflict_do_nothing())
 
 
@@ -158,3 +159,10 @@ def classify(code: str) -> str:
     if STATEMENT_RE.match(code):
         return "statement"
     return ""
+
+
+def _pg_insert() -> Any:
+    """PostgreSQL's INSERT … ON CONFLICT (its dialect loads on PostgreSQL only, not at start)."""
+    from sqlalchemy.dialects import postgresql
+
+    return postgresql.insert

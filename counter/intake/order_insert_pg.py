@@ -12,6 +12,7 @@ columns: a column the save does not set gets its default, as an insert would.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -28,7 +29,6 @@ from sqlalchemy import (
     bindparam,
     text,
 )
-from sqlalchemy.dialects import postgresql
 
 from counter.admin.audit.write import APPEND_BINDS, APPEND_CTES
 from counter.intake.numbering import CHANNEL_DIGITS, ORDER_NUMBER_CTES
@@ -37,7 +37,12 @@ from db.models import Item, Order, PrintJob, UTCDateTime
 _ORDERS = cast(Table, Order.__table__)
 _ITEMS = cast(Table, Item.__table__)
 _PRINT_JOBS = cast(Table, PrintJob.__table__)
-_QUOTE = postgresql.dialect().identifier_preparer.quote
+
+
+def _quote(name: str) -> str:
+    from sqlalchemy.dialects import postgresql  # loaded on PostgreSQL only, not at start
+
+    return str(postgresql.dialect().identifier_preparer.quote(name))
 
 
 def _array_type(column: Any) -> str:
@@ -54,7 +59,7 @@ def _insert(table: Table, given: Mapping[str, str], defaults: dict[str, Any]) ->
     for column in table.columns:
         if column.primary_key:
             continue
-        names.append(_QUOTE(column.name))
+        names.append(_quote(column.name))
         if column.key in given:
             values.append(given[column.key])
         elif column.default is not None and column.default.is_scalar:
@@ -150,7 +155,10 @@ def _build(audited: bool) -> tuple[TextClause, dict[str, Any]]:
     return text(" ".join(sql.split())).bindparams(*binds), defaults
 
 
-_STATEMENTS = {audited: _build(audited) for audited in (False, True)}
+@functools.cache
+def _statement(audited: bool) -> tuple[TextClause, dict[str, Any]]:
+    """The statement with or without the audit entry, built when first used."""
+    return _build(audited)
 
 
 @dataclass(frozen=True)
@@ -169,7 +177,7 @@ def insert_numbered_order(
 ) -> NumberedOrder | None:
     """Write the order, numbered, with its items and print jobs (and its audit entry);
     None when the year's order sequence does not exist yet (nothing is written then)."""
-    statement, defaults = _STATEMENTS[audit is not None]
+    statement, defaults = _statement(audit is not None)
     params: dict[str, Any] = {
         **defaults,
         **(audit or {}),

@@ -28,7 +28,7 @@ from sqlalchemy import (
     select,
     tuple_,
 )
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from counter.admin.rules.workdays import CalendarOverrides, WorkCalendar
@@ -212,7 +212,7 @@ def _instrument_ids(
         return [None] * len(items)
     check_rows(_INSTRUMENTS, list(new.values()))
     table = _INSTRUMENTS
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    insert = _pg_insert() if conn.dialect.name == "postgresql" else sqlite.insert
     created = insert(table).on_conflict_do_nothing(
         index_elements=[table.c.customer_id, table.c.type_id, table.c.serial]
     )
@@ -230,3 +230,10 @@ def _instrument_ids(
         )
         known |= {(t, s): i for t, s, i in found}
     return [known[(i["type_id"], i["serial"])] if i["serial"] else None for i in items]
+
+
+def _pg_insert() -> Any:
+    """PostgreSQL's INSERT … ON CONFLICT (its dialect loads on PostgreSQL only, not at start)."""
+    from sqlalchemy.dialects import postgresql
+
+    return postgresql.insert

@@ -1,5 +1,6 @@
 """The benchmark runner works end to end on a tiny dataset and a small PostgreSQL run
-(no timings are asserted)."""
+(no timings are asserted: a missed goal exits 1, which is allowed here; a figure that
+could not be measured exits 3, which is not)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
+from benchmarks.__main__ import EXIT_GOAL_MISSED, EXIT_NOT_MEASURED, _verdict
+from benchmarks.cases import CASES
+from benchmarks.measure import Metric
 from tests.conftest import PG_ADMIN_URL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,23 +29,68 @@ NAMES = (
 )
 
 
-def _run_benchmarks(*args: str) -> subprocess.CompletedProcess[str]:
+def _run_benchmarks(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "benchmarks", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=300,
+        timeout=timeout,
         check=False,
     )
 
 
 def _metrics(result: subprocess.CompletedProcess[str]) -> dict[str, dict[str, Any]]:
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode in (0, EXIT_GOAL_MISSED), result.stderr[-2000:]
     metrics = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert all({"name", "value", "unit"} <= m.keys() for m in metrics)
-    return {m["name"]: m for m in metrics}
+    not_numbers = [m for m in metrics if not isinstance(m["value"], int | float)]
+    assert not not_numbers, not_numbers
+    by_name = {m["name"]: m for m in metrics}
+    missed = sorted(n for n, m in by_name.items() if m.get("meets_goal") is False)
+    assert (result.returncode == EXIT_GOAL_MISSED) == bool(missed), missed
+    return by_name
+
+
+def test_the_exit_status_says_whether_every_goal_was_met() -> None:
+    assert _verdict([], []) == 0
+    assert _verdict(["cold_start_s"], []) == EXIT_GOAL_MISSED
+    assert _verdict(["cold_start_s"], ["cert_check_per_s (probe broke)"]) == EXIT_NOT_MEASURED
+    assert not Metric("cold_start_s", None, "s", note="skipped: no probe").meets_goal()
+    assert not Metric("cold_start_s", 1.2, "s").meets_goal()
+    assert Metric("cold_start_s", 0.9, "s").meets_goal()
+    assert Metric("cert_check_per_s", 12000, "1/s").meets_goal()
+    assert Metric("no_goal_ms", 1e9, "ms").meets_goal()
+
+
+def test_a_figure_that_cannot_be_measured_fails_the_run(tmp_path: Path) -> None:
+    # no PostgreSQL at this address: the figures are null and the run exits 3
+    result = _run_benchmarks(
+        "--only", "pg_orders_per_s_8_counters", "--pg-url", "postgresql+psycopg://x@127.0.0.1:1/x",
+        "--cache-dir", str(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == EXIT_NOT_MEASURED, result.stderr[-2000:]
+    assert "NOT MEASURED: pg_orders_per_s_8_counters" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_every_case_runs_small_and_every_figure_is_a_number(tmp_path: Path, pg_url: str) -> None:
+    name = f"counter_bench_all_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    try:
+        result = _run_benchmarks(
+            "--items", "2000", "--plan-scale", "0.05", "--pg-orders", "2",
+            "--pg-url", PG_ADMIN_URL, "--pg-database", name, "--cache-dir", str(tmp_path),
+            timeout=1800,
+        )  # fmt: skip
+    finally:
+        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    by_name = _metrics(result)
+    assert {m for case in CASES for m in case.metrics} <= by_name.keys()
 
 
 @pytest.mark.slow

@@ -7,15 +7,19 @@ intake's customer search.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from counter.i18n import _
-from ui.archive.customer_file import CustomerFileWindow
 from ui.common.context import AppContext
 from ui.common.dialogs import ok_cancel_buttons
 from ui.customers.picker import CustomerPicker
+
+if TYPE_CHECKING:  # the file's window (PDF preview, documents) loads when first opened
+    from ui.archive.customer_file import CustomerFileWindow
 
 
 class ChooseCustomerDialog(QDialog):
@@ -68,6 +72,8 @@ class CustomerFiles(QObject):
             existing.raise_()
             existing.activateWindow()
             return existing
+        from ui.archive.customer_file import CustomerFileWindow
+
         window = CustomerFileWindow(self.ctx, customer_id, self.window)
         window.setModal(False)
         window.destroyed.connect(lambda *_a: self.open_files.pop(customer_id, None))

@@ -4,14 +4,19 @@ read when the customer is expanded.
 Each instrument row shows its due date and due state, the state coloured (overdue red,
 escalated dark red, due soon amber, never verified purple).  The customer row carries
 the most pressing state of its instruments and the earliest due date.
+
+The model keeps the rows as the plain records it was given and answers the view's
+questions from them (a month with the overdue included lists tens of thousands of
+customers: one item object per cell would hold hundreds of megabytes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from counter.archive.due_summary import CustomerDueSummary
 from counter.archive.recall import DueEntry
@@ -43,97 +48,158 @@ def headers() -> list[str]:
     ]
 
 
-def _cell(text: str, state: DueState | None = None) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    colour = _COLOURS.get(state) if state is not None else None
-    if colour is not None:
-        item.setForeground(QBrush(QColor(colour)))
-    return item
+Index = QModelIndex | QPersistentModelIndex
+TOP = 0  # internal id of a customer row; an instrument row's is its customer's row + 1
 
 
-class DueTreeModel(QStandardItemModel):
+def customer_texts(c: CustomerDueSummary) -> tuple[str, ...]:
+    return (
+        c.name,
+        _("{n} 件").format(n=c.entries),
+        c.first_due.isoformat() if c.first_due else "—",
+        due_state_label(c.state),
+        c.owner_department,
+        c.contact_name,
+        c.phone,
+    )
+
+
+def entry_texts(e: DueEntry) -> tuple[str, ...]:
+    name = e.name if e.quantity <= 1 else _("{name} ×{n}").format(name=e.name, n=e.quantity)
+    return (
+        name,
+        e.serial,
+        e.next_due.isoformat() if e.next_due else "—",
+        due_state_label(e.state),
+        e.department,
+        e.location,
+        "",
+    )
+
+
+class DueTreeModel(QAbstractItemModel):
     """Customers at the top; a customer's instruments are read when it is expanded
     (`canFetchMore`/`fetchMore`, as a view asks when it expands a row) through `load`."""
 
     def __init__(
         self, load: Callable[[int], Sequence[DueEntry] | None], parent: QObject | None = None
     ) -> None:
-        super().__init__(0, len(headers()), parent)
-        self.setHorizontalHeaderLabels(headers())
+        super().__init__(parent)
+        self._headers = headers()
         self.customers: list[CustomerDueSummary] = []
+        self._entries: dict[int, list[DueEntry]] = {}  # customer row → its instruments, read
         self._load = load
-        self._loaded: set[int] = set()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._brushes = {state: QBrush(QColor(colour)) for state, colour in _COLOURS.items()}
 
     def set_customers(self, customers: Sequence[CustomerDueSummary]) -> None:
-        self.removeRows(0, self.rowCount())
-        self._loaded.clear()
+        self.beginResetModel()
         self.customers = list(customers)
-        for customer in customers:
-            self.appendRow(self._customer_row(customer))
+        self._entries.clear()
+        self.endResetModel()
 
-    def _customer_row(self, c: CustomerDueSummary) -> list[QStandardItem]:
-        row = [
-            _cell(c.name),
-            _cell(_("{n} 件").format(n=c.entries)),
-            _cell(c.first_due.isoformat() if c.first_due else "—"),
-            _cell(due_state_label(c.state), c.state),
-            _cell(c.owner_department),
-            _cell(c.contact_name),
-            _cell(c.phone),
-        ]
-        font = row[0].font()
-        font.setBold(True)
-        row[0].setFont(font)
-        row[0].setData(c.customer_id, CUSTOMER_ROLE)
-        return row
+    # -- the tree's shape ------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, TOP)
+        return self.createIndex(row, column, parent.row() + 1)
 
-    def _customer_at(self, parent: QModelIndex) -> int | None:
-        """The customer id of a top-level row whose instruments are not read yet."""
-        if not parent.isValid() or parent.parent().isValid():
-            return None
-        customer_id = parent.siblingAtColumn(NAME).data(CUSTOMER_ROLE)
-        return None if customer_id is None or customer_id in self._loaded else int(customer_id)
+    def parent(self, child: Index | None = None) -> Any:  # QObject.parent() without an index
+        if child is None:
+            return QObject.parent(self)
+        if not child.isValid() or child.internalId() == TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, NAME, TOP)
 
-    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if isinstance(parent, QModelIndex) and self._customer_at(parent) is not None:
-            return True
-        return super().hasChildren(parent)
+    def _is_customer(self, index: Index) -> bool:
+        return index.isValid() and index.internalId() == TOP
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return isinstance(parent, QModelIndex) and self._customer_at(parent) is not None
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.customers)
+        if self._is_customer(parent) and parent.column() == NAME:
+            return len(self._entries.get(parent.row(), ()))
+        return 0
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if not isinstance(parent, QModelIndex):
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self._headers)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return bool(self.customers)
+        if not self._is_customer(parent) or parent.column() != NAME:
+            return False
+        entries = self._entries.get(parent.row())
+        return entries is None or bool(entries)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return self._is_customer(parent) and parent.row() not in self._entries
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
             return
-        customer_id = self._customer_at(parent)
-        if customer_id is None:
-            return
-        self._loaded.add(customer_id)
-        entries = self._load(customer_id)
+        row = parent.row()
+        entries = self._load(self.customers[row].customer_id)
         if entries is None:  # not read (the refusal is shown): expanding again retries
-            self._loaded.discard(customer_id)
             return
-        head = self.itemFromIndex(parent.siblingAtColumn(NAME))
-        for entry in entries:
-            head.appendRow(self._entry_row(customer_id, entry))
+        head = self.index(row, NAME)
+        if entries:
+            self.beginInsertRows(head, 0, len(entries) - 1)
+        self._entries[row] = list(entries)
+        if entries:
+            self.endInsertRows()
 
-    @staticmethod
-    def _entry_row(customer_id: int, e: DueEntry) -> list[QStandardItem]:
-        name = e.name if e.quantity <= 1 else _("{name} ×{n}").format(name=e.name, n=e.quantity)
-        row = [
-            _cell(name),
-            _cell(e.serial),
-            _cell(e.next_due.isoformat() if e.next_due else "—", e.state),
-            _cell(due_state_label(e.state), e.state),
-            _cell(e.department),
-            _cell(e.location),
-            _cell(""),
-        ]
-        row[0].setData(customer_id, CUSTOMER_ROLE)
-        row[0].setData(e.instrument_id, ENTRY_ROLE)
-        row[0].setToolTip(e.type_name)
-        return row
+    # -- what a cell shows -----------------------------------------------------------------
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if index.internalId() == TOP:
+            return self._customer_data(self.customers[index.row()], column, role)
+        owner = self.customers[index.internalId() - 1]
+        entry = self._entries[index.internalId() - 1][index.row()]
+        return self._entry_data(owner.customer_id, entry, column, role)
+
+    def _customer_data(self, c: CustomerDueSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return customer_texts(c)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
+            return self._brushes.get(c.state)
+        if role == Qt.ItemDataRole.FontRole and column == NAME:
+            return self._bold
+        if role == CUSTOMER_ROLE and column == NAME:
+            return c.customer_id
+        return None
+
+    def _entry_data(self, customer_id: int, e: DueEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry_texts(e)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column in (DUE, STATE):
+            return self._brushes.get(e.state)
+        if column != NAME:
+            return None
+        if role == CUSTOMER_ROLE:
+            return customer_id
+        if role == ENTRY_ROLE:
+            return e.instrument_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return e.type_name
+        return None
 
     def customer(self, customer_id: int) -> CustomerDueSummary | None:
         return next((c for c in self.customers if c.customer_id == customer_id), None)

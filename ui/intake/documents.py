@@ -13,7 +13,7 @@ Print jobs marked done or failed are announced as `Change.PRINTS`.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
@@ -23,22 +23,25 @@ from counter.admin.settings import label_printer_address, load_settings
 from counter.changes import Change
 from counter.errors import CounterError
 from counter.i18n import _
-from counter.intake.documents import labels_pdf, mark_printed, receipt_pdf
-from counter.intake.label_printing import PrintOutcome, print_labels
 from counter.intake.receive import SavedOrder
 from counter.session import read
 from db.engine import Database
 from ui.common import op
 from ui.common.context import AppContext
 from ui.common.messages import ErrorBoxes
-from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.worker import Progress, run_in_background
+
+if TYPE_CHECKING:  # the printouts (reportlab) and the PDF preview load after the first save
+    from counter.intake.label_printing import PrintOutcome
+    from ui.common.pdf_preview import PdfPreviewDialog
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
 
 
 def _render(database: Database, order_id: int) -> dict[str, Any]:
     """The order's labels and receipt, and the label printer (runs on the worker thread)."""
+
+    from counter.intake.documents import labels_pdf, receipt_pdf
 
     def query(session: Session) -> dict[str, Any]:
         return {
@@ -140,6 +143,8 @@ class SavedOrderPanel(QFrame):
         ctx = self.ctx
 
         def op(progress: Progress) -> PrintOutcome:
+            from counter.intake.label_printing import print_labels
+
             return print_labels(
                 ctx.database, ctx.clock, order_id, actor=ctx.actor, progress=progress
             )
@@ -187,6 +192,8 @@ class SavedOrderPanel(QFrame):
     def _preview(self, kind: str, what: str) -> PdfPreviewDialog | None:
         if self.saved is None or kind not in self.documents:
             return None
+        from ui.common.pdf_preview import PdfPreviewDialog
+
         saved = self.saved
         dialog = PdfPreviewDialog(
             self.documents[kind],
@@ -199,5 +206,7 @@ class SavedOrderPanel(QFrame):
         return dialog
 
     def _mark_printed(self, order_id: int, kind: str) -> None:
+        from counter.intake.documents import mark_printed
+
         actor, clock = self.ctx.actor, self.ctx.clock
         op.write(self, lambda s: mark_printed(s, actor, clock, order_id, kind), Change.PRINTS)

@@ -7,24 +7,25 @@
     --lang zh|en    the language (else QSettings "ui/language", default zh)
     --user NAME     the user name to prefill
 
-With COUNTER_STARTUP_PROBE=1 (and COUNTER_USER / COUNTER_PASSWORD) the dialogs
-are skipped; once the main window is shown the program prints
-``STARTUP_SHOWN <seconds since process start>`` and exits 0 (cold-start benchmark).
+With COUNTER_STARTUP_PROBE=1 (and COUNTER_USER / COUNTER_PASSWORD) the start is
+timed on its real path: the login dialog is shown and logs the user in with that
+password; the times are printed and the program exits once the main window is
+usable (`ui.shell.startup_probe`, the cold-start benchmark).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import importlib
 import sys
+import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from counter.admin.auth import has_users
-from counter.admin.login import log_in
 from counter.admin.rules.roles import Actor
 from counter.clock import Clock, SystemClock
 from counter.errors import CounterError, DatabaseUnavailable
@@ -33,13 +34,10 @@ from counter.i18n import language as chosen_language
 from counter.session import read
 from counter.startup import open_database
 from db.engine import Database
-from ui.admin.backup_actions import DailyBackup
-from ui.common.context import AppContext, AppSignals
 from ui.shell.crash_dialog import install_crash_handler
 from ui.shell.login_dialog import FirstRunDialog, LoginDialog
-from ui.shell.main_window import MainWindow
+from ui.shell.startup_probe import StartupProbe
 from ui.shell.translations import install_qt_translations
-from ui.shell.user_session import UserSession
 
 # main.py may overwrite this with a value taken before its own imports
 PROCESS_START = time.perf_counter()
@@ -107,7 +105,9 @@ def _run(
     install_qt_translations(app, chosen_language())  # Qt's own texts, before any window
     crash_handler = install_crash_handler()  # unexpected errors in a dialog, not only stderr
 
-    probe = os.environ.get("COUNTER_STARTUP_PROBE") == "1"
+    probe = StartupProbe.from_environment(
+        process_start if process_start is not None else PROCESS_START
+    )
     url = demo_url or args.db or str(settings.value("database/url", "") or "") or None
     try:
         database = open_database(url)
@@ -120,17 +120,28 @@ def _run(
 
     clock = SystemClock()
     try:
-        if probe:
-            return _probe(app, database, clock, process_start)
         if read(database, has_users):
-            actor = _login(database, args.user, demo_users, settings)
+            actor = _login(database, args.user, demo_users, settings, probe)
+        elif probe is not None:
+            print("LOGIN_FAILED no users", file=sys.stderr)
+            return EXIT_LOGIN
         else:
             actor = _first_run(database, clock)
         if actor is None:
-            return EXIT_CANCELLED
-        app.setQuitOnLastWindowClosed(False)  # switching user closes the window: not the end
+            return EXIT_LOGIN if probe is not None and probe.login_refused else EXIT_CANCELLED
+        # the main window's modules load after the login (the dialog shows sooner)
+        from ui.admin.backup_actions import DailyBackup
+        from ui.shell.user_session import UserSession
+
         session = UserSession(database, clock, demo_users=demo_users)
         window = session.start(actor)
+        if probe is not None:  # stops once the window is usable, before the backup check
+            probe.report_when_usable(app, window)
+            code = app.exec()
+            window.close()  # after the loop: closing the last window must not queue another quit
+            window.deleteLater()
+            return code
+        app.setQuitOnLastWindowClosed(False)  # switching user closes the window: not the end
         # today's backup, checked hourly for as long as the counter runs, whoever is logged in
         daily = DailyBackup(window.ctx, session)
         daily.backup_failed.connect(session.show_notice)
@@ -142,17 +153,46 @@ def _run(
 
 
 def _login(
-    database: Database, user: str, demo_users: list[tuple[str, str, str]], settings: QSettings
+    database: Database,
+    user: str,
+    demo_users: list[tuple[str, str, str]],
+    settings: QSettings,
+    probe: StartupProbe | None = None,
 ) -> Actor | None:
     password = ""
     if demo_users and not user:
         user, password = demo_users[0][0], demo_users[0][1]
     user = user or str(settings.value("login/last_user", "") or "")
     dialog = LoginDialog(database, username=user, password=password, demo_users=demo_users)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+    if probe is not None:
+        probe.drive(dialog)
+    preload = _preload(MAIN_WINDOW_MODULES)  # while the password is typed and checked
+    code = dialog.exec()
+    preload.join()
+    if code != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
     settings.setValue("login/last_user", dialog.actor.username)
     return dialog.actor
+
+
+#: what the main window needs, loaded behind the login dialog
+MAIN_WINDOW_MODULES = ("ui.shell.user_session", "ui.admin.backup_actions")
+
+
+def _preload(modules: tuple[str, ...]) -> threading.Thread:
+    """Import `modules` on a thread.  The import lock makes the main thread wait for one
+    still loading; an import error is raised again where the module is used."""
+
+    def load() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # raised again by the main thread's import
+                return
+
+    thread = threading.Thread(target=load, name="preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def _first_run(database: Database, clock: Clock) -> Actor | None:
@@ -160,33 +200,6 @@ def _first_run(database: Database, clock: Clock) -> Actor | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.actor
-
-
-def _probe(app: QApplication, database: Database, clock: Clock, process_start: float | None) -> int:
-    """Log in from the environment, show the window, report the time, quit."""
-    try:
-        actor = log_in(
-            database,
-            clock,
-            os.environ.get("COUNTER_USER", ""),
-            os.environ.get("COUNTER_PASSWORD", ""),
-        )
-    except CounterError as error:
-        print(f"LOGIN_FAILED {error}", file=sys.stderr)
-        return EXIT_LOGIN
-    window = MainWindow(AppContext(database, actor, clock, AppSignals()))
-    start = process_start if process_start is not None else PROCESS_START
-
-    def shown() -> None:
-        print(f"STARTUP_SHOWN {time.perf_counter() - start:.3f}", flush=True)
-        app.exit(0)  # not quit(): that may leave a termination event queued
-
-    window.show()
-    QTimer.singleShot(0, shown)
-    code = app.exec()
-    window.close()  # after the loop: closing the last window must not queue another quit
-    window.deleteLater()
-    return code
 
 
 if __name__ == "__main__":

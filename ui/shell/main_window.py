@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -32,8 +33,6 @@ from counter.intake.lookups import order_of_item
 from counter.intake.scan import ScanHit, find, unknown_code_message
 from ui.admin.backup_actions import BackupActions
 from ui.archive.customer_file_windows import CustomerFiles
-from ui.certificates.import_dialog import CertificateImportDialog
-from ui.certificates.verify_dialog import CertificateVerifyDialog
 from ui.common import op
 from ui.common.context import AppContext
 from ui.common.lazy_screen import LazyScreen
@@ -41,9 +40,12 @@ from ui.common.messages import NoticeBar, confirm
 from ui.common.scanner import MAX_GAP_SECONDS, MIN_LENGTH, ScanDetector, cell_editor
 from ui.common.screen import Screen
 from ui.intake.screen import IntakeScreen
-from ui.orders.order_dialog import OrderDialog
 from ui.shell.screens import home_key, offered
 from ui.shell.shortcuts_dialog import ShortcutsDialog
+
+if TYPE_CHECKING:  # the dialogs' modules load when first opened, not at start
+    from ui.certificates.verify_dialog import CertificateVerifyDialog
+    from ui.orders.order_dialog import OrderDialog
 
 STATUS_MS = 10000
 
@@ -145,11 +147,15 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def import_certificates(self) -> None:
+        from ui.certificates.import_dialog import CertificateImportDialog
+
         dialog = CertificateImportDialog(self.ctx, self)
         dialog.exec()
 
     def verify_certificate(self) -> CertificateVerifyDialog:
         """Open 验证证书 (modal, not blocking: the clerk may scan one certificate after another)."""
+        from ui.certificates.verify_dialog import CertificateVerifyDialog
+
         dialog = CertificateVerifyDialog(self.ctx, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.show()
@@ -158,6 +164,8 @@ class MainWindow(QMainWindow):
 
     def open_order(self, order_id: int, focus_item_id: int | None = None) -> None:
         """Show an order in its own window, next to whatever is being typed."""
+        from ui.orders.order_dialog import OrderDialog
+
         dialog_class = OrderDialog
         existing = self.open_dialogs.get(order_id)
         typing_in = self._scanned_while_editing  # a cell editor keeps the keyboard

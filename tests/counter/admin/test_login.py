@@ -112,3 +112,10 @@ def test_an_unknown_or_deactivated_user_costs_the_same_hashing_work(
             log_in(counter.db, counter.clock, name, password)
     assert len(verified) == 4  # one argon2 verification per attempt, whoever asked
     assert all(h.startswith("$argon2id$") for h in verified)
+
+
+def test_the_stand_in_hash_costs_what_a_password_costs() -> None:
+    from counter.admin import auth
+
+    # made with the hasher's parameters: verifying it is as slow as verifying a password
+    assert not auth._hasher.check_needs_rehash(auth.STAND_IN_HASH)

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import select
 
 from counter import i18n
+from db.models import AuditEntry
 from tests.conftest import PASSWORD, Counter
 from tests.ui.conftest import when_modal
 from ui.shell import app
@@ -32,16 +34,22 @@ def sqlite_path(counter: Counter) -> str:
     return counter.db.engine.url.render_as_string(hide_password=False)
 
 
-def test_startup_probe_shows_the_window_and_reports_the_time(
+def test_startup_probe_logs_in_through_the_dialog_and_reports_the_times(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_counter: Counter
 ) -> None:
     monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
     monkeypatch.setenv("COUNTER_USER", "clerk")
     monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
     assert app.run(["--db", sqlite_path(sqlite_counter)]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("STARTUP_SHOWN ")
-    assert float(out.split()[1]) > 0
+    times = dict(line.split() for line in capsys.readouterr().out.splitlines())
+    assert list(times) == ["LOGIN_DIALOG_USABLE", "MAIN_WINDOW_USABLE", "STARTUP_SHOWN"]
+    assert all(float(value) > 0 for value in times.values())
+    assert float(times["STARTUP_SHOWN"]) >= float(times["LOGIN_DIALOG_USABLE"])
+    with sqlite_counter.db.session() as session:  # the real login: checked and audited
+        logins = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.entity == "login")
+        ).all()
+    assert logins == ["login.ok"]
 
 
 def test_startup_probe_with_a_wrong_password_fails(
