@@ -33,7 +33,6 @@ from printing.fonts import serif_font
 from printing.pdf_doc import (
     PT_PER_MM,
     BarcodeFlowable,
-    draw_fitted,
     markup,
     number_markup,
     numbered_canvas,
@@ -219,29 +218,8 @@ def _decorate(data: JobSheetData, margin: float, size: float) -> pdf_doc.Decorat
         if x
     )
 
-    def decorate(canvas: Any, page: int, total: int) -> None:
-        width, height = canvas._pagesize
-        inner = width - 2 * margin
-        canvas.saveState()
-        canvas.setFillGray(0)
-        y = margin * 0.6
-        draw_fitted(canvas, footer, margin, y, inner - size * 8, serif_font(), size)
-        draw_fitted(
-            canvas,
-            pdf_doc.page_label(page, total),
-            width - margin - size * 8,
-            y,
-            size * 8,
-            serif_font(),
-            size,
-            "right",
-        )
-        if page > 1:
-            head = f"{inst.name}　{TITLE}　{data.job_number}（续）"
-            draw_fitted(canvas, head, margin, height - margin * 0.7, inner, serif_font(), size)
-        canvas.restoreState()
-
-    return decorate
+    continued = f"{inst.name}　{TITLE}　{data.job_number}（续）"
+    return pdf_doc.footer_decorator(footer, continued, margin, size)
 
 
 def render_job_sheet_pdf(data: JobSheetData, page_size: str = "A4") -> bytes:

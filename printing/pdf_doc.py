@@ -75,6 +75,27 @@ def numbered_canvas(decorate: Decorate) -> Callable[..., NumberedCanvas]:
     return functools.partial(NumberedCanvas, decorate=decorate)
 
 
+def footer_decorator(footer: str, continued: str, margin: float, size: float) -> Decorate:
+    """Each page's footer line and "page N of M" at the bottom; from page 2 on, `continued`
+    (the document's name and number, "（续）") at the top."""
+
+    def decorate(canvas: Any, page: int, total: int) -> None:
+        width, height = canvas._pagesize
+        inner = width - 2 * margin
+        canvas.saveState()
+        canvas.setFillGray(0)
+        y = margin * 0.6
+        draw_fitted(canvas, footer, margin, y, inner - size * 8, serif_font(), size)
+        label = page_label(page, total)
+        draw_fitted(canvas, label, width - margin - size * 8, y, size * 8, serif_font(), size,
+                    "right")  # fmt: skip
+        if page > 1:
+            draw_fitted(canvas, continued, margin, height - margin * 0.7, inner, serif_font(), size)
+        canvas.restoreState()
+
+    return decorate
+
+
 def draw_fitted(
     canvas: Any,
     text: str,
