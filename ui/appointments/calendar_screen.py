@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -48,6 +47,7 @@ from counter.intake.catalog import list_departments
 from ui.appointments.booking_dialog import BookingDialog
 from ui.appointments.move_dialog import MoveDialog
 from ui.common import op
+from ui.common.actions import action_row
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.reason_dialog import WriteWithReason
@@ -112,23 +112,18 @@ class AppointmentsScreen(ScreenDefaults, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, label, keys, slot in (
-            ("book", _("新预约…"), "Ctrl+N", self.new_booking),
-            ("move", _("改期…"), "Ctrl+M", self.move_appointment),
-            ("cancel", _("取消预约…"), "Ctrl+Delete", self.cancel),
-            ("no_show", _("标记未到…"), "Ctrl+U", self.no_show),
-            ("slip", _("预约单…"), "Ctrl+P", self.print_slip),
-            ("remind", _("起草明日提醒"), "Ctrl+R", self.remind),
-            ("refresh", _("刷新"), "F5", self.refresh),
-        ):
-            button = QPushButton(label, self)
-            button.setToolTip(keys)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            QShortcut(QKeySequence(keys), self, slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
+        buttons, self.buttons = action_row(
+            self,
+            (
+                ("book", _("新预约…"), "Ctrl+N", self.new_booking),
+                ("move", _("改期…"), "Ctrl+M", self.move_appointment),
+                ("cancel", _("取消预约…"), "Ctrl+Delete", self.cancel),
+                ("no_show", _("标记未到…"), "Ctrl+U", self.no_show),
+                ("slip", _("预约单…"), "Ctrl+P", self.print_slip),
+                ("remind", _("起草明日提醒"), "Ctrl+R", self.remind),
+                ("refresh", _("刷新"), "F5", self.refresh),
+            ),
+        )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

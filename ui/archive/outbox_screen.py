@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,6 +39,7 @@ from counter.i18n import _
 from ui.archive import outbox_model as om
 from ui.archive.dialogs import FolderDialog, ResultDialog
 from ui.common import op
+from ui.common.actions import action_row
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.reason_dialog import WriteWithReason
@@ -88,23 +87,18 @@ class OutboxScreen(ScreenDefaults, QWidget):
         filters.addWidget(self.channel)
         filters.addStretch(1)
         filters.addWidget(self.page_label)
-        self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, text, keys, slot in (
-            ("refresh", _("刷新"), "F5", self.refresh),
-            ("previous", _("上一页"), "Alt+Left", lambda: self.turn(-1)),
-            ("next", _("下一页"), "Alt+Right", lambda: self.turn(1)),
-            ("send", _("发送待发消息…"), "Ctrl+S", self.send),
-            ("answered", _("已答复…"), "Ctrl+R", self.mark_answered),
-            ("failed", _("标记失败…"), "Ctrl+Shift+F", self.mark_failed),
-            ("cancel", _("取消消息…"), "Ctrl+Shift+D", self.cancel),
-        ):
-            button = QPushButton(text, self)
-            button.setToolTip(keys)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            QShortcut(QKeySequence(keys), self, slot)
-            actions.addWidget(button)
-            self.buttons[key] = button
+        actions, self.buttons = action_row(
+            self,
+            (
+                ("refresh", _("刷新"), "F5", self.refresh),
+                ("previous", _("上一页"), "Alt+Left", lambda: self.turn(-1)),
+                ("next", _("下一页"), "Alt+Right", lambda: self.turn(1)),
+                ("send", _("发送待发消息…"), "Ctrl+S", self.send),
+                ("answered", _("已答复…"), "Ctrl+R", self.mark_answered),
+                ("failed", _("标记失败…"), "Ctrl+Shift+F", self.mark_failed),
+                ("cancel", _("取消消息…"), "Ctrl+Shift+D", self.cancel),
+            ),
+        )
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

@@ -21,10 +21,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -49,6 +47,7 @@ from ui.archive import due_model as dm
 from ui.archive.dialogs import DraftDialog, FolderDialog, ResultDialog
 from ui.archive.due_filters import DueFilters
 from ui.common import op
+from ui.common.actions import action_row
 from ui.common.context import AppContext
 from ui.common.file_dialogs import save_file_name, write_file
 from ui.common.message_line import MessageLine
@@ -88,23 +87,18 @@ class RecallScreen(ScreenDefaults, QWidget):
             enter = QShortcut(QKeySequence(enter_key), self.tree, lambda: self.open_customer())
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.count_label = QLabel(self)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, label, keys, slot in (
-            ("refresh", _("刷新"), "F5", self.refresh),
-            ("plan", _("周检计划…"), "Ctrl+P", self.print_plan),
-            ("notice", _("强检通知书…"), "Ctrl+Shift+P", self.print_notice),
-            ("xlsx", _("导出 XLSX…"), "Ctrl+E", self.export_xlsx),
-            ("batch", _("本月批量生成…"), "Ctrl+B", self.run_batch),
-            ("draft", _("起草提醒…"), "Ctrl+D", self.draft),
-            ("book", _("预约送检…"), "Ctrl+Shift+A", self.book),
-        ):
-            button = QPushButton(label, self)
-            button.setToolTip(keys)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            QShortcut(QKeySequence(keys), self, slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
+        buttons, self.buttons = action_row(
+            self,
+            (
+                ("refresh", _("刷新"), "F5", self.refresh),
+                ("plan", _("周检计划…"), "Ctrl+P", self.print_plan),
+                ("notice", _("强检通知书…"), "Ctrl+Shift+P", self.print_notice),
+                ("xlsx", _("导出 XLSX…"), "Ctrl+E", self.export_xlsx),
+                ("batch", _("本月批量生成…"), "Ctrl+B", self.run_batch),
+                ("draft", _("起草提醒…"), "Ctrl+D", self.draft),
+                ("book", _("预约送检…"), "Ctrl+Shift+A", self.book),
+            ),
+        )
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)

@@ -5,10 +5,10 @@ name and rerun it later.  F5 runs the report."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from counter.statistics.rules.filters import StatFilter
 from counter.statistics.rules.shaping import Report
 from counter.statistics.saved import SavedDefinition, list_saved, rerun_saved, save_report
 from ui.common import op
+from ui.common.actions import action_button
 from ui.common.context import AppContext
 from ui.common.file_dialogs import save_file_name, write_file
 from ui.common.message_line import MessageLine
@@ -88,13 +89,9 @@ class StatisticsScreen(ScreenDefaults, QWidget):
         self.watch_changes(ctx)
         self.refresh()
 
-    def _button(self, name: str, label: str, keys: str, slot: object) -> QPushButton:
-        button = QPushButton(label, self)
-        button.setToolTip(keys)
-        button.clicked.connect(lambda _checked=False, slot=slot: slot())
-        QShortcut(QKeySequence(keys), self, slot)  # type: ignore[call-overload]
-        self.buttons[name] = button
-        return button
+    def _button(self, name: str, label: str, keys: str, slot: Callable[[], object]) -> QPushButton:
+        self.buttons[name] = action_button(self, label, keys, slot)
+        return self.buttons[name]
 
     def today(self) -> dt.date:
         return local_date(self.ctx.clock.now())
