@@ -85,13 +85,14 @@ def backfill_finished(session: Session) -> int:
                 "n": cal.workdays_between(day, finished),
             }
         )
+    items = Item.__table__.c
     statement = (
-        update(Item.__table__)
+        update(Item)
         .where(
-            Item.__table__.c.finished_on == bindparam("fd"),
-            Item.__table__.c.created_at >= bindparam("lo", type_=Item.__table__.c.created_at.type),
-            Item.__table__.c.created_at < bindparam("hi", type_=Item.__table__.c.created_at.type),
-            Item.__table__.c.turnaround_days.is_(None),
+            items.finished_on == bindparam("fd"),
+            items.created_at >= bindparam("lo", type_=items.created_at.type),
+            items.created_at < bindparam("hi", type_=items.created_at.type),
+            items.turnaround_days.is_(None),
         )
         .values(turnaround_days=bindparam("n"))
     )

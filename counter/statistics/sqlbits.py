@@ -106,6 +106,18 @@ def month_table(f: StatFilter) -> CTE:
     return table.data(rows).cte("months")
 
 
+def day_month_of(f: StatFilter, day: Any) -> ColumnElement[str]:
+    """'YYYY-MM' of a DATE column inside the period, by comparing it with the months' first
+    days (no date function per row, the same on SQLite and PostgreSQL)."""
+    rows, first = [], f.start.replace(day=1)
+    while first <= f.end:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        rows.append((first.strftime("%Y-%m"), following))
+        first = following
+    whens = [(day < bindparam(None, hi, Date()), key) for key, hi in rows[:-1]]
+    return case(*whens, else_=rows[-1][0]) if whens else literal(rows[-1][0])
+
+
 def month_days(f: StatFilter) -> CTE:
     """CTE month_days(key, lo, hi): each calendar month of the period, clipped to it, as
     counter dates [lo, hi) — for date columns such as `Item.finished_on`."""
