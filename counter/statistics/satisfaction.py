@@ -95,7 +95,7 @@ def satisfaction_rows(session: Session, f: StatFilter) -> tuple[list[tuple[Cell,
 def satisfaction_tables(session: Session, f: StatFilter) -> tuple[Table, Table]:
     monthly, departments, overall = satisfaction_rows(session, f)
     levels = (_("满意"), _("基本满意"), _("不满意"), _("评价数"), _("满意率"))
-    note = _("满意率 =（满意 + 基本满意）÷ 评价数；一次评价涉及两个科室时各计一次，合计只计一次")
+    note = _("满意率：（满意 + 基本满意）÷ 评价数；一次评价涉及两个科室时各计一次，合计只计一次")
     return (
         Table("satisfaction", _("满意度（按科室、月份）"), (_("科室"), _("月份"), *levels),
               tuple(monthly), rates=frozenset({6}), note=note),
@@ -202,7 +202,7 @@ def no_show_table(session: Session, f: StatFilter, today: dt.date) -> Table:
         (_("科室"), _("月份"), _("已过预约"), appointment_status_label("cancelled"),
          appointment_status_label("no_show"), appointment_status_label("arrived"), _("爽约率")),
         (*rows, total) if rows else (), rates=frozenset({6}),
-        note=_("爽约率 = 未到 ÷（已过预约 − 已取消）；只计今天以前的预约"),
+        note=_("爽约率：未到 ÷（已过预约 − 已取消）；只计今天以前的预约"),
     )  # fmt: skip
 
 
