@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from counter import i18n
+from counter.appointments.rules.slots import STATUSES
+from counter.feedback.rules.complaints import Status as ComplaintStatus
 from counter.intake.catalog import list_types
 from counter.intake.item_status import set_item_status
 from counter.intake.receive import ItemDraft, OrderDraft, save_order
@@ -24,8 +26,6 @@ from counter.reports.audit_names import (
     codes_named,
     entity_text,
 )
-from counter.appointments.rules.slots import STATUSES
-from counter.feedback.rules.complaints import Status as ComplaintStatus
 from db.models import Item
 from tests.conftest import Counter
 
