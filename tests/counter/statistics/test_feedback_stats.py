@@ -13,6 +13,7 @@ from counter.feedback.figures import FeedbackFilters, complaints_summary, satisf
 from counter.statistics.export import cell_value, report_pdf, report_xlsx
 from counter.statistics.reports import report_kinds, run_report
 from counter.statistics.rules.filters import StatFilter
+from counter.statistics.rules.shaping import Report
 from counter.statistics.satisfaction import satisfaction_rows
 from tests.conftest import NOW, Counter
 from tests.counter.appointments.appt_world import TUESDAY, book_scales, with_capacity
@@ -23,7 +24,7 @@ from tests.printing.pdftools import pdf_page_texts, squash
 PERIOD = StatFilter(dt.date(2026, 11, 1), dt.date(2026, 12, 31))
 
 
-def _report(counter: Counter, f: StatFilter = PERIOD, today: dt.date = DEC_2):  # type: ignore[no-untyped-def]
+def _report(counter: Counter, f: StatFilter = PERIOD, today: dt.date = DEC_2) -> Report:
     with counter.db.action() as s:
         return run_report(s, counter.admin, "feedback", f, today)
 
