@@ -29,10 +29,10 @@ def upgrade() -> None:
         "ix_items_stats_finished", "items", ["department_id", "finished_on", "order_id"]
     )
     op.create_index(
-        "ix_items_stats_turnaround", "items", ["finished_on", "turnaround_days", "promised_date"]
+        "ix_items_stats_turnaround", "items", ["turnaround_days", "finished_on", "promised_date"]
     )
     # the items finished before: after the indexes, so each (received, finished) day pair
-    # is an index range
+    # is an index range (turnaround_days IS NULL, finished_on = the day)
     from counter.statistics.finished import backfill_finished
 
     backfill_finished(Session(bind=op.get_bind()))
