@@ -225,10 +225,11 @@ def build(path: Path, items: int) -> None:
     for name, columns in (
         ("customers", gen_customers.COLUMNS),
         ("orders", gen_orders.ORDER_COLUMNS),
-        ("items", gen_orders.ITEM_COLUMNS),
         ("instruments", gen_orders.INSTRUMENT_COLUMNS),
     ):
         bulk.check_columns(name, columns)
+    # no generated item has passed a final check: its finished date and turnaround stay empty
+    bulk.check_columns("items", gen_orders.ITEM_COLUMNS, ("id", *gen_orders.ITEM_UNFINISHED))
     bulk.check_columns("print_jobs", gen_orders.PRINT_JOB_COLUMNS)
     bulk.check_columns("audit_log", gen_orders.AUDIT_COLUMNS, ("id", *bulk.AUDIT_CHAIN_COLUMNS))
     rng = random.Random(SEED)

@@ -35,6 +35,7 @@ ITEM_COLUMNS = (
     "return_way", "promised_date", "status", "status_reason", "void_reason", "created_at",
     "updated_at",
 )  # fmt: skip
+ITEM_UNFINISHED = ("finished_on", "turnaround_days")  # left NULL (set by a passed final check)
 INSTRUMENT_COLUMNS = (
     "id", "customer_id", "type_id", "serial", "model", "manufacturer", "measuring_range",
     "accuracy_class", "created_at",

@@ -285,6 +285,10 @@ class Item(Base):
     void_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+    # set by the first passed final check (statistics count finished items by them):
+    # the Beijing date, and the working days from the day received to that date
+    finished_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    turnaround_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     order: Mapped[Order] = relationship(back_populates="items", foreign_keys=[order_id])
     instrument_type: Mapped[InstrumentType] = relationship()

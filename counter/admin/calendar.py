@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from counter.admin.audit.write import record
 from counter.admin.auth import require
 from counter.admin.rules.roles import Actor, Perm
 from counter.admin.rules.workdays import CalendarOverrides, WorkCalendar
-from counter.clock import Clock
+from counter.clock import CHINA_TZ, Clock
 from counter.errors import ValidationError
 from counter.i18n import _
-from db.models import CalendarDay
+from db.models import CalendarDay, Item
 
 
 def load_calendar(session: Session) -> WorkCalendar:
@@ -38,6 +38,7 @@ def set_day(
     require(session, actor, Perm.ADMIN)
     if kind not in ("holiday", "workday", ""):
         raise ValidationError([_("日期类型只能是节假日或调休工作日")])
+    was_workday = load_calendar(session).is_workday(day)
     row = session.get(CalendarDay, day)
     before = {"kind": row.kind, "name": row.name} if row else {}
     if kind == "":
@@ -58,3 +59,18 @@ def set_day(
         after={"kind": kind, "name": name} if kind else {},
     )
     session.flush()
+    _recount_turnaround(session, day, load_calendar(session).is_workday(day) - was_workday)
+
+
+def _recount_turnaround(session: Session, day: dt.date, change: int) -> None:
+    """A day that became (or stopped being) a working day lengthens (shortens) by one the
+    turnaround of every item received before it and finished on or after it."""
+    if change == 0:
+        return
+    start = dt.datetime.combine(day, dt.time(), CHINA_TZ)
+    session.execute(
+        update(Item)
+        .where(Item.finished_on >= day, Item.created_at < start)
+        .values(turnaround_days=Item.turnaround_days + change)
+        .execution_options(synchronize_session=False)
+    )

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from counter.admin.audit.write import record
 from counter.admin.auth import require
+from counter.admin.calendar import load_calendar
 from counter.admin.rules.roles import Actor, Perm
 from counter.certificates.context import check_context
 from counter.certificates.release_check import (  # the release gate, where callers found it first
@@ -222,6 +223,17 @@ def _final_check(
     return check
 
 
+def _mark_finished(session: Session, row: CertificateRecord, check: FinalCheckRecord) -> None:
+    """The item's first pass (of an original certificate, not a reissue) finishes it: its date
+    and the working days since it was received are kept on it for the statistics."""
+    item = row.item
+    if item.finished_on is not None or row.supersedes_id is not None:
+        return
+    day = local_date(check.at)
+    item.finished_on = day
+    item.turnaround_days = load_calendar(session).workdays_between(local_date(item.created_at), day)
+
+
 def pass_certificate(
     session: Session, actor: Actor, clock: Clock, certificate_id: int, comment: str = ""
 ) -> FinalCheckRecord:
@@ -236,6 +248,7 @@ def pass_certificate(
     for override, _by in overrides_of(session, row):
         override.final_check_id = check.id
     row.status, row.updated_at = CertStatus.PASSED, clock.now()
+    _mark_finished(session, row, check)
     if row.item.status != ItemStatus.RELEASED:  # a reissue after the item left stays "released"
         move_item(session, actor, clock, row.item, ItemStatus.CHECKED)
     record(session, actor, clock, "certificate.pass", "certificate", row.number,

@@ -30,7 +30,7 @@ from counter.statistics.saved import list_saved
 from db.engine import Database
 from db.models import User
 
-KINDS = ("volume", "revenue", "promises", "quality", "regulator", "people")
+KINDS = ("volume", "revenue", "promises", "quality", "regulator", "feedback", "people")
 
 
 def add_stats_parser(sub: Any) -> None:

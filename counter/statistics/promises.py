@@ -1,11 +1,10 @@
 """Promises kept: on-time rate against the promised date, the turnaround in working days
 (histogram, median, 90th percentile), and today's overdue backlog per department.
 
-An item is finished when its certificate first passes the final check.  The
-database groups the finished items by (received day, finished day, promised day)
-and maps days to working-day numbers through the `wd` table, so no item row
-reaches Python.  Items received more than `LOOKBACK_DAYS` before the period are
-left out of the turnaround (not of the on-time rate).
+An item is finished when its certificate first passes the final check; the item then
+keeps that date and its turnaround in working days (`Item.finished_on`,
+`Item.turnaround_days`, see `counter.statistics.finished`), so the histogram is one
+GROUP BY over an index range and no item row reaches Python.
 """
 
 from __future__ import annotations
@@ -19,17 +18,9 @@ from sqlalchemy.orm import Session
 from counter.i18n import _
 from counter.statistics.rules.filters import StatFilter
 from counter.statistics.rules.shaping import Table, median, percentile, rate
-from counter.statistics.scope import finished_in, item_conditions
-from counter.statistics.sqlbits import (
-    bounds,
-    calendar_exceptions,
-    date_day,
-    local_day,
-    workday_number,
-)
+from counter.statistics.scope import item_conditions
 from db.models import Department, Item
 
-LOOKBACK_DAYS = 400
 OPEN = ("received", "in_lab", "cert_drafted", "on_hold")
 
 
@@ -52,33 +43,27 @@ class Turnaround:
         return percentile(self.histogram, 0.9)
 
 
-def _pairs(session: Session, f: StatFilter):  # type: ignore[no-untyped-def]
-    lo, hi = bounds(f)
-    done = finished_in(lo, hi)
-    rd = local_day(session, Item.created_at).label("rd")
-    fd = local_day(session, done.c.at).label("fd")
-    pd = date_day(session, Item.promised_date).label("pd")
-    return (
-        select(rd, fd, pd, func.count().label("n"))
-        .select_from(done)
-        .join(Item, Item.id == done.c.item_id)
-        .where(*item_conditions(f))
-        .group_by(rd, fd, pd)
-        .subquery("pairs")
-    )
-
-
 def turnaround(session: Session, f: StatFilter, today: dt.date) -> Turnaround:
-    """One pass: (working days, items, of them on time) per turnaround, summed up here."""
-    pairs = _pairs(session, f)
-    ex = calendar_exceptions(session, f.start - dt.timedelta(days=LOOKBACK_DAYS), max(f.end, today))
-    days = (workday_number(pairs.c.fd, ex) - workday_number(pairs.c.rd, ex)).label("days")
-    kept = case((pairs.c.fd <= pairs.c.pd, pairs.c.n), else_=0).label("kept")
-    per_pair = select(days, pairs.c.n, kept).subquery("per_pair")
+    """(working days, items, of them on time) per turnaround, summed up here: one index
+    range per number of working days between the smallest and the largest any item took
+    (read in the index's order, so the database neither sorts nor hashes the items).
+    `today` is kept for the callers (the turnaround no longer depends on it)."""
+    least = select(func.min(Item.turnaround_days)).scalar_subquery()
+    most = select(func.max(Item.turnaround_days)).scalar_subquery()
+    low, high = session.execute(select(least, most)).one()
+    if low is None:
+        return Turnaround(0, 0, ())
+    kept = func.sum(case((Item.finished_on <= Item.promised_date, 1), else_=0))
     rows = session.execute(
-        select(per_pair.c.days, func.sum(per_pair.c.n), func.sum(per_pair.c.kept))
-        .group_by(per_pair.c.days)
-        .order_by(per_pair.c.days)
+        select(Item.turnaround_days, func.count(), kept)
+        .where(
+            Item.turnaround_days.in_(range(int(low), int(high) + 1)),
+            Item.finished_on >= f.start,
+            Item.finished_on <= f.end,
+            *item_conditions(f),
+        )
+        .group_by(Item.turnaround_days)
+        .order_by(Item.turnaround_days)
     ).all()
     histogram = tuple((int(d), int(n)) for d, n, _k in rows)
     return Turnaround(sum(n for _d, n in histogram), sum(int(k) for _d, _n, k in rows), histogram)

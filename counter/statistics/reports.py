@@ -21,6 +21,11 @@ from counter.statistics.quality import quality_tables
 from counter.statistics.regulator import recall_table, regulator_tables
 from counter.statistics.rules.filters import StatFilter
 from counter.statistics.rules.shaping import Report, Table
+from counter.statistics.satisfaction import (
+    complaint_tables,
+    no_show_table,
+    satisfaction_tables,
+)
 from counter.statistics.volume import volume_table
 
 STATS_PERMS = frozenset({Perm.BILL, Perm.REVIEW, Perm.ADMIN})
@@ -47,6 +52,10 @@ def _kinds() -> dict[str, ReportKind]:
         ReportKind("regulator", _("强制检定统计（报监管部门）"),
                    (lambda s, a, f, d: regulator_tables(s, f),
                     lambda s, a, f, d: (recall_table(s, f, d),))),
+        ReportKind("feedback", _("满意度、投诉与预约统计"),
+                   (lambda s, a, f, d: satisfaction_tables(s, f),
+                    lambda s, a, f, d: complaint_tables(s, f, d),
+                    lambda s, a, f, d: (no_show_table(s, f, d),))),
         ReportKind("people", _("个人工作量统计"), (lambda s, a, f, d: (people_table(s, a, f),),),
                    admin_only=True),
     )  # fmt: skip

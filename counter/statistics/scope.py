@@ -1,18 +1,14 @@
-"""The filter as SQL conditions on an item and its order, and the moments items reach a stage."""
+"""The filter as SQL conditions on an item and its order."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, select
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.selectable import Subquery
 
 from counter.statistics.rules.filters import StatFilter
 from db.models import Customer, Item, Order
-from db.models_certificates import CertificateRecord, FinalCheckRecord
 
 
 def item_conditions(f: StatFilter, item: Any = Item) -> list[ColumnElement[bool]]:
@@ -41,32 +37,3 @@ def customer_conditions(f: StatFilter, customer_id: Any) -> list[ColumnElement[b
     if wanted:
         out.append(customer_id.in_(select(Customer.id).where(and_(*wanted))))
     return out
-
-
-def finished_in(lo: dt.datetime, hi: dt.datetime) -> Subquery:
-    """(item_id, at): the items finished in [lo, hi) — their certificate passed the final
-    check for the first time then.  A reissue (a certificate superseding another) and a
-    certificate passed again after an amendment do not finish the item again."""
-    earlier = aliased(FinalCheckRecord, name="earlier")
-    again = (
-        select(earlier.id)
-        .where(
-            earlier.certificate_id == FinalCheckRecord.certificate_id,
-            earlier.outcome == "passed",
-            earlier.at < FinalCheckRecord.at,
-        )
-        .exists()
-    )
-    return (
-        select(CertificateRecord.item_id.label("item_id"), FinalCheckRecord.at.label("at"))
-        .join(CertificateRecord, CertificateRecord.id == FinalCheckRecord.certificate_id)
-        .where(
-            FinalCheckRecord.outcome == "passed",
-            FinalCheckRecord.at >= lo,
-            FinalCheckRecord.at < hi,
-            CertificateRecord.supersedes_id.is_(None),
-            # a revision-1 pass is the certificate's first (every save after it adds one)
-            or_(FinalCheckRecord.revision == 1, ~again),
-        )
-        .subquery("finished")
-    )

@@ -106,6 +106,34 @@ def month_table(f: StatFilter) -> CTE:
     return table.data(rows).cte("months")
 
 
+def day_month_of(f: StatFilter, day: Any) -> ColumnElement[str]:
+    """'YYYY-MM' of a DATE column inside the period, by comparing it with the months' first
+    days (no date function per row, the same on SQLite and PostgreSQL)."""
+    rows, first = [], f.start.replace(day=1)
+    while first <= f.end:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        rows.append((first.strftime("%Y-%m"), following))
+        first = following
+    whens = [(day < bindparam(None, hi, Date()), key) for key, hi in rows[:-1]]
+    return case(*whens, else_=rows[-1][0]) if whens else literal(rows[-1][0])
+
+
+def month_days(f: StatFilter) -> CTE:
+    """CTE month_days(key, lo, hi): each calendar month of the period, clipped to it, as
+    counter dates [lo, hi) — for date columns such as `Item.finished_on`."""
+    rows, first = [], f.start.replace(day=1)
+    while first <= f.end:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        lo = max(f.start, first)
+        hi = min(f.end + dt.timedelta(days=1), following)
+        rows.append((first.strftime("%Y-%m"), lo, hi))
+        first = following
+    table = values(
+        column("key", String), column("lo", Date()), column("hi", Date()), name="month_days"
+    )
+    return table.data(rows).cte("month_days")
+
+
 def calendar_exceptions(session: Session, first: dt.date, last: dt.date) -> CTE:
     """CTE ex(d, adj): the days in [first, last] where the calendar departs from Monday–Friday:
     -1 for a weekday off (a holiday), +1 for a weekend day worked (调休)."""

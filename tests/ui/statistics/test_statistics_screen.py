@@ -98,3 +98,32 @@ def test_offered_to_billing_review_and_admin_only(sqlite_counter: Counter) -> No
     assert "statistics" in [s.key for s in offered(c.billing)]
     assert "statistics" in [s.key for s in offered(c.admin)]
     assert "statistics" not in [s.key for s in offered(c.clerk)]
+
+
+def test_feedback_on_the_screen_and_in_xlsx(
+    qtbot: QtBot, sqlite_counter: Counter, tmp_path: Path
+) -> None:
+    from tests.counter.feedback.test_figures import DEC_2, _complaints, _ratings
+    from tests.counter.feedback.world import make_world
+
+    fb = make_world(sqlite_counter)
+    _ratings(fb)
+    _complaints(fb)
+    sqlite_counter.clock.at = sqlite_counter.clock.at.replace(month=12, day=2)
+    screen = StatisticsScreen(make_ctx(sqlite_counter, sqlite_counter.admin))
+    host(qtbot, screen)
+    assert screen.ctx.clock.now().date() == DEC_2
+    screen.filters.start.setDate(QDate(2026, 11, 1))
+    screen.filters.end.setDate(QDate(2026, 12, 31))
+    screen.filters.report.setCurrentIndex(screen.filters.report.findData("feedback"))
+    _run(qtbot, screen)
+    assert screen.tabs.count() == 5
+    model = screen.tabs.widget(1).findChild(ReportTableModel)  # type: ignore[union-attr]
+    assert model is not None
+    last = model.rowCount() - 1
+    assert [model.index(last, k).data() for k in (0, 4, 5)] == ["合计", "5", "80.00%"]
+    path = tmp_path / "feedback.xlsx"
+    screen.export_xlsx(str(path))
+    book = load_workbook(io.BytesIO(path.read_bytes()))
+    sheet = book.worksheets[1]
+    assert [c.value for c in sheet[4 + last]][:6] == ["合计", 2, 2, 1, 5, 0.8]
