@@ -10,6 +10,7 @@ the slip (Ctrl+P); 起草明日提醒 drafts the next working day's reminders in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from counter.admin.rules.roles import Actor
 from counter.appointments.capacity import free_capacity
 from counter.appointments.notices import ReminderResult, draft_reminders_for
 from counter.appointments.queries import AppointmentView, list_appointments
@@ -41,7 +43,7 @@ from counter.appointments.rules.slots import (
 )
 from counter.appointments.status import cancel, mark_no_show, move
 from counter.changes import Change
-from counter.clock import local_date
+from counter.clock import Clock, local_date
 from counter.i18n import _
 from counter.intake.catalog import list_departments
 from ui.appointments.booking_dialog import BookingDialog
@@ -245,34 +247,24 @@ class AppointmentsScreen(ScreenDefaults, QWidget):
         dialog.open()
 
     def cancel(self) -> None:
-        a = self.current()
-        if a is None:
-            return
-        actor, clock = self.ctx.actor, self.ctx.clock
-        self.dialog = WriteWithReason(
-            self.ctx,
-            _("取消预约"),
-            _("取消预约 {number}（{customer}）的原因：").format(
-                number=a.number, customer=a.customer
-            ),
-            lambda s, reason: cancel(s, actor, clock, a.id, reason),
-            Change.APPOINTMENTS,
-            self,
-        )
-        self.dialog.open()
+        self._with_reason(_("取消预约"), _("取消预约 {number}（{customer}）的原因："), cancel)
 
     def no_show(self) -> None:
+        self._with_reason(_("标记未到"), _("预约 {number}（{customer}）未到，备注："), mark_no_show)
+
+    def _with_reason(
+        self, title: str, prompt: str, action: Callable[[Session, Actor, Clock, int, str], object]
+    ) -> None:
+        """Run `action` on the chosen appointment with the reason the clerk types."""
         a = self.current()
         if a is None:
             return
         actor, clock = self.ctx.actor, self.ctx.clock
         self.dialog = WriteWithReason(
             self.ctx,
-            _("标记未到"),
-            _("预约 {number}（{customer}）未到，备注：").format(
-                number=a.number, customer=a.customer
-            ),
-            lambda s, reason: mark_no_show(s, actor, clock, a.id, reason),
+            title,
+            prompt.format(number=a.number, customer=a.customer),
+            lambda s, reason: action(s, actor, clock, a.id, reason),
             Change.APPOINTMENTS,
             self,
         )

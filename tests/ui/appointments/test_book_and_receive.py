@@ -117,3 +117,48 @@ def test_the_customer_file_books_its_due_instruments_by_phone_slot(
     assert (other.chosen_day(), other.half.currentData()) == (MONDAY, "pm")
     click(qtbot, other.book_button)
     assert other.booked is not None and other.booked.half == "pm"
+
+
+def test_the_calendar_cancels_and_marks_a_no_show_with_the_clerks_words(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    from tests.counter.appointments.appt_world import book_scales
+    from tests.ui.conftest import when_modal
+    from ui.common.dialogs import ok_button
+    from ui.common.reason_dialog import WriteWithReason
+
+    c = sqlite_counter
+    dept = with_capacity(c, 4)
+    first, second = book_scales(c, MONDAY, "am", 2), book_scales(c, MONDAY, "am", 1)
+    calendar = AppointmentsScreen(make_ctx(c))
+    host(qtbot, calendar)
+    calendar.department.setCurrentIndex(calendar.department.findData(dept))
+    calendar.grid.setCurrentCell(0, 0)
+    assert calendar.grid.item(0, 0).text() == "已约 3 / 4"  # type: ignore[union-attr]
+
+    said: list[str] = []
+
+    def because(words: str):  # type: ignore[no-untyped-def]
+        def answer(dialog: WriteWithReason) -> None:
+            assert isinstance(dialog, WriteWithReason)
+            dialog.reason.setPlainText(words)
+            ok_button(dialog.buttons).click()
+            said.append(dialog.message.text())
+
+        return answer
+
+    calendar.table.selectRow(0)
+    when_modal(because("客户改到下周"))
+    click(qtbot, calendar.buttons["cancel"])
+    qtbot.waitUntil(lambda: calendar.grid.item(0, 0).text() == "已约 1 / 4")  # type: ignore[union-attr]
+    row = next(i for i, a in enumerate(calendar.shown) if a.number == second.number)
+    calendar.table.selectRow(row)
+    when_modal(because("电话无人接"))
+    click(qtbot, calendar.buttons["no_show"])
+    qtbot.waitUntil(lambda: len(said) == 2)
+    assert calendar.message.text() == "", calendar.message.text()
+    assert said == ["", ""], said
+    with c.db.session() as s:
+        cancelled, missed = find_by_number(s, first.number), find_by_number(s, second.number)
+    assert (cancelled.status, cancelled.status_reason) == ("cancelled", "客户改到下周")
+    assert (missed.status, missed.status_reason) == ("no_show", "电话无人接")
