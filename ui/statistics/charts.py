@@ -49,6 +49,12 @@ def chart_view(table: Table, parent: QWidget | None = None) -> QChartView | None
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
     axis_y.setMin(0)
+    if money:
+        axis_y.setLabelFormat("%.2f")
+    else:  # counts: whole numbers on whole ticks
+        axis_y.setLabelFormat("%d")
+        axis_y.setMax(max(1.0, max(values, default=0.0)))
+        axis_y.applyNiceNumbers()
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     chart.legend().setVisible(False)
