@@ -1,9 +1,14 @@
-"""``python -m benchmarks [--items N] [--only A,B] [--cache-dir DIR] [--list] [--profile]
-[--pg-url URL] [--pg-database NAME] [--pg-orders N] [--plan-scale F]``.
+"""``python -m benchmarks [--engine sqlite|postgresql] [--items N] [--only A,B]
+[--cache-dir DIR] [--list] [--profile] [--pg-url URL] [--pg-database NAME] [--pg-orders N]
+[--plan-scale F]``.
 
 Speed goals of the counter on a realistic, cached SQLite dataset (built only
 when a selected case needs it), and of eight counters sharing PostgreSQL.  One JSON
 object per line on stdout; progress (and --profile output) on stderr.
+
+With ``--engine postgresql`` the dataset is built (once, kept in a database named by
+its size, head revision and data version) on the server of --pg-url, and only the
+cases ported to it run there (see `benchmarks.cases.postgresql_skipped`).
 
 Exit status: 0 when every figure was measured and met its goal; 1 when a goal was
 missed; 3 when a figure could not be measured (its value is null, the reason in its
@@ -21,10 +26,11 @@ import time
 import traceback
 from pathlib import Path
 
-from benchmarks.cases import CASES, select_cases
+from benchmarks.cases import CASES, postgresql_cases, select_cases
 from benchmarks.context import Bench, Options
 from benchmarks.dataset import ensure_dataset
 from benchmarks.measure import log
+from benchmarks.pg_dataset import ensure_pg_dataset
 
 DEFAULT_CACHE = Path(__file__).resolve().parent / ".cache"
 DEFAULT_ITEMS = 2_000_000
@@ -40,6 +46,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=int,
         default=DEFAULT_ITEMS,
         help="items in the dataset (orders = N/10, customers = N/20); default 2,000,000",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the database the dataset cases run on; postgresql: on the server of --pg-url",
     )
     parser.add_argument(
         "--only", help="comma-separated case or metric names (see --list); default: all"
@@ -90,14 +102,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{case.name}: {', '.join(case.metrics)}")
         return 0
     cases = select_cases(args.only.split(",") if args.only else None)
+    pg_dataset = None
+    if args.engine == "postgresql":
+        cases, skipped = postgresql_cases(cases)
+        if skipped:
+            log(f"[bench] not yet ported to PostgreSQL, skipped: {', '.join(skipped)}")
     needed = any(case.needs_dataset for case in cases)
-    dataset = ensure_dataset(args.cache_dir, args.items) if needed else None
+    dataset = None
+    if needed and args.engine == "postgresql":
+        pg_dataset = ensure_pg_dataset(args.pg_url, args.items)
+    elif needed:
+        dataset = ensure_dataset(args.cache_dir, args.items)
     options = Options(args.pg_url, args.pg_database, args.pg_orders, args.plan_scale)
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     missed: list[str] = []
     unmeasured: list[str] = []
     with tempfile.TemporaryDirectory(dir=args.cache_dir, prefix="scratch-") as scratch:
-        bench = Bench(dataset, Path(scratch), options)
+        bench = Bench(dataset, Path(scratch), options, pg_dataset)
         try:
             for case in cases:
                 started = time.perf_counter()
@@ -107,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                     profiler.enable()
                 try:
                     for metric in case.run(bench):
-                        print(metric.to_json(), flush=True)
+                        print(metric.to_json(args.engine), flush=True)
                         if metric.value is None:
                             unmeasured.append(f"{metric.name} ({metric.note})")
                         elif not metric.meets_goal():

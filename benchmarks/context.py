@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from benchmarks.dataset import Dataset
 from benchmarks.measure import Metric, log
+from benchmarks.pg_dataset import PgDataset
 from counter.admin.auth import actor_of
 from counter.admin.rules.roles import Actor
 from db.engine import Database, make_engine, sqlite_url
@@ -53,9 +54,16 @@ class Options:
 
 class Bench:
     def __init__(
-        self, dataset: Dataset | None, scratch_dir: Path, options: Options | None = None
+        self,
+        dataset: Dataset | None,
+        scratch_dir: Path,
+        options: Options | None = None,
+        pg_dataset: PgDataset | None = None,
     ) -> None:
         self._dataset = dataset
+        self._pg_dataset = pg_dataset
+        #: the engine the dataset cases run on: "postgresql" when given a PostgreSQL dataset
+        self.engine = "postgresql" if pg_dataset is not None else "sqlite"
         self.scratch_dir = scratch_dir
         self.options = options or Options()
         self._copy: Path | None = None
@@ -65,6 +73,12 @@ class Bench:
         if self._dataset is None:
             raise RuntimeError("this run built no dataset: the case must say needs_dataset")
         return self._dataset
+
+    @property
+    def pg_dataset(self) -> PgDataset:
+        if self._pg_dataset is None:
+            raise RuntimeError("this run built no PostgreSQL dataset (--engine postgresql)")
+        return self._pg_dataset
 
     @cached_property
     def database(self) -> Database:
@@ -146,3 +160,6 @@ class Case:
     metrics: tuple[str, ...]
     run: Callable[[Bench], Iterator[Metric]]
     needs_dataset: bool = True
+    #: runs on the PostgreSQL dataset too (--engine postgresql); cases without a dataset
+    #: do not depend on the engine and run on either
+    postgresql: bool = False

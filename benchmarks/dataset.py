@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from multiprocessing.pool import Pool
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -133,8 +133,13 @@ def _prune(cache_dir: Path, items: int, keep: Path) -> None:
 
 
 def _prepare(path: Path) -> None:
-    """Schema by the product's migrations, the starter catalogue, the users."""
     engine = make_engine(sqlite_url(path))
+    prepare(engine)
+    engine.dispose()
+
+
+def prepare(engine: Engine) -> None:
+    """Schema by the product's migrations, the starter catalogue, the users (either engine)."""
     upgrade(engine)
     database = Database(engine)
     now = NOW - dt.timedelta(days=4 * 365)
@@ -154,7 +159,6 @@ def _prepare(path: Path) -> None:
                     created_at=now,
                 )
             )
-    engine.dispose()
 
 
 class _Derivation:
@@ -218,10 +222,27 @@ def build(path: Path, items: int) -> None:
     def say(text: str) -> None:
         log(f"[build] {time.perf_counter() - started:6.1f} s  {text}")
 
-    n_items, n_orders, n_customers = counts(items)
     _prepare(path)
     bulk.check_storage_formats()
     fmt = bulk.time_formatter()
+    check_generator_columns()
+    engine = bulk.build_engine(sqlite_url(path))
+    with engine.begin() as conn:
+        indexes = bulk.drop_indexes(conn, INDEXED_TABLES)
+        loader = bulk.Loader(conn)
+        generate(conn, loader, items, fmt, say)
+        say(f"re-creating {len(indexes)} indexes")
+        for name, sql in indexes:
+            index_started = time.perf_counter()
+            conn.exec_driver_sql(sql)
+            if time.perf_counter() - index_started > 0.5:
+                say(f"index {name}")
+    bulk.set_wal(engine)
+    engine.dispose()
+    say("; ".join(f"{name} {n:,}" for name, n in loader.rows.items()))
+
+
+def check_generator_columns() -> None:
     for name, columns in (
         ("customers", gen_customers.COLUMNS),
         ("orders", gen_orders.ORDER_COLUMNS),
@@ -232,55 +253,54 @@ def build(path: Path, items: int) -> None:
     bulk.check_columns("items", gen_orders.ITEM_COLUMNS, ("id", *gen_orders.ITEM_UNFINISHED))
     bulk.check_columns("print_jobs", gen_orders.PRINT_JOB_COLUMNS)
     bulk.check_columns("audit_log", gen_orders.AUDIT_COLUMNS, ("id", *bulk.AUDIT_CHAIN_COLUMNS))
+
+
+def generate(
+    conn: Connection,
+    loader: bulk.Loader,
+    items: int,
+    fmt: Callable[[dt.datetime], str],
+    say: Callable[[str], None],
+) -> None:
+    """Every generated row of a build of `items` items, handed to `loader` (same seed, so
+    the same data on either engine; `fmt` writes a moment as the engine takes it)."""
+    n_items, n_orders, n_customers = counts(items)
     rng = random.Random(SEED)
     plan = gen_customers.plan_customers(
         rng, n_customers, dt.datetime.combine(END, dt.time(), CHINA_TZ)
     )
     say(f"planned {n_customers:,} customers; pinyin keys in the background")
     derivation = _Derivation(plan.forms)
-    engine = bulk.build_engine(sqlite_url(path))
-    with engine.begin() as conn:
-        database_types, clerk_ids = _types_and_clerks(conn)
-        indexes = bulk.drop_indexes(conn, INDEXED_TABLES)
-        loader = bulk.Loader(conn)
-        generator = gen_orders.OrderGenerator(
-            rng,
-            orders=n_orders,
-            items=n_items,
-            customers=gen_orders.Customers(
-                plan.weights,
-                [f.name for f in plan.forms],
-                [f.contact_name for f in plan.forms],
-                [f.phone for f in plan.forms],
-            ),
-            types=database_types,
-            clerk_ids=clerk_ids,
-            start=START,
-            end=END,
-            fmt_time=fmt,
-        )
-        for batch in generator.batches(ORDERS_PER_BATCH):
-            loader.insert("orders", gen_orders.ORDER_COLUMNS, batch.orders)
-            loader.insert("items", gen_orders.ITEM_COLUMNS, batch.items)
-            loader.insert("print_jobs", gen_orders.PRINT_JOB_COLUMNS, batch.print_jobs)
-            loader.insert("audit_log", gen_orders.AUDIT_COLUMNS, batch.audit)
-            say(f"orders {loader.rows['orders']:,}/{n_orders:,}  items {loader.rows['items']:,}")
-        for ledger in generator.ledger_rows(ORDERS_PER_BATCH * 10):
-            loader.insert("instruments", gen_orders.INSTRUMENT_COLUMNS, ledger)
-        say(f"ledger entries {loader.rows['instruments']:,}")
-        say("waiting for the customers' pinyin keys")
-        _load_customers(loader, plan, derivation, fmt, clerk_ids[0], generator.owner_department)
-        say(f"customers {loader.rows['customers']:,}")
-        loader.close_audit_chain()
-        loader.insert(
-            "number_sequences", ("key", "value"), gen_orders.sequence_rows(generator.sequences)
-        )
-        say(f"re-creating {len(indexes)} indexes")
-        for name, sql in indexes:
-            index_started = time.perf_counter()
-            conn.exec_driver_sql(sql)
-            if time.perf_counter() - index_started > 0.5:
-                say(f"index {name}")
-    bulk.set_wal(engine)
-    engine.dispose()
-    say("; ".join(f"{name} {n:,}" for name, n in loader.rows.items()))
+    database_types, clerk_ids = _types_and_clerks(conn)
+    generator = gen_orders.OrderGenerator(
+        rng,
+        orders=n_orders,
+        items=n_items,
+        customers=gen_orders.Customers(
+            plan.weights,
+            [f.name for f in plan.forms],
+            [f.contact_name for f in plan.forms],
+            [f.phone for f in plan.forms],
+        ),
+        types=database_types,
+        clerk_ids=clerk_ids,
+        start=START,
+        end=END,
+        fmt_time=fmt,
+    )
+    for batch in generator.batches(ORDERS_PER_BATCH):
+        loader.insert("orders", gen_orders.ORDER_COLUMNS, batch.orders)
+        loader.insert("items", gen_orders.ITEM_COLUMNS, batch.items)
+        loader.insert("print_jobs", gen_orders.PRINT_JOB_COLUMNS, batch.print_jobs)
+        loader.insert("audit_log", gen_orders.AUDIT_COLUMNS, batch.audit)
+        say(f"orders {loader.rows['orders']:,}/{n_orders:,}  items {loader.rows['items']:,}")
+    for ledger in generator.ledger_rows(ORDERS_PER_BATCH * 10):
+        loader.insert("instruments", gen_orders.INSTRUMENT_COLUMNS, ledger)
+    say(f"ledger entries {loader.rows['instruments']:,}")
+    say("waiting for the customers' pinyin keys")
+    _load_customers(loader, plan, derivation, fmt, clerk_ids[0], generator.owner_department)
+    say(f"customers {loader.rows['customers']:,}")
+    loader.close_audit_chain()
+    loader.insert(
+        "number_sequences", ("key", "value"), gen_orders.sequence_rows(generator.sequences)
+    )

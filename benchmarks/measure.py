@@ -42,8 +42,9 @@ class Metric:
             return False
         return goal is None or goal.met(self.value)
 
-    def to_json(self) -> str:
-        return json.dumps(self.as_dict(), ensure_ascii=False)
+    def to_json(self, engine: str = "sqlite") -> str:
+        """One JSON line, saying which engine the dataset cases ran on."""
+        return json.dumps({**self.as_dict(), "engine": engine}, ensure_ascii=False)
 
 
 def skipped(name: str, unit: str, reason: str) -> Metric:
