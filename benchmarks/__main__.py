@@ -11,8 +11,8 @@ its size, head revision and data version) on the server of --pg-url, and only th
 cases ported to it run there (see `benchmarks.cases.postgresql_skipped`).
 
 Exit status: 0 when every figure was measured and met its goal; 1 when a goal was
-missed; 3 when a figure could not be measured (its value is null, the reason in its
-note) or a case failed with an error.
+missed; 2 for a usage error (an unknown name in --only); 3 when a figure could not be
+measured (its value is null, the reason in its note) or a case failed with an error.
 """
 
 from __future__ import annotations

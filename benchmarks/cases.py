@@ -6,6 +6,7 @@ module's ``CASES``, and add the module here; put its goal in `benchmarks.goals`.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import create_engine, text
@@ -98,8 +99,8 @@ def select_cases(only: Iterable[str] | None) -> list[Case]:
     wanted = set(only)
     known = {c.name for c in CASES} | {m for c in CASES for m in c.metrics}
     unknown = wanted - known
-    if unknown:
-        raise SystemExit(
-            f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
-        )
+    if unknown:  # a usage error (exit 2, as argparse's), never mistaken for "goal missed" (1)
+        names, choices = ", ".join(sorted(unknown)), ", ".join(sorted(known))
+        print(f"unknown benchmark(s): {names}; known: {choices}", file=sys.stderr)
+        raise SystemExit(2)
     return [c for c in CASES if c.name in wanted or wanted & set(c.metrics)]

@@ -175,3 +175,8 @@ def test_statistics_benchmarks_run_small(tmp_path: Path) -> None:
     assert all(by_name[name]["value"] >= 0 for name in raw)
     assert by_name["stats_turnaround_histogram_ms"]["finished"] > 0
     assert list(tmp_path.glob("counter-2000items-*-lab.db")), "the lab copy is cached"
+
+
+def test_an_unknown_name_is_a_usage_error_not_a_missed_goal(tmp_path: Path) -> None:
+    result = _run_benchmarks("--only", "no_such_figure", "--cache-dir", str(tmp_path))
+    assert result.returncode == 2 and "unknown benchmark(s): no_such_figure" in result.stderr
