@@ -102,12 +102,23 @@ def pg_url() -> Iterator[str]:
     admin.dispose()
 
 
+#: every sequence of the schema back to 1 (what TRUNCATE … RESTART IDENTITY did)
+_RESTART_SEQUENCES = """
+SELECT setval(c.oid, 1, false) FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'S' AND n.nspname = current_schema()
+"""
+
+
 def _truncate_all(database: Database) -> None:
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    """Empty every table between tests.  DELETE, not TRUNCATE: a test leaves a few rows,
+    and TRUNCATE of sixty tables costs 0.6 s a test (new files for each) against ~20 ms."""
     with database.engine.begin() as conn:
-        # the superuser's way past the audit log's append-only triggers
+        # the superuser's way past the audit log's append-only triggers and the keys
         conn.execute(text("SET LOCAL session_replication_role = replica"))
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(text(f'DELETE FROM "{table.name}"'))
+        conn.execute(text(_RESTART_SEQUENCES))
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
