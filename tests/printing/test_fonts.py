@@ -135,3 +135,12 @@ def test_no_system_font_is_looked_for() -> None:
 def test_minus_and_diameter_signs_print_as_their_usual_equivalents() -> None:
     """AR PL UMing has no "−" (U+2212) nor "⌀": "-" and "Ø" are drawn, not blanks."""
     assert _round_trip(serif_font(), "误差 −0.5 mm ⌀10") == "误差 -0.5 mm Ø10"
+
+
+def test_reportlab_runs_with_its_c_accelerator() -> None:
+    """`reportlab[accel]` (rl_accel) halves the time of every PDF the counter prints
+    (number formatting and text widths); without it reportlab silently falls back to
+    Python.  A lock file that lost the extra would show up here, not at the counter."""
+    from reportlab.lib import rl_accel
+
+    assert {"fp_str", "instanceStringWidthTTF", "escapePDF"} <= set(rl_accel._c_funcs)
