@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     missed: list[str] = []
     unmeasured: list[str] = []
     with tempfile.TemporaryDirectory(dir=args.cache_dir, prefix="scratch-") as scratch:
-        bench = Bench(dataset, Path(scratch), options, pg_dataset)
+        bench = Bench(dataset, Path(scratch), options, pg_dataset, args.engine)
         try:
             for case in cases:
                 started = time.perf_counter()

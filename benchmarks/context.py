@@ -1,5 +1,11 @@
 """What every benchmark is handed: the dataset, one `Database` (as the UI holds one),
 random samples of existing numbers and customers, and a scratch copy for writes.
+
+With ``--engine postgresql`` the same names serve the PostgreSQL dataset: `Bench.url`,
+`Bench.database` and `Bench.samples` read it, `Bench.raw_connection` is a psycopg
+connection (the baselines), and `Bench.scratch_database` is a `RolledBackDatabase`: the
+cached dataset (a 17 GB copy at 10 M items) is never copied, a benchmark that writes
+does it inside one transaction rolled back at its end.
 """
 
 from __future__ import annotations
@@ -12,8 +18,12 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+import psycopg
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.dataset import Dataset
 from benchmarks.measure import Metric, log
@@ -59,11 +69,13 @@ class Bench:
         scratch_dir: Path,
         options: Options | None = None,
         pg_dataset: PgDataset | None = None,
+        engine: str | None = None,
     ) -> None:
         self._dataset = dataset
         self._pg_dataset = pg_dataset
-        #: the engine the dataset cases run on: "postgresql" when given a PostgreSQL dataset
-        self.engine = "postgresql" if pg_dataset is not None else "sqlite"
+        #: the engine the cases run on (--engine): "postgresql" when given a PostgreSQL
+        #: dataset; a case without a dataset asks it too (its own database on that server)
+        self.engine = engine or ("postgresql" if pg_dataset is not None else "sqlite")
         self.scratch_dir = scratch_dir
         self.options = options or Options()
         self._copy: Path | None = None
@@ -80,9 +92,33 @@ class Bench:
             raise RuntimeError("this run built no PostgreSQL dataset (--engine postgresql)")
         return self._pg_dataset
 
+    @property
+    def data(self) -> Dataset | PgDataset:
+        """The dataset of this run's engine (its items, orders, customers)."""
+        return self.pg_dataset if self.engine == "postgresql" else self.dataset
+
+    @property
+    def url(self) -> str:
+        return self.data.url
+
     @cached_property
     def database(self) -> Database:
-        return Database(make_engine(self.dataset.url))
+        return Database(make_engine(self.url))
+
+    @contextmanager
+    def raw_connection(self) -> Iterator[Any]:
+        """A plain DB-API connection on the dataset, for the raw-SQL baselines: `sqlite3`
+        on the file, or psycopg (autocommit: one statement, no transaction around it)."""
+        if self.engine == "postgresql":
+            with psycopg.connect(conninfo(self.url), autocommit=True) as conn:
+                yield conn
+        else:
+            with closing(sqlite3.connect(self.dataset.path)) as conn:
+                yield conn
+
+    def raw_sql(self, sql: str) -> str:
+        """A baseline written with sqlite3's ``?`` in psycopg's ``%s`` when on PostgreSQL."""
+        return sql.replace("?", "%s") if self.engine == "postgresql" else sql
 
     def rng(self, salt: str) -> random.Random:
         """A fixed-seed generator per benchmark, so runs draw the same codes and queries."""
@@ -91,7 +127,7 @@ class Bench:
     @cached_property
     def samples(self) -> Samples:
         rng = self.rng("samples")
-        n = self.dataset
+        n = self.data
         item_ids = rng.sample(range(1, n.items + 1), min(n.items // 2, 3000))
         order_ids = rng.sample(range(1, n.orders + 1), min(n.orders, 600))
         customer_ids = rng.sample(range(1, n.customers + 1), min(n.customers, 600))
@@ -137,8 +173,12 @@ class Bench:
 
     @contextmanager
     def scratch_database(self) -> Iterator[Database]:
-        """A `Database` on the scratch copy, for a benchmark that writes; disposed after."""
-        database = Database(make_engine(self.scratch_url()))
+        """A `Database` for a benchmark that writes, disposed after: on the scratch copy
+        (SQLite), or on the PostgreSQL dataset inside a transaction rolled back at the end."""
+        if self.engine == "postgresql":
+            database: Database = RolledBackDatabase(make_engine(self.url))
+        else:
+            database = Database(make_engine(self.scratch_url()))
         try:
             yield database
         finally:
@@ -163,3 +203,39 @@ class Case:
     #: runs on the PostgreSQL dataset too (--engine postgresql); cases without a dataset
     #: do not depend on the engine and run on either
     postgresql: bool = False
+
+
+def conninfo(url: str) -> str:
+    """A SQLAlchemy PostgreSQL URL as psycopg's connection string."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+class RolledBackDatabase(Database):
+    """A `Database` whose every session runs on one connection, inside one transaction
+    rolled back by `dispose`: what a benchmark writes to the cached PostgreSQL dataset is
+    gone after it (sequences aside: ids drawn stay drawn).  A session's commit releases a
+    savepoint, so a write's figure lacks the commit's WAL flush (``synchronous_commit``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._conn: Connection = engine.connect()
+        self._outer = self._conn.begin()
+        self._sessions = sessionmaker(
+            bind=self._conn, expire_on_commit=False, join_transaction_mode="create_savepoint"
+        )
+        self._write_sessions = self._sessions
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def write_session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        yield self._conn
+
+    def dispose(self) -> None:
+        self._outer.rollback()
+        self._conn.close()
+        super().dispose()
