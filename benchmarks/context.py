@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from counter.admin.auth import actor_of
 from counter.admin.rules.roles import Actor
 from db.engine import Database, make_engine, sqlite_url
 from db.models import Customer, Item, Order, User
+from db.models_audit import HEAD_ID
 
 SAMPLE_SEED = 7
 
@@ -184,6 +186,17 @@ class Bench:
         finally:
             database.dispose()
 
+    @contextmanager
+    def app_writes_undone(self) -> Iterator[None]:
+        """Around a case that runs the app on the dataset: on PostgreSQL, the rows the app
+        added are deleted afterwards and the audit chain's head put back (SQLite: the app
+        runs on the scratch copy, nothing to undo).  See `undo_app_writes`."""
+        if self.engine != "postgresql":
+            yield
+            return
+        with undo_app_writes(self.url):
+            yield
+
     def close(self) -> None:
         if "database" in self.__dict__:
             self.database.dispose()
@@ -239,3 +252,81 @@ class RolledBackDatabase(Database):
         self._outer.rollback()
         self._conn.close()
         super().dispose()
+
+
+#: tables without an ``id`` column the app could write to: checked, not restored
+_WATCHED = ("number_sequences", "calendar_days", "slot_loads")
+_ID_TABLES = """
+SELECT c.table_name FROM information_schema.columns c
+JOIN information_schema.tables t USING (table_schema, table_name)
+WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name = 'id'
+    AND c.data_type IN ('integer', 'bigint') ORDER BY 1
+"""
+_CHANGES = (
+    "SELECT relname, n_tup_upd + n_tup_del FROM pg_stat_user_tables WHERE schemaname = 'public'"
+)
+
+
+def _one(conn: Any, sql: str, params: Any = None) -> Any:
+    row = conn.execute(sql, params).fetchone()
+    return None if row is None else row[0]
+
+
+def _counts(conn: Any) -> dict[str, int]:
+    return {t: int(_one(conn, f'SELECT count(*) FROM "{t}"')) for t in _WATCHED}
+
+
+@contextmanager
+def undo_app_writes(url: str) -> Iterator[None]:
+    """Put the PostgreSQL dataset back as it was after another process (the app) ran on it:
+    every table's rows past its highest ``id`` of before deleted (foreign keys unchecked),
+    the audit chain's head row and the settings (the signing keys made when the review
+    screen first opens) restored.  A start adds rows only (the login audited, the
+    starter registers seeded on first start); an update or delete elsewhere, or a change
+    to a table without ``id``, is not undone: it fails the case, naming the table."""
+    with psycopg.connect(conninfo(url), autocommit=True) as conn:
+        tables = [str(r[0]) for r in conn.execute(_ID_TABLES)]
+        marks = {t: int(_one(conn, f'SELECT coalesce(max(id), 0) FROM "{t}"')) for t in tables}
+        counts = _counts(conn)
+        settings = conn.execute("SELECT key, value FROM settings").fetchall()
+        chain = conn.execute(
+            "SELECT seq, row_hash FROM audit_chain WHERE id = %s", (HEAD_ID,)
+        ).fetchone()
+        conn.execute("SELECT pg_stat_clear_snapshot()")
+        before = {str(t): int(n) for t, n in conn.execute(_CHANGES)}
+    try:
+        yield
+    finally:
+        with psycopg.connect(conninfo(url)) as conn:  # one transaction
+            conn.execute("SET LOCAL session_replication_role = replica")
+            added: dict[str, int] = {}
+            for table, mark in marks.items():
+                n = conn.execute(f'DELETE FROM "{table}" WHERE id > %s', (mark,)).rowcount
+                if n:
+                    added[table] = n
+            if chain is not None:
+                conn.execute(
+                    "UPDATE audit_chain SET seq = %s, row_hash = %s WHERE id = %s",
+                    (*chain, HEAD_ID),
+                )
+            conn.execute("DELETE FROM settings")
+            with conn.cursor() as cursor:
+                cursor.executemany("INSERT INTO settings (key, value) VALUES (%s, %s)", settings)
+            log(f"[bench] the app's rows deleted again: {added}")
+            counted = _counts(conn)
+        # updates and deletes by the app (its server process reports them when it ends;
+        # ours above are reported too, once this connection has ended)
+        for wait in (0.0, 1.0, 2.0):
+            time.sleep(wait)
+            with psycopg.connect(conninfo(url), autocommit=True) as conn:
+                after = {str(t): int(n) for t, n in conn.execute(_CHANGES)}
+            changed = sorted(
+                t for t in after
+                if t not in ("audit_chain", "settings")
+                and after[t] - before.get(t, 0) > added.get(t, 0)
+            )  # fmt: skip
+            if not changed:
+                break
+        changed += sorted(t for t in _WATCHED if counted[t] != counts[t])
+        if changed:
+            raise RuntimeError(f"the app changed rows that were not undone: {changed}")
