@@ -22,8 +22,8 @@ from tests.conftest import PG_ADMIN_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 STATS = ("stats_year_by_department", "stats_turnaround_histogram", "stats_regulator_report")
-#: the slow ones (an install of the app, a 10,000-row spreadsheet) run in a test of their own
-APART = ("cold_start", "ledger_import")
+#: the slow ones (the app started, installed; a 10,000-row spreadsheet) run in a test apart
+APART = ("cold_start", "memory", "ledger_import")
 #: what a case that writes could leave behind
 TABLES = ("orders", "items", "customers", "certificates", "audit_log", "settings",
           "regulations", "fee_rows", "users", "instruments", "statement_lines")  # fmt: skip
