@@ -182,6 +182,15 @@ def _code_point_order(session: Session) -> bool:
     return bool(known)
 
 
+def starts_with(session: Session, column: Any, text: str) -> ColumnElement[bool]:
+    """`column` starts with `text`, as its plain index can answer it where the database
+    orders text by code point (a range), else LIKE 'text%'."""
+    ranged = session.get_bind().dialect.name == "sqlite" or _code_point_order(session)
+    if ranged:
+        return and_(column >= text, column < text + _TOP)
+    return cast("ColumnElement[bool]", column.startswith(text, autoescape=True))
+
+
 def search_rows(session: Session, query: str, limit: int) -> list[tuple[Any, ...]]:
     """The best `limit` customers for what the clerk typed: (id, name, short_name,
     credit_code, contact_name, phone, address, account_customer) each."""
