@@ -292,6 +292,7 @@ def undo_app_writes(url: str) -> Iterator[None]:
         chain = conn.execute(
             "SELECT seq, row_hash FROM audit_chain WHERE id = %s", (HEAD_ID,)
         ).fetchone()
+        time.sleep(1.0)  # the server processes of the cases before report their counts
         conn.execute("SELECT pg_stat_clear_snapshot()")
         before = {str(t): int(n) for t, n in conn.execute(_CHANGES)}
     try:
