@@ -71,7 +71,7 @@ def _drop(name: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_statistics_run_on_a_postgresql_dataset_equal_to_the_sqlite_one(
+def test_every_case_runs_on_a_postgresql_dataset_equal_to_the_sqlite_one(
     tmp_path: Path, pg_url: str
 ) -> None:
     # pg_url: skipped (or failed in CI) when the server cannot be reached
@@ -120,7 +120,9 @@ def test_statistics_run_on_a_postgresql_dataset_equal_to_the_sqlite_one(
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_cold_start_and_ledger_import_run_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+def test_the_app_started_and_the_ledger_import_run_on_postgresql(
+    tmp_path: Path, pg_url: str
+) -> None:
     items = 1000 + (os.getpid() + 499) % 997
     name, scratch = pg_database_name(items), f"pgbench_apart_{os.getpid()}"
     _drop(name)
