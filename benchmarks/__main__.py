@@ -7,8 +7,10 @@ when a selected case needs it), and of eight counters sharing PostgreSQL.  One J
 object per line on stdout; progress (and --profile output) on stderr.
 
 With ``--engine postgresql`` the dataset is built (once, kept in a database named by
-its size, head revision and data version) on the server of --pg-url, and only the
-cases ported to it run there (see `benchmarks.cases.postgresql_skipped`).
+its size, head revision and data version) on the server of --pg-url, and the cases
+ported to it (all of them today: `benchmarks.cases.postgresql_cases`) run there; the
+baselines are the same statements through psycopg instead of sqlite3, and the cases
+that write leave that database as they found it (`benchmarks.context`).
 
 Exit status: 0 when every figure was measured and met its goal; 1 when a goal was
 missed; 2 for a usage error (an unknown name in --only); 3 when a figure could not be
@@ -118,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     missed: list[str] = []
     unmeasured: list[str] = []
     with tempfile.TemporaryDirectory(dir=args.cache_dir, prefix="scratch-") as scratch:
-        bench = Bench(dataset, Path(scratch), options, pg_dataset)
+        bench = Bench(dataset, Path(scratch), options, pg_dataset, args.engine)
         try:
             for case in cases:
                 started = time.perf_counter()

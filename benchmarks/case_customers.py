@@ -4,15 +4,13 @@ A mix of what clerks type: 2–3 characters from the middle of a name, the
 first letters of the pinyin initials ("lcjl"), 4–7 digits of a phone number,
 and the start of a credit code.  One session per search, as the UI does.  Every
 figure carries its raw-SQL baseline: the statements each search sent, replayed through
-plain sqlite3 right after (`benchmarks.raw_replay`).
+plain sqlite3 (psycopg on PostgreSQL) right after (`benchmarks.raw_replay`).
 """
 
 from __future__ import annotations
 
 import random
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 from benchmarks.context import Bench, Case, CustomerSample
@@ -80,8 +78,8 @@ def customer_search(bench: Bench) -> Iterator[Metric]:
 
         times = time_each(recorded, pairs, warmup=20)
         sent = recorder.calls[-len(pairs) :]
-    # the baseline: the same statements through plain sqlite3, same queries, same run
-    with closing(sqlite3.connect(bench.dataset.path)) as conn:
+    # the baseline: the same statements through plain sqlite3 / psycopg, same queries, same run
+    with bench.raw_connection() as conn:
         replay = replayer(conn)
         raw = time_each(replay, sent, warmup=20)
     yield _figure("customer_search_p95_ms", times, raw, extra=(("n", len(times)),))
@@ -112,5 +110,6 @@ CASES = (
             *(f"customer_search_{k}_p95_ms" for k in KINDS),
         ),
         customer_search,
+        postgresql=True,
     ),
 )

@@ -10,6 +10,10 @@ and the dataset generator does not fill the ledger's columns yet.
 - The baseline, measured in the same run, is openpyxl alone reading the same file's
   cells (read-only, values only) — the floor any XLSX import stands on.
 - ``ledger_reimport_10k_rows_s``: the same file again (every row found, none changed).
+
+With ``--engine postgresql`` the fresh database is one on the server of ``--pg-url``
+(named after ``--pg-database`` with ``_ledger`` added), created for the case and dropped
+after it: the cached dataset is not touched.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import datetime as dt
 import io
 import time
 from collections.abc import Iterator
+
+from sqlalchemy import create_engine, text
 
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import BENCH_USER, NOW
@@ -68,10 +74,13 @@ def openpyxl_read(data: bytes) -> int:
 
 
 def _fresh_database(bench: Bench) -> Database:
-    bench.scratch_dir.mkdir(parents=True, exist_ok=True)
-    path = bench.scratch_dir / "ledger-import.db"
-    path.unlink(missing_ok=True)
-    engine = make_engine(sqlite_url(path))
+    if bench.engine == "postgresql":
+        engine = make_engine(_pg_scratch(bench, create=True))
+    else:
+        bench.scratch_dir.mkdir(parents=True, exist_ok=True)
+        path = bench.scratch_dir / "ledger-import.db"
+        path.unlink(missing_ok=True)
+        engine = make_engine(sqlite_url(path))
     upgrade(engine)
     database = Database(engine)
     with database.action() as session:
@@ -81,12 +90,31 @@ def _fresh_database(bench: Bench) -> Database:
     return database
 
 
+def _pg_scratch(bench: Bench, *, create: bool) -> str:
+    """Drop the case's PostgreSQL database (and create it afresh): its URL."""
+    admin_url = bench.options.pg_url
+    name = f"{bench.options.pg_database}_ledger"
+    admin = create_engine(
+        admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5}
+    )
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            if create:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
 def ledger_import(bench: Bench) -> Iterator[Metric]:
     database = _fresh_database(bench)
     try:
         yield from _measure(bench, database)
     finally:
         database.dispose()
+        if bench.engine == "postgresql":
+            _pg_scratch(bench, create=False)
 
 
 def _measure(bench: Bench, database: Database) -> Iterator[Metric]:
@@ -118,4 +146,4 @@ def _measure(bench: Bench, database: Database) -> Iterator[Metric]:
 
 
 METRICS = ("ledger_import_10k_rows_s", "ledger_reimport_10k_rows_s")
-CASES = (Case("ledger_import", METRICS, ledger_import, needs_dataset=False),)
+CASES = (Case("ledger_import", METRICS, ledger_import, needs_dataset=False, postgresql=True),)

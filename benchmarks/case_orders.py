@@ -4,14 +4,13 @@ First page and a keyset page deep in the list (half-way through all orders,
 as `fetchMore` would ask after scrolling), then the filters and sorts a clerk
 clicks: every sort column, a customer's pinyin or two characters of a name, a status,
 a department.  Each figure carries its raw-SQL baseline: the statements the page sent,
-replayed through plain sqlite3 in the same run (`benchmarks.raw_replay`).
+replayed through plain sqlite3 (psycopg on PostgreSQL) in the same run
+(`benchmarks.raw_replay`).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import closing
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -37,7 +36,7 @@ def _timed(bench: Bench, query: Callable[[Session], object], repeat: int = REPEA
 
 
 def _figure(bench: Bench, name: str, query: Callable[[Session], object], repeat: int) -> Metric:
-    """The page's median time, with the same statements through plain sqlite3 as baseline."""
+    """The page's median time; baseline: the same statements through sqlite3 / psycopg."""
     database = bench.database
     with recording(database.engine) as recorder:
 
@@ -48,7 +47,7 @@ def _figure(bench: Bench, name: str, query: Callable[[Session], object], repeat:
 
         service = median(time_repeat(run, repeat, warmup=1))
         sent = recorder.calls[-1]
-    with closing(sqlite3.connect(bench.dataset.path)) as conn:
+    with bench.raw_connection() as conn:
         replay = replayer(conn)
         raw = median(time_repeat(lambda: replay(sent), repeat, warmup=1))
     extra = (("raw_sql_median_ms", round(ms(raw), 2)), ("ratio_to_raw_sql", ratio(service, raw)))
@@ -69,7 +68,7 @@ def _row_at(session: Session, position: int) -> OrderRow:
 
 def orders_page(bench: Bench) -> Iterator[Metric]:
     with bench.database.session() as session:
-        deep = _row_at(session, bench.dataset.orders // 2)
+        deep = _row_at(session, bench.data.orders // 2)
         busiest = session.scalars(
             select(Order.customer_id)
             .group_by(Order.customer_id)
@@ -148,6 +147,7 @@ CASES = (
             "orders_of_busiest_customer_ms",
         ),
         orders_page,
+        postgresql=True,
     ),
-    Case("reprint_list", ("reprint_list_ms",), reprints),
+    Case("reprint_list", ("reprint_list_ms",), reprints, postgresql=True),
 )

@@ -6,8 +6,9 @@ earliest due date and state (`counter.archive.due_summary.due_summary`, overdue
 entries left out: they are a list of their own); a customer's entries are read when
 the clerk expands it (`recall_customer_expand_ms`, the busiest customer).  The
 baseline is the per-customer count's rows fetched through a plain `sqlite3`
-connection, in the same run; every entry of the month (what the export and the
-batch read) and the list with every overdue entry added are printed without a goal.
+connection (psycopg on PostgreSQL), in the same run; every entry of the month (what
+the export and the batch read) and the list with every overdue entry added are printed
+without a goal.
 `customer_file_open_ms`: `counter.archive.customer_file.customer_file` for the
 customer with the most orders.
 """
@@ -15,13 +16,11 @@ customer with the most orders.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects import postgresql, sqlite
 
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import NOW
@@ -40,10 +39,21 @@ def _month() -> tuple[dt.date, dt.date]:
     return month_window(following.year, following.month)
 
 
-def _raw(statement: Any) -> tuple[str, list[object]]:
+def _raw(statement: Any, engine: str = "sqlite") -> tuple[str, Any]:
+    """The statement's SQL and parameters for sqlite3 (``?``, dates as text) or psycopg
+    (``%(name)s``, a dict: psycopg adapts the dates itself)."""
+    if engine == "postgresql":
+        compiled = statement.compile(dialect=postgresql.psycopg.dialect())
+        return str(compiled), dict(compiled.params)
     compiled = statement.compile(dialect=sqlite.dialect())
     params = [compiled.params[name] for name in compiled.positiontup]
     return str(compiled), [p.isoformat() if isinstance(p, dt.date) else p for p in params]
+
+
+def _plan(conn: Any, engine: str, sql: str, params: Any) -> str:
+    if engine == "postgresql":
+        return " / ".join(r[0].strip() for r in conn.execute("EXPLAIN " + sql, params))
+    return " / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
 
 
 def recall_due_month(bench: Bench) -> Iterator[Metric]:
@@ -64,12 +74,14 @@ def recall_due_month(bench: Bench) -> Iterator[Metric]:
     extra = (("month", start.isoformat()[:7]), ("customers", len(found)),
              ("entries", summary_count(found)), ("runs", REPEAT))  # fmt: skip
     yield Metric("recall_due_month_ms", round(ms(median(times)), 1), "ms", extra=extra)
-    sql, params = _raw(counted_statement(due_statement(start, end, include_overdue=False)))
-    with closing(sqlite3.connect(bench.dataset.path)) as conn:
+    due = counted_statement(due_statement(start, end, include_overdue=False))
+    sql, params = _raw(due, bench.engine)
+    with bench.raw_connection() as conn:
         raw = time_repeat(lambda: conn.execute(sql, params).fetchall(), REPEAT)
-        plan = " / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+        plan = _plan(conn, bench.engine, sql, params)
+    through = "psycopg" if bench.engine == "postgresql" else "sqlite3"
     yield Metric("recall_due_month_raw_sql_ms", round(ms(median(raw)), 1), "ms",
-                 note="baseline: the customers with their counts, one statement through sqlite3",
+                 note=f"baseline: the customers with their counts, one statement through {through}",
                  extra=(("plan", plan),))  # fmt: skip
     busiest = max(found, key=lambda c: c.entries)
     opened = time_repeat(lambda: month_list(False, busiest.customer_id), REPEAT)
@@ -114,6 +126,7 @@ CASES = (
         "recall_due_month",
         ("recall_due_month_ms", "recall_due_month_raw_sql_ms", "recall_due_month_with_overdue_ms"),
         recall_due_month,
+        postgresql=True,
     ),
-    Case("customer_file_open", ("customer_file_open_ms",), customer_file_open),
+    Case("customer_file_open", ("customer_file_open_ms",), customer_file_open, postgresql=True),
 )

@@ -3,14 +3,12 @@
 The scan box takes one pooled connection per scan, so every lookup here is
 ``with bench.database.read_connection() as c: lookup(c, code)``.  The baseline is the
 same five-table join by item number through a plain `sqlite3` connection on
-the same file, timed over the same codes in the same run.
+the same file (psycopg on PostgreSQL), timed over the same codes in the same run.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import closing
 
 from benchmarks.context import Bench, Case
 from benchmarks.measure import Metric, median, ms, percentile, time_each
@@ -56,10 +54,11 @@ def scan_lookup(bench: Bench) -> Iterator[Metric]:
 
     # item numbers only: the service against raw sqlite3, same codes, same run
     service = time_each(run, items, warmup=WARMUP)
-    with closing(sqlite3.connect(bench.dataset.path)) as conn:
+    sql = bench.raw_sql(RAW_ITEM_SQL)
+    with bench.raw_connection() as conn:
 
         def raw(code: str) -> None:
-            if conn.execute(RAW_ITEM_SQL, (code,)).fetchone() is None:
+            if conn.execute(sql, (code,)).fetchone() is None:
                 raise AssertionError(f"raw lookup found nothing for {code}")
 
         raw_times = time_each(raw, items, warmup=WARMUP)
@@ -94,6 +93,7 @@ CASES = (
             "scan_vs_raw_sql_ratio",
         ),
         scan_lookup,
+        postgresql=True,
     ),
-    Case("scan_miss", ("scan_miss_median_ms",), scan_miss),
+    Case("scan_miss", ("scan_miss_median_ms",), scan_miss, postgresql=True),
 )

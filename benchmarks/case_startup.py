@@ -21,6 +21,12 @@ the project's sources copied without bytecode, ``uv sync --frozen --no-dev``.
 - ``memory_all_screens_rss_mb``: (the "memory" case) the resident memory once every screen
   has been opened and has loaded, on the dataset.
 
+With ``--engine postgresql`` every start runs ``main.py --db <the PostgreSQL dataset>``:
+the server's buffers and the OS file cache are not dropped (a cold start of the program,
+not of the server), and what the app writes (the login audited, the registers and fee
+schedule it seeds on a database that has none) is deleted again when the case ends
+(`benchmarks.context.Bench.app_writes_undone`), as the SQLite copy is thrown away.
+
 A start that does not report (no probe line before the timeout, a crash, a refused
 login, no ``uv``) gives a null figure with the reason, and the run exits non-zero.
 """
@@ -43,6 +49,7 @@ from typing import IO
 from benchmarks.context import Bench, Case
 from benchmarks.dataset import BENCH_PASSWORD, BENCH_USER
 from benchmarks.measure import Metric, log, median, skipped
+from db.engine import sqlite_url
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
@@ -85,8 +92,11 @@ def evict(path: Path) -> None:
             os.close(fd)
 
 
-def start_once(python: Path, main: Path, db: Path, *, screens: bool = False) -> Start | str:
-    """One start of the counter, or why it gave no figure."""
+def start_once(
+    python: Path, main: Path, db: str, evicted: Path | None = None, *, screens: bool = False
+) -> Start | str:
+    """One start of the counter on the database `db` (a URL), or why it gave no figure;
+    the file `evicted` (the SQLite database) dropped from the OS file cache first."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env.update(
         COUNTER_STARTUP_PROBE="1",
@@ -98,11 +108,12 @@ def start_once(python: Path, main: Path, db: Path, *, screens: bool = False) -> 
         env["COUNTER_PROBE_SCREENS"] = "1"
     until = "SCREENS_RSS_MB" if screens else "STARTUP_SHOWN"
     timeout = SCREENS_TIMEOUT_S if screens else TIMEOUT_S
-    evict(db)
+    if evicted is not None:
+        evict(evicted)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [str(python), str(main), "--db", f"sqlite:///{db}"],
+            [str(python), str(main), "--db", db],
             cwd=main.parent,
             env=env,
             stdout=subprocess.PIPE,
@@ -173,15 +184,30 @@ def project_copy(target: Path) -> Path:
     return target
 
 
+def _target(bench: Bench) -> tuple[str, Path | None]:
+    """(the database URL the app opens, the file to evict before each start)."""
+    if bench.engine == "postgresql":
+        return bench.url, None
+    copy = bench.scratch_copy()
+    return sqlite_url(copy), copy
+
+
 def cold_start(bench: Bench) -> Iterator[Metric]:
+    with bench.app_writes_undone():
+        yield from _cold_start(bench)
+
+
+def _cold_start(bench: Bench) -> Iterator[Metric]:
     names = ("first_start_no_bytecode_s", "first_start_s", "cold_start_s")
-    db = bench.scratch_copy()
+    db, evicted = _target(bench)
     source = project_copy(bench.scratch_dir / "installed")
     venv = source / ".venv"
     python = venv / "bin" / "python"
     for name, compiled in ((names[0], False), (names[1], True)):
         took = install(source, venv, compile_bytecode=compiled)
-        outcome = took if isinstance(took, str) else start_once(python, source / "main.py", db)
+        outcome = (
+            took if isinstance(took, str) else start_once(python, source / "main.py", db, evicted)
+        )
         if isinstance(took, str) or isinstance(outcome, str):
             reason = took if isinstance(took, str) else str(outcome)
             for missing in names[names.index(name) :]:
@@ -194,7 +220,7 @@ def cold_start(bench: Bench) -> Iterator[Metric]:
                             ("cpu_s", round(outcome.cpu_s, 3))))  # fmt: skip
     starts: list[Start] = []
     for _ in range(RUNS):
-        outcome = start_once(python, source / "main.py", db)
+        outcome = start_once(python, source / "main.py", db, evicted)
         if isinstance(outcome, str):
             yield skipped("cold_start_s", "s", outcome)
             return
@@ -215,7 +241,13 @@ def cold_start(bench: Bench) -> Iterator[Metric]:
 
 
 def memory(bench: Bench) -> Iterator[Metric]:
-    outcome = start_once(Path(sys.executable), ROOT / "main.py", bench.scratch_copy(), screens=True)
+    with bench.app_writes_undone():
+        yield from _memory(bench)
+
+
+def _memory(bench: Bench) -> Iterator[Metric]:
+    db, evicted = _target(bench)
+    outcome = start_once(Path(sys.executable), ROOT / "main.py", db, evicted, screens=True)
     if isinstance(outcome, str):
         yield skipped("memory_all_screens_rss_mb", "MiB", outcome)
         return
@@ -250,6 +282,7 @@ CASES = (
             "cold_start_cpu_s",
         ),
         cold_start,
+        postgresql=True,
     ),
-    Case("memory", ("memory_all_screens_rss_mb",), memory),
+    Case("memory", ("memory_all_screens_rss_mb",), memory, postgresql=True),
 )

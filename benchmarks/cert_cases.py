@@ -1,16 +1,20 @@
 """Certificates: the whole defect check over certificates read from the database, and a PDF.
 
-Both run on the scratch copy of the dataset.  Once per run the registers are set up
-there (regulations from the catalogue, the sample standards, the sample people, three
-signatories authorised for every instrument type used) and 5,000 certificates are written
-for the dataset's newest items: the corpus of every document type and defect kind
-(`benchmarks.cert_corpus`) in turn, each bound to its item's intake record.
+Both run on the scratch copy of the dataset (on PostgreSQL: on the dataset, inside a
+transaction rolled back at the end, `benchmarks.context.RolledBackDatabase`).  Once per
+run the registers are set up there (regulations from the catalogue, the sample standards,
+the sample people, three signatories authorised for every instrument type used) and
+5,000 certificates are written for the dataset's newest items: the corpus of every
+document type and defect kind (`benchmarks.cert_corpus`) in turn, each bound to its item's
+intake record.
 
 - ``cert_check_per_s``: `counter.certificates.batch.check_stored`: certificates read back
   in pages of 500 (keyset on id), parsed, cross-checked against intake, catalogue,
   regulations, standards, authorisations, people and the numbers in use (one
   `batch_context` per page) and checked (`check_batch`), in one read session;
-  certificates per second of the FIRST pass (nothing warmed up before it).  The median
+  certificates per second of the FIRST pass (nothing warmed up before it).  On
+  PostgreSQL the dataset already holds a year of passed certificates (the statistics'
+  lab history): the pass checks the certificates awaiting review, the benchmark's 5,000.  The median
   of later passes is reported as ``cert_check_repeat_per_s``.
 - ``cert_pdf_ms``: `print_data` + `render_certificate` of one 3-page certificate
   (50 result lines), median.
@@ -57,6 +61,7 @@ from db.models_certificates import CertificateRecord
 from printing.certificate import render_certificate
 
 N_CERTS, PAGE, RUNS, PDF_RUNS = 5000, 500, 5, 20
+AWAITING = CertStatus.AWAITING_REVIEW.value
 
 
 def _people(session: Session, clock: FixedClock) -> None:
@@ -131,15 +136,18 @@ def _setup(bench: Bench, database: Database, clock: FixedClock) -> list[int]:
             }
             rows.append(row)
         session.execute(insert(CertificateRecord), rows)
-        return list(session.scalars(select(CertificateRecord.id).order_by(CertificateRecord.id)))
+        mine = select(CertificateRecord.id).where(CertificateRecord.status == AWAITING)
+        return list(session.scalars(mine.order_by(CertificateRecord.id)))
 
 
-def _check_all(database: Database, today: dt.date) -> tuple[int, Counter[str], int]:
-    """Read every certificate page by page and check it: (certificates, defects by code,
-    certificates without a defect)."""
+def _check_all(
+    database: Database, today: dt.date, statuses: tuple[str, ...] | None = None
+) -> tuple[int, Counter[str], int]:
+    """Read every certificate (of `statuses`) page by page and check it: (certificates,
+    defects by code, certificates without a defect)."""
     checked, found, clean = 0, Counter[str](), 0
     with database.session() as session:
-        for page in check_stored(session, today, page=PAGE):
+        for page in check_stored(session, today, page=PAGE, statuses=statuses):
             checked += len(page)
             found.update(d.code for _id, defects in page for d in defects)
             clean += sum(1 for _id, defects in page if not defects)
@@ -151,11 +159,15 @@ def certificates(bench: Bench) -> Iterator[Metric]:
         clock = FixedClock(NOW + dt.timedelta(hours=3))
         ids = _setup(bench, database, clock)
         today = local_date(clock.now())
+        # on PostgreSQL the lab history's passed certificates are left out
+        statuses = (AWAITING,) if bench.engine == "postgresql" else None
         start = time.perf_counter()
-        checked, found, clean = _check_all(database, today)  # the first pass: nothing warmed up
+        checked, found, clean = _check_all(database, today, statuses)  # the first pass: cold
         first = checked / (time.perf_counter() - start)
         with database.session() as session:
-            contents = select(func.count(func.distinct(CertificateRecord.content)))
+            contents = select(func.count(func.distinct(CertificateRecord.content))).where(
+                CertificateRecord.status == AWAITING
+            )
             distinct = session.scalar(contents)
         yield Metric("cert_check_per_s", round(first), "1/s", note="first pass over the corpus",
                      extra=(("certificates", len(ids)), ("page", PAGE),
@@ -165,7 +177,7 @@ def certificates(bench: Bench) -> Iterator[Metric]:
         rates = []
         for _ in range(RUNS):
             start = time.perf_counter()
-            checked, _found, _clean = _check_all(database, today)
+            checked, _found, _clean = _check_all(database, today, statuses)
             rates.append(checked / (time.perf_counter() - start))
         yield Metric("cert_check_repeat_per_s", round(median(rates)), "1/s",
                      note=f"median of {RUNS} later passes (caches warm)")  # fmt: skip
@@ -188,5 +200,6 @@ CASES = (
         "certificates",
         ("cert_check_per_s", "cert_check_repeat_per_s", "cert_pdf_ms"),
         certificates,
+        postgresql=True,
     ),
 )

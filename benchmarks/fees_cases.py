@@ -1,7 +1,8 @@
 """Fees: proposing the fee lines of a 50-item order, and a 500-line statement as PDF.
 
-Both run on the scratch copy of the dataset (they write): the starter fee
-standard is seeded there when the dataset has none, then a customer on monthly
+Both run on the scratch copy of the dataset (they write; on PostgreSQL on the dataset,
+inside a transaction rolled back at the end, `benchmarks.context.RolledBackDatabase`):
+the starter fee standard is seeded there when the dataset has none, then a customer on monthly
 billing hands in ten 50-item orders and gets one statement for all of them.
 
 - ``fee_proposal_50_items_ms``: what the billing screen waits for when a 50-item order
@@ -155,5 +156,6 @@ CASES = (
             "statement_500_lines_render_ms",
         ),
         fees,
+        postgresql=True,
     ),
 )

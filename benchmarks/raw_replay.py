@@ -1,5 +1,6 @@
 """A raw-SQL baseline for a service call: the statements it sent, replayed through a plain
-`sqlite3` connection on the same file, timed in the same run.
+`sqlite3` connection on the same file (or a plain psycopg connection on the same
+PostgreSQL database), timed in the same run.
 
 The ratio service / raw is what the counter's own code (ORM, Python, result objects)
 adds to the database's work; on a busy machine both move together, so the ratio shows
@@ -48,14 +49,26 @@ def recording(engine: Engine) -> Iterator[Recorder]:
         recorder.close()
 
 
-def replayer(conn: sqlite3.Connection) -> Callable[[Statements], None]:
-    """Run the statements and fetch every row, as the service does."""
+def replayer(conn: Any) -> Callable[[Statements], None]:
+    """Run the statements and fetch every row, as the service does: through `sqlite3`, or
+    through psycopg (`conn` a ``psycopg.Connection``: the statements are in its
+    ``%(name)s`` style, as SQLAlchemy's psycopg dialect sent them)."""
+    if isinstance(conn, sqlite3.Connection):
 
-    def replay(statements: Statements) -> None:
-        for statement, params in statements:
-            conn.execute(statement, params).fetchall()
+        def replay(statements: Statements) -> None:
+            for statement, params in statements:
+                conn.execute(statement, params).fetchall()
 
-    return replay
+        return replay
+
+    def replay_pg(statements: Statements) -> None:
+        with conn.cursor() as cursor:
+            for statement, params in statements:
+                cursor.execute(statement, params)
+                if cursor.description is not None:
+                    cursor.fetchall()
+
+    return replay_pg
 
 
 def ratio(service: float, raw: float) -> float:

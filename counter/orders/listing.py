@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from counter.clock import CHINA_TZ
 from counter.customers.rules.search_keys import normalize_query
 from counter.customers.search_index import few_customer_ids
+from counter.customers.search_sql import starts_with
 from counter.orders.payments import payments_of_orders
 from db.models import Customer, Item, Order
 
@@ -90,7 +91,7 @@ def _conditions(session: Session, flt: OrderFilter) -> list[ColumnElement[bool]]
     if text:
         if text.isdigit():
             # a range, not LIKE, so the unique index on the number is used
-            by_phone = select(Customer.id).where(Customer.phone.startswith(text, autoescape=True))
+            by_phone = select(Customer.id).where(starts_with(session, Customer.phone, text))
             conds.append(
                 or_(
                     and_(Order.number >= text, Order.number < text + "~"),

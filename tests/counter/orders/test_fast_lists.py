@@ -80,3 +80,20 @@ def test_text_filter_finds_customers_by_one_two_or_more_characters(
         assert customers("眼科医") == {"聊城眼科医院"}
         assert customers("jnhqc") == {"济南衡器厂"}
         assert customers("衡器厂x") == set()
+
+
+def test_digits_find_the_orders_of_the_customers_whose_phone_starts_with_them(
+    counter: Counter,
+) -> None:
+    scale = type_id(counter, "电子计价秤")
+    for name, phone in (("东阿阿胶药店", "0635-3281234"), ("阳谷超市", "0635 6201111"),
+                        ("临清轴承厂", "13806351234")):  # fmt: skip
+        save(counter, ItemDraft(scale), customer_id=add_customer(counter, name, phone))
+    with counter.db.session() as s:
+
+        def customers(text: str) -> set[str]:
+            return {r.customer for r in page_orders(s, OrderFilter(text=text))}
+
+        assert customers("0635") == {"东阿阿胶药店", "阳谷超市"}
+        assert customers("138063") == {"临清轴承厂"}
+        assert customers("6351234") == set(), "the start of the phone number, not its middle"
