@@ -25,7 +25,12 @@ from counter.certificates.rules import (
 
 _TYPES = {t.value: t for t in CertType}
 _VERDICTS = {v.value: v for v in Verdict}
-_DATES: dict[str, dt.date] = {}  # a batch repeats few dates: parse each once
+#: Values read back before, by what they were read from: a batch repeats few dates, and
+#: its certificates list the same standards, conditions and result lines again and again
+#: (the objects are frozen, so one may stand for every equal one).  Emptied when large.
+_DATES: dict[str, dt.date] = {}
+_PARTS: dict[tuple[Any, ...], Any] = {}
+_LIMIT = 50_000
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -33,46 +38,54 @@ def _date(value: str | None) -> dt.date | None:
         return None
     day = _DATES.get(value)
     if day is None:
-        if len(_DATES) > 50_000:
+        if len(_DATES) > _LIMIT:
             _DATES.clear()
         day = _DATES[value] = dt.date.fromisoformat(value)
     return day
 
 
-def _rows(values: Iterable[dict[str, Any]]) -> tuple[ResultRow, ...]:
-    return tuple([ResultRow(**v) for v in values])
+def _parts(kind: type[Any], values: Iterable[dict[str, Any]]) -> tuple[Any, ...]:
+    """`kind(**v)` for each of `values`, an equal one read before standing in for it."""
+    out = []
+    parts = _PARTS
+    for v in values:
+        key = (kind, *v.items())
+        part = parts.get(key)
+        if part is None:
+            if len(parts) > _LIMIT:
+                parts.clear()
+            if kind is StandardUsed and "valid_until" in v:
+                v = {**v, "valid_until": _date(v["valid_until"])}
+            part = parts[key] = kind(**v)
+        out.append(part)
+    return tuple(out)
 
 
 def certificate_from_dict(data: dict[str, Any]) -> Certificate:
-    """The inverse of `certificate_to_dict` for content this program stored."""
+    """The inverse of `certificate_to_dict` for content this program stored.
+
+    `data` is consumed: its values are replaced by the converted ones.
+    """
     get = data.get
-    return Certificate(
-        **{k: v for k, v in data.items() if k not in _CONVERTED},
-        type=_TYPES[data["type"]],
-        verdict=_VERDICTS[get("verdict") or "none"],
-        received=_date(get("received")),
-        performed=_date(get("performed")),
-        issued=_date(get("issued")),
-        valid_until=_date(get("valid_until")),
-        environment=tuple([EnvCondition(**e) for e in get("environment", ())]),
-        standards=tuple(
-            [
-                StandardUsed(**{**s, "valid_until": _date(s.get("valid_until"))})
-                for s in get("standards", ())
-            ]
-        ),
-        results=_rows(get("results", ())),
-        results_before=_rows(get("results_before", ())),
-        page_numbers=tuple(get("page_numbers", ())),
-    )
+    data["type"] = _TYPES[data["type"]]
+    data["verdict"] = _VERDICTS[get("verdict") or "none"]
+    for name in _DATE_FIELDS:
+        if name in data:
+            data[name] = _date(data[name])
+    if "environment" in data:
+        data["environment"] = _parts(EnvCondition, data["environment"])
+    if "standards" in data:
+        data["standards"] = _parts(StandardUsed, data["standards"])
+    if "results" in data:
+        data["results"] = _parts(ResultRow, data["results"])
+    if "results_before" in data:
+        data["results_before"] = _parts(ResultRow, data["results_before"])
+    if "page_numbers" in data:
+        data["page_numbers"] = tuple(data["page_numbers"])
+    return Certificate(**data)
 
 
-_CONVERTED = frozenset(
-    {
-        "type", "verdict", "received", "performed", "issued", "valid_until", "environment",
-        "standards", "results", "results_before", "page_numbers",
-    }
-)  # fmt: skip
+_DATE_FIELDS = ("received", "performed", "issued", "valid_until")
 
 
 def _compact(value: Any) -> Any:

@@ -75,9 +75,17 @@ def _values(values: dict[str, object], english: bool) -> dict[str, object]:
     return out
 
 
+_ENGLISH: dict[str, str] = {}  # template → its English template (a few hundred at most)
+
+
 def render(template: str, values: dict[str, object]) -> tuple[str, str]:
     """(Chinese, English) text of a message template filled with `values`."""
+    en = _ENGLISH.get(template)
+    if en is None:
+        en = _ENGLISH[template] = english(template)
+    if not values:
+        return template.format(), en.format()
     return (
         template.format(**_values(values, english=False)),
-        english(template).format(**_values(values, english=True)),
+        en.format(**_values(values, english=True)),
     )

@@ -27,10 +27,11 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
     seen: dict[str, Text] = {}
     on = cert.performed or ctx.today
     kind = instrument_type(cert, ctx)
+    persons, signing = ctx.persons, ctx.signing
     for role, person in cert.signatories:
-        label = _role_text(cert, role)
         person = person.strip()
         if not person:
+            label = _role_text(cert, role)
             out.append(defect("C05-SIGNATORY-MISSING", "缺{role}", role.value, role=label))
             continue
         if person in seen:
@@ -40,13 +41,13 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                     "{first}和{second}是同一人（{person}）",
                     role.value,
                     first=seen[person],
-                    second=label,
+                    second=_role_text(cert, role),
                     person=person_label(person, ctx),
                 )
             )
             continue
-        seen[person] = label
-        if ctx.persons is not None and person not in ctx.persons:
+        seen[person] = label = _role_text(cert, role)
+        if persons is not None and person not in persons:
             out.append(
                 defect(
                     "C05-PERSON-UNKNOWN",
@@ -57,30 +58,29 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                 )
             )
             continue
-        if ctx.authorisations is None:
+        if signing is None:
             continue
-        grants = [a for a in ctx.authorisations.get((person, kind), ()) if a.role in (None, role)]
-        who = person_label(person, ctx)
-        if not grants:
+        until = signing.get((person, kind, role))
+        if until is None:
             out.append(
                 defect(
                     "C05-NOT-AUTHORISED",
                     "{role} {person} 没有“{kind}”的{verb}授权",
                     role.value,
                     role=label,
-                    person=who,
+                    person=person_label(person, ctx),
                     kind=kind,
                     verb=VERB[cert.type],
                 )
             )
-        elif (until := max(a.valid_until for a in grants)) < on:
+        elif until < on:
             out.append(
                 defect(
                     "C05-AUTH-EXPIRED",
                     "{role} {person} 的“{kind}”授权有效期至 {until}，早于{verb}日期 {on}",
                     role.value,
                     role=label,
-                    person=who,
+                    person=person_label(person, ctx),
                     kind=kind,
                     until=until,
                     verb=VERB[cert.type],

@@ -92,10 +92,20 @@ def class_rank(text: str) -> tuple[str, float] | None:
         return None
 
 
+_MAGNITUDES: dict[str, float | None] = {}  # results repeat few values: read each once
+
+
 def magnitude(text: str) -> float | None:
     """|value| of a simple signed value such as "+0.5", "±1.0 g", "−0.3 %"; else None."""
+    value = _MAGNITUDES.get(text, -1.0)
+    if value != -1.0:  # a magnitude is never negative: -1 means "not read yet"
+        return value
     m = _SIGNED.match(text.strip())
-    return float(m.group(1)) if m else None
+    value = float(m.group(1)) if m else None
+    if len(_MAGNITUDES) > 10_000:
+        _MAGNITUDES.clear()
+    _MAGNITUDES[text] = value
+    return value
 
 
 def number(text: str) -> float | None:
