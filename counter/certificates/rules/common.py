@@ -98,4 +98,4 @@ def fmt_number(value: float) -> str:
 
 
 def has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return any(map(str.isdigit, text))

@@ -38,7 +38,7 @@ def check_intake(cert: Certificate, ctx: CheckContext) -> list[Defect]:
     for name in _COMPARED:
         registered: str = getattr(record, name)
         stated: str = getattr(cert, name)
-        if registered.strip() and not same_text(registered, stated):
+        if registered != stated and registered.strip() and not same_text(registered, stated):
             out.append(
                 defect(
                     "C07-INTAKE-MISMATCH",

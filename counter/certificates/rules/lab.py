@@ -182,7 +182,7 @@ def check_results(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                 quantity=row.quantity,
             )
             for i, row in enumerate(cert.results)
-            if has_digit(row.measured) and not row.uncertainty.strip()
+            if not row.uncertainty.strip() and has_digit(row.measured)
         ]
     return out
 
