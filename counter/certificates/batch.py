@@ -64,8 +64,9 @@ def check_page(
         ids = [row[0] for row in rows]
         certs = [certificate_from_dict(json.loads(row[1])) for row in rows]
         ctx = batch_context(session, registers, certs, today, ids)
-        found = check_batch(certs, ctx)
-    return list(zip(ids, found, strict=True))
+        checked = list(zip(ids, check_batch(certs, ctx), strict=True))
+        del rows, certs, ctx  # freed now, so the collector's next pass need not look at them
+    return checked
 
 
 def check_stored(

@@ -29,7 +29,11 @@ _VERDICTS = {v.value: v for v in Verdict}
 #: its certificates list the same standards, conditions and result lines again and again
 #: (the objects are frozen, so one may stand for every equal one).  Emptied when large.
 _DATES: dict[str, dt.date] = {}
-_PARTS: dict[tuple[Any, ...], Any] = {}
+_PARTS: dict[type[Any], dict[tuple[Any, ...], Any]] = {
+    EnvCondition: {},
+    StandardUsed: {},
+    ResultRow: {},
+}
 _LIMIT = 50_000
 
 
@@ -47,9 +51,9 @@ def _date(value: str | None) -> dt.date | None:
 def _parts(kind: type[Any], values: Iterable[dict[str, Any]]) -> tuple[Any, ...]:
     """`kind(**v)` for each of `values`, an equal one read before standing in for it."""
     out = []
-    parts = _PARTS
+    parts = _PARTS[kind]
     for v in values:
-        key = (kind, *v.items())
+        key = (*v, *v.values())  # the names, then the values: equal keys, equal parts
         part = parts.get(key)
         if part is None:
             if len(parts) > _LIMIT:
