@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.certificates.content import certificate_from_dict
+from counter.certificates.content import certificate_from_json
 from counter.certificates.context import Registers, batch_context, load_registers
 from counter.certificates.rules import Defect, check_batch
 from db.models_certificates import CertificateRecord
@@ -62,7 +61,7 @@ def check_page(
     with _gc_paused():
         rows = session.connection().execute(query).all()
         ids = [row[0] for row in rows]
-        certs = [certificate_from_dict(json.loads(row[1])) for row in rows]
+        certs = [certificate_from_json(row[1]) for row in rows]
         ctx = batch_context(session, registers, certs, today, ids)
         checked = list(zip(ids, check_batch(certs, ctx), strict=True))
         del rows, certs, ctx  # freed now, so the collector's next pass need not look at them

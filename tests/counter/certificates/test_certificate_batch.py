@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections import Counter
 
 from sqlalchemy import insert, select
 
 from counter.certificates.batch import check_stored
-from counter.certificates.content import certificate_from_dict, content_json
+from counter.certificates.content import certificate_from_json, content_json
 from counter.certificates.context import check_context
 from counter.certificates.rules import Certificate, check_batch, parse_certificates
 from counter.certificates.store import CertStatus
@@ -34,7 +33,7 @@ def _corpus() -> list[Certificate]:
 
 def test_stored_content_reads_back_as_the_certificate() -> None:
     certs = _corpus()
-    assert [certificate_from_dict(json.loads(content_json(c))) for c in certs] == certs
+    assert [certificate_from_json(content_json(c)) for c in certs] == certs
 
 
 def _store(w: CertWorld, certs: list[Certificate]) -> list[int]:
