@@ -152,8 +152,11 @@ def check_regulation(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                     regulation=cert.regulation.strip(),
                 )
             )
-    entry = catalog_entry(cert, ctx)
-    if cert.type in VERIFICATION_TYPES and entry is not None and entry.regulation.strip():
+    if (
+        cert.type in VERIFICATION_TYPES
+        and (entry := catalog_entry(cert, ctx)) is not None
+        and entry.regulation.strip()
+    ):
         expected = norm_regulation(entry.regulation)
         named = ctx.regulations.get(expected) if ctx.regulations is not None else None
         successor = norm_regulation(named.superseded_by) if named and named.superseded_by else ""

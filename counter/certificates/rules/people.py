@@ -17,8 +17,11 @@ _SIGNER: dict[CertType, Text] = {
 }
 
 
-def _role_text(cert: Certificate, role: SignRole) -> Text:
-    return _SIGNER[cert.type] if role is SignRole.VERIFIER else ROLE[role]
+#: what each signatory is called on each document
+_LABELS: dict[CertType, dict[SignRole, Text]] = {
+    kind: {role: signer if role is SignRole.VERIFIER else ROLE[role] for role in SignRole}
+    for kind, signer in _SIGNER.items()
+}
 
 
 def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
@@ -28,10 +31,11 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
     on = cert.performed or ctx.today
     kind = instrument_type(cert, ctx)
     persons, signing = ctx.persons, ctx.signing
+    labels = _LABELS[cert.type]
     for role, person in cert.signatories:
         person = person.strip()
         if not person:
-            label = _role_text(cert, role)
+            label = labels[role]
             out.append(defect("C05-SIGNATORY-MISSING", "缺{role}", role.value, role=label))
             continue
         if person in seen:
@@ -41,12 +45,12 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                     "{first}和{second}是同一人（{person}）",
                     role.value,
                     first=seen[person],
-                    second=_role_text(cert, role),
+                    second=labels[role],
                     person=person_label(person, ctx),
                 )
             )
             continue
-        seen[person] = label = _role_text(cert, role)
+        seen[person] = label = labels[role]
         if persons is not None and person not in persons:
             out.append(
                 defect(
@@ -107,7 +111,7 @@ def check_number(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                     number=number,
                 )
             )
-        elif "order" in match.groupdict() and (order := match.group("order")):
+        elif "order" in ctx.number_pattern.groupindex and (order := match.group("order")):
             item_order = cert.item_number[:-3]
             if item_order.isdigit() and order != item_order:
                 out.append(
