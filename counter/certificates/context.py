@@ -155,7 +155,7 @@ def intake_records(session: Session, item_numbers: Collection[str]) -> list[Inta
         return []
     days: dict[dt.datetime, dt.date] = {}  # the items of an order share its moment
     out = []
-    rows = session.connection().execute(_INTAKE, {"numbers": list(item_numbers)})
+    rows = session.connection().execute(_INTAKE, {"numbers": list(item_numbers)}).all()
     for number, kind, customer, model, serial, maker, received, compulsory, cls in rows:
         day = days.get(received)
         if day is None:
@@ -178,7 +178,7 @@ def numbers_in_use(
     if not numbers:
         return set()
     own = set(exclude_ids)
-    rows = session.connection().execute(_USED, {"numbers": list(numbers)})
+    rows = session.connection().execute(_USED, {"numbers": list(numbers)}).all()
     return {number for number, id_ in rows if id_ not in own}
 
 
