@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from counter.certificates.rules.codes import defect
 from counter.certificates.rules.common import (
     FIELD,
@@ -17,6 +19,7 @@ from counter.certificates.rules.model import VERIFICATION_TYPES, Certificate, Re
 from counter.certificates.rules.values import class_rank, norm_regulation, same_text
 
 _COMPARED = ("customer", "instrument_name", "model", "serial", "manufacturer")
+_compared = attrgetter(*_COMPARED)
 _ISSUE = Text("签发", "issue")
 
 
@@ -35,9 +38,7 @@ def check_intake(cert: Certificate, ctx: CheckContext) -> list[Defect]:
             )
         ]
     out: list[Defect] = []
-    for name in _COMPARED:
-        registered: str = getattr(record, name)
-        stated: str = getattr(cert, name)
+    for name, registered, stated in zip(_COMPARED, _compared(record), _compared(cert), strict=True):
         if registered != stated and registered.strip() and not same_text(registered, stated):
             out.append(
                 defect(

@@ -152,6 +152,8 @@ def check_environment(cert: Certificate, ctx: CheckContext) -> list[Defect]:
 
 
 def _unit_defects(rows: tuple[ResultRow, ...], name: str) -> list[Defect]:
+    if not rows:
+        return []
     return [
         defect(
             "C13-UNIT-MISSING",
