@@ -3,8 +3,8 @@
 The content column holds `certificate_to_dict` as JSON with the fields left at their
 default omitted (a reader of the import format fills them in).  It is written by this
 program only, so reading it back (`certificate_from_json`) trusts its shape: msgspec
-decodes it straight into the frozen dataclasses, without the dictionaries in between,
-fast enough to load well over ten thousand certificates per second for a batch check.
+decodes it straight into the frozen dataclasses, without the dictionaries in between
+(half the time of `json.loads` and building the dataclasses from its dictionaries).
 """
 
 from __future__ import annotations
