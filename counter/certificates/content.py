@@ -2,77 +2,26 @@
 
 The content column holds `certificate_to_dict` as JSON with the fields left at their
 default omitted (a reader of the import format fills them in).  It is written by this
-program only, so reading it back (`certificate_from_dict`) trusts its shape and is
-fast enough to load thousands of certificates per second for a batch check.
+program only, so reading it back (`certificate_from_json`) trusts its shape: msgspec
+decodes it straight into the frozen dataclasses, without the dictionaries in between
+(half the time of `json.loads` and building the dataclasses from its dictionaries).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterable
 from typing import Any
 
-from counter.certificates.rules import (
-    Certificate,
-    CertType,
-    EnvCondition,
-    ResultRow,
-    StandardUsed,
-    Verdict,
-    certificate_to_dict,
-)
+import msgspec
 
-_TYPES = {t.value: t for t in CertType}
-_VERDICTS = {v.value: v for v in Verdict}
-_DATES: dict[str, dt.date] = {}  # a batch repeats few dates: parse each once
+from counter.certificates.rules import Certificate, certificate_to_dict
+
+_DECODER = msgspec.json.Decoder(Certificate)
 
 
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    day = _DATES.get(value)
-    if day is None:
-        if len(_DATES) > 50_000:
-            _DATES.clear()
-        day = _DATES[value] = dt.date.fromisoformat(value)
-    return day
-
-
-def _rows(values: Iterable[dict[str, Any]]) -> tuple[ResultRow, ...]:
-    return tuple([ResultRow(**v) for v in values])
-
-
-def certificate_from_dict(data: dict[str, Any]) -> Certificate:
-    """The inverse of `certificate_to_dict` for content this program stored."""
-    get = data.get
-    return Certificate(
-        **{k: v for k, v in data.items() if k not in _CONVERTED},
-        type=_TYPES[data["type"]],
-        verdict=_VERDICTS[get("verdict") or "none"],
-        received=_date(get("received")),
-        performed=_date(get("performed")),
-        issued=_date(get("issued")),
-        valid_until=_date(get("valid_until")),
-        environment=tuple([EnvCondition(**e) for e in get("environment", ())]),
-        standards=tuple(
-            [
-                StandardUsed(**{**s, "valid_until": _date(s.get("valid_until"))})
-                for s in get("standards", ())
-            ]
-        ),
-        results=_rows(get("results", ())),
-        results_before=_rows(get("results_before", ())),
-        page_numbers=tuple(get("page_numbers", ())),
-    )
-
-
-_CONVERTED = frozenset(
-    {
-        "type", "verdict", "received", "performed", "issued", "valid_until", "environment",
-        "standards", "results", "results_before", "page_numbers",
-    }
-)  # fmt: skip
+def certificate_from_json(content: str | bytes) -> Certificate:
+    """The certificate of stored `content` (the inverse of `content_json`)."""
+    return _DECODER.decode(content)
 
 
 def _compact(value: Any) -> Any:

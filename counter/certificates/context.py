@@ -13,7 +13,7 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from counter.certificates.regulations import merged_regulations
@@ -130,35 +130,45 @@ def load_registers(session: Session) -> Registers:
     )
 
 
+_INTAKE = (
+    select(
+        Item.number,
+        InstrumentType.name,
+        Customer.name,
+        Item.model,
+        Item.serial,
+        Item.manufacturer,
+        Order.received_at,
+        Item.compulsory,
+        Item.accuracy_class,
+    )
+    .join(Order, Order.id == Item.order_id)
+    .join(Customer, Customer.id == Order.customer_id)
+    .join(InstrumentType, InstrumentType.id == Item.type_id)
+    .where(Item.number.in_(bindparam("numbers", expanding=True)))
+)
+
+
 def intake_records(session: Session, item_numbers: Collection[str]) -> list[IntakeRecord]:
     """The intake record of each item named (unknown numbers are simply absent)."""
     if not item_numbers:
         return []
-    query = (
-        select(
-            Item.number,
-            InstrumentType.name,
-            Customer.name,
-            Item.model,
-            Item.serial,
-            Item.manufacturer,
-            Order.received_at,
-            Item.compulsory,
-            Item.accuracy_class,
-        )
-        .join(Order, Order.id == Item.order_id)
-        .join(Customer, Customer.id == Order.customer_id)
-        .join(InstrumentType, InstrumentType.id == Item.type_id)
-        .where(Item.number.in_(list(item_numbers)))
-    )
-    return [
-        IntakeRecord(
-            number, kind, customer, kind, model, serial, maker, local_date(received), compulsory,
-            cls,
-        )
-        for number, kind, customer, model, serial, maker, received, compulsory, cls
-        in session.connection().execute(query)  # plain rows: no ORM entities here
-    ]  # fmt: skip
+    days: dict[dt.datetime, dt.date] = {}  # the items of an order share its moment
+    out = []
+    rows = session.connection().execute(_INTAKE, {"numbers": list(item_numbers)}).all()
+    for number, kind, customer, model, serial, maker, received, compulsory, cls in rows:
+        day = days.get(received)
+        if day is None:
+            day = days[received] = local_date(received)
+        out.append(IntakeRecord(
+            number, kind, customer, kind, model, serial, maker, day, compulsory, cls,
+        ))  # fmt: skip
+    return out
+
+
+_USED = select(CertificateRecord.number, CertificateRecord.id).where(
+    CertificateRecord.number.in_(bindparam("numbers", expanding=True))
+)
 
 
 def numbers_in_use(
@@ -167,11 +177,9 @@ def numbers_in_use(
     """Which of `numbers` certificates (other than `exclude_ids`) already carry."""
     if not numbers:
         return set()
-    query = select(CertificateRecord.number, CertificateRecord.id).where(
-        CertificateRecord.number.in_(list(numbers))
-    )
     own = set(exclude_ids)
-    return {number for number, id_ in session.connection().execute(query) if id_ not in own}
+    rows = session.connection().execute(_USED, {"numbers": list(numbers)}).all()
+    return {number for number, id_ in rows if id_ not in own}
 
 
 def batch_context(

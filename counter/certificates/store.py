@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from counter.admin.audit.write import record
 from counter.admin.auth import require_any
 from counter.admin.rules.roles import Actor, Perm
-from counter.certificates.content import certificate_from_dict, content_json
+from counter.certificates.content import certificate_from_json, content_json
 from counter.certificates.rules import Certificate, Defect, FinalCheck, Override, Severity
 from counter.clock import Clock
 from counter.errors import NotFound
@@ -62,7 +62,7 @@ def cert_status_label(status: str) -> str:
 
 def certificate_of(row: CertificateRecord) -> Certificate:
     """The certificate's content (without its final check)."""
-    return certificate_from_dict(json.loads(row.content))
+    return certificate_from_json(row.content)
 
 
 def copy_indexed(row: CertificateRecord, cert: Certificate) -> None:

@@ -67,17 +67,20 @@ def effective_verdict(cert: Certificate) -> Verdict:
 
 
 def intake_of(cert: Certificate, ctx: CheckContext) -> IntakeRecord | None:
-    return None if ctx.intake is None else ctx.intake.get(cert.item_number)
+    intake = ctx.intake
+    return None if intake is None else intake.get(cert.item_number)
 
 
 def instrument_type(cert: Certificate, ctx: CheckContext) -> str:
     """The catalogue type of the item: from its intake record, else the certificate's name."""
-    record = intake_of(cert, ctx)
-    return record.instrument_type if record is not None else cert.instrument_name
+    intake = ctx.intake
+    record = None if intake is None else intake.get(cert.item_number)
+    return cert.instrument_name if record is None else record.instrument_type
 
 
 def catalog_entry(cert: Certificate, ctx: CheckContext) -> CatalogEntry | None:
-    return ctx.catalog_entry(instrument_type(cert, ctx))
+    catalog = ctx.catalog
+    return None if catalog is None else catalog.get(instrument_type(cert, ctx))
 
 
 def person_label(person: str, ctx: CheckContext) -> str:
@@ -95,4 +98,4 @@ def fmt_number(value: float) -> str:
 
 
 def has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return any(map(str.isdigit, text))

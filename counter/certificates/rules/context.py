@@ -123,6 +123,9 @@ class CheckContext:
     used_numbers: frozenset[str] | None
     records: Mapping[str, OriginalRecord] | None
     number_pattern: re.Pattern[str]
+    # (person, instrument type, role) → the last day of that person's authorisations for
+    # the type that cover the role: `authorisations` indexed for the check of each signatory
+    signing: Mapping[tuple[str, str, SignRole], dt.date] | None
 
     def catalog_entry(self, instrument_type: str) -> CatalogEntry | None:
         return None if self.catalog is None else self.catalog.get(instrument_type)
@@ -143,11 +146,16 @@ def make_context(
 ) -> CheckContext:
     """Index the registers once; the result is shared by every check of a batch."""
     auths: dict[tuple[str, str], tuple[Authorisation, ...]] | None = None
+    signing: dict[tuple[str, str, SignRole], dt.date] | None = None
     if authorisations is not None:
-        auths = {}
+        auths, signing = {}, {}
         for a in authorisations:
             key = (a.person, a.instrument_type)
             auths[key] = (*auths.get(key, ()), a)
+            for role in SignRole if a.role is None else (a.role,):
+                until = signing.get((*key, role))
+                if until is None or a.valid_until > until:
+                    signing[(*key, role)] = a.valid_until
     return CheckContext(
         today=today,
         intake=None if intake is None else {r.item_number: r for r in intake},
@@ -161,4 +169,5 @@ def make_context(
         used_numbers=None if used_numbers is None else frozenset(used_numbers),
         records=None if records is None else {r.number: r for r in records},
         number_pattern=compile_number_pattern(number_pattern),
+        signing=signing,
     )

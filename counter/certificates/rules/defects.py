@@ -63,21 +63,25 @@ def shown(value: str) -> str | Text:
     return value if value else EMPTY
 
 
-def _values(values: dict[str, object], english: bool) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for name, value in values.items():
-        if isinstance(value, Text):
-            out[name] = value.en if english else value.zh
-        elif isinstance(value, dt.date):
-            out[name] = value.isoformat()
-        else:
-            out[name] = value
-    return out
+_ENGLISH: dict[str, str] = {}  # template → its English template (a few hundred at most)
 
 
 def render(template: str, values: dict[str, object]) -> tuple[str, str]:
     """(Chinese, English) text of a message template filled with `values`."""
-    return (
-        template.format(**_values(values, english=False)),
-        english(template).format(**_values(values, english=True)),
-    )
+    en = _ENGLISH.get(template)
+    if en is None:
+        en = _ENGLISH[template] = english(template)
+    zh_values = en_values = values  # copied only where a value reads differently
+    for name, value in values.items():
+        if type(value) is str or type(value) is int:  # most values: as they are
+            continue
+        if isinstance(value, Text):
+            zh, en_text = value.zh, value.en
+        elif isinstance(value, dt.date):
+            zh = en_text = value.isoformat()
+        else:
+            continue
+        if zh_values is values:
+            zh_values, en_values = dict(values), dict(values)
+        zh_values[name], en_values[name] = zh, en_text
+    return template.format(**zh_values), en.format(**en_values)

@@ -39,8 +39,11 @@ def check_type_result(cert: Certificate, ctx: CheckContext) -> list[Defect]:
         )
     if cert.type in VERIFICATION_TYPES and verdict is Verdict.PASS:
         for i, row in enumerate(cert.results):
-            error, mpe = magnitude(row.error), magnitude(row.mpe)
-            if error is not None and mpe is not None and error > mpe + 1e-12:
+            error = magnitude(row.error)
+            if error is None:
+                continue
+            mpe = magnitude(row.mpe)
+            if mpe is not None and error > mpe + 1e-12:
                 out.append(
                     defect(
                         "C01-RESULT-EXCEEDS",
@@ -52,8 +55,7 @@ def check_type_result(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                         mpe=row.mpe,
                     )
                 )
-    record = intake_of(cert, ctx)
-    if cert.type is CAL and record is not None and record.compulsory:
+    if cert.type is CAL and (record := intake_of(cert, ctx)) is not None and record.compulsory:
         out.append(
             defect(
                 "C01-COMPULSORY-CALIBRATION",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from counter.certificates.rules.codes import defect
 from counter.certificates.rules.common import (
     FIELD,
@@ -17,6 +19,7 @@ from counter.certificates.rules.model import VERIFICATION_TYPES, Certificate, Re
 from counter.certificates.rules.values import class_rank, norm_regulation, same_text
 
 _COMPARED = ("customer", "instrument_name", "model", "serial", "manufacturer")
+_compared = attrgetter(*_COMPARED)
 _ISSUE = Text("签发", "issue")
 
 
@@ -35,10 +38,8 @@ def check_intake(cert: Certificate, ctx: CheckContext) -> list[Defect]:
             )
         ]
     out: list[Defect] = []
-    for name in _COMPARED:
-        registered: str = getattr(record, name)
-        stated: str = getattr(cert, name)
-        if registered.strip() and not same_text(registered, stated):
+    for name, registered, stated in zip(_COMPARED, _compared(record), _compared(cert), strict=True):
+        if registered != stated and registered.strip() and not same_text(registered, stated):
             out.append(
                 defect(
                     "C07-INTAKE-MISMATCH",
@@ -152,8 +153,11 @@ def check_regulation(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                     regulation=cert.regulation.strip(),
                 )
             )
-    entry = catalog_entry(cert, ctx)
-    if cert.type in VERIFICATION_TYPES and entry is not None and entry.regulation.strip():
+    if (
+        cert.type in VERIFICATION_TYPES
+        and (entry := catalog_entry(cert, ctx)) is not None
+        and entry.regulation.strip()
+    ):
         expected = norm_regulation(entry.regulation)
         named = ctx.regulations.get(expected) if ctx.regulations is not None else None
         successor = norm_regulation(named.superseded_by) if named and named.superseded_by else ""

@@ -152,6 +152,8 @@ def check_environment(cert: Certificate, ctx: CheckContext) -> list[Defect]:
 
 
 def _unit_defects(rows: tuple[ResultRow, ...], name: str) -> list[Defect]:
+    if not rows:
+        return []
     return [
         defect(
             "C13-UNIT-MISSING",
@@ -182,7 +184,7 @@ def check_results(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                 quantity=row.quantity,
             )
             for i, row in enumerate(cert.results)
-            if has_digit(row.measured) and not row.uncertainty.strip()
+            if not row.uncertainty.strip() and has_digit(row.measured)
         ]
     return out
 
@@ -234,18 +236,23 @@ def check_statement(cert: Certificate, ctx: CheckContext) -> list[Defect]:
 
 def check_accuracy_wording(cert: Certificate, ctx: CheckContext) -> list[Defect]:
     """C18: "准确度" alone where "准确度等级" is meant (auditors' finding)."""
-    places: list[tuple[str, str, Text]] = [
-        ("accuracy_class", cert.accuracy_class, FIELD["accuracy_class"]),
-        ("conclusion", cert.conclusion, FIELD["conclusion"]),
-        ("remarks", cert.remarks, FIELD["remarks"]),
-    ]
+    word = "准确度"
+    places: list[tuple[str, str, Text]] = []  # only the texts where the word occurs at all
+    if word in cert.accuracy_class:
+        places.append(("accuracy_class", cert.accuracy_class, FIELD["accuracy_class"]))
+    if word in cert.conclusion:
+        places.append(("conclusion", cert.conclusion, FIELD["conclusion"]))
+    if word in cert.remarks:
+        places.append(("remarks", cert.remarks, FIELD["remarks"]))
     places += [
         (f"standards[{i}].accuracy", s.accuracy, FIELD["accuracy"])
         for i, s in enumerate(cert.standards)
+        if word in s.accuracy
     ]
     places += [
         (f"results[{i}].quantity", r.quantity, FIELD["quantity"])
         for i, r in enumerate(cert.results)
+        if word in r.quantity
     ]
     return [
         defect(
@@ -256,5 +263,5 @@ def check_accuracy_wording(cert: Certificate, ctx: CheckContext) -> list[Defect]
             text=text.strip() if len(text.strip()) <= 40 else text.strip()[:40] + "…",
         )
         for field, text, what in places
-        if "准确度" in text and _ACCURACY_ALONE.search(text)
+        if _ACCURACY_ALONE.search(text)
     ]

@@ -17,8 +17,11 @@ _SIGNER: dict[CertType, Text] = {
 }
 
 
-def _role_text(cert: Certificate, role: SignRole) -> Text:
-    return _SIGNER[cert.type] if role is SignRole.VERIFIER else ROLE[role]
+#: what each signatory is called on each document
+_LABELS: dict[CertType, dict[SignRole, Text]] = {
+    kind: {role: signer if role is SignRole.VERIFIER else ROLE[role] for role in SignRole}
+    for kind, signer in _SIGNER.items()
+}
 
 
 def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
@@ -27,10 +30,12 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
     seen: dict[str, Text] = {}
     on = cert.performed or ctx.today
     kind = instrument_type(cert, ctx)
+    persons, signing = ctx.persons, ctx.signing
+    labels = _LABELS[cert.type]
     for role, person in cert.signatories:
-        label = _role_text(cert, role)
         person = person.strip()
         if not person:
+            label = labels[role]
             out.append(defect("C05-SIGNATORY-MISSING", "缺{role}", role.value, role=label))
             continue
         if person in seen:
@@ -40,13 +45,13 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                     "{first}和{second}是同一人（{person}）",
                     role.value,
                     first=seen[person],
-                    second=label,
+                    second=labels[role],
                     person=person_label(person, ctx),
                 )
             )
             continue
-        seen[person] = label
-        if ctx.persons is not None and person not in ctx.persons:
+        seen[person] = label = labels[role]
+        if persons is not None and person not in persons:
             out.append(
                 defect(
                     "C05-PERSON-UNKNOWN",
@@ -57,30 +62,29 @@ def check_signatories(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                 )
             )
             continue
-        if ctx.authorisations is None:
+        if signing is None:
             continue
-        grants = [a for a in ctx.authorisations.get((person, kind), ()) if a.role in (None, role)]
-        who = person_label(person, ctx)
-        if not grants:
+        until = signing.get((person, kind, role))
+        if until is None:
             out.append(
                 defect(
                     "C05-NOT-AUTHORISED",
                     "{role} {person} 没有“{kind}”的{verb}授权",
                     role.value,
                     role=label,
-                    person=who,
+                    person=person_label(person, ctx),
                     kind=kind,
                     verb=VERB[cert.type],
                 )
             )
-        elif (until := max(a.valid_until for a in grants)) < on:
+        elif until < on:
             out.append(
                 defect(
                     "C05-AUTH-EXPIRED",
                     "{role} {person} 的“{kind}”授权有效期至 {until}，早于{verb}日期 {on}",
                     role.value,
                     role=label,
-                    person=who,
+                    person=person_label(person, ctx),
                     kind=kind,
                     until=until,
                     verb=VERB[cert.type],
@@ -107,7 +111,7 @@ def check_number(cert: Certificate, ctx: CheckContext) -> list[Defect]:
                     number=number,
                 )
             )
-        elif "order" in match.groupdict() and (order := match.group("order")):
+        elif "order" in ctx.number_pattern.groupindex and (order := match.group("order")):
             item_order = cert.item_number[:-3]
             if item_order.isdigit() and order != item_order:
                 out.append(

@@ -57,19 +57,33 @@ def add_months(day: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+_VALID_UNTIL: dict[tuple[dt.date, int], dt.date] = {}  # a batch repeats few days and periods
+
+
 def propose_valid_until(performed: dt.date, period_months: int) -> dt.date:
     """Valid-until = performed + period months − 1 day.
 
     "Performed + N months" is the same day N months later; when that day does not exist
     (31 January + 1 month) the period ends on the last day of that month.
     """
+    day = _VALID_UNTIL.get((performed, period_months))
+    if day is not None:
+        return day
     if period_months < 1:
         raise ValueError("the period must be at least one month")
     year, month = add_months(performed, period_months)
     last = calendar.monthrange(year, month)[1]
     if performed.day > last:
-        return dt.date(year, month, last)
-    return dt.date(year, month, performed.day) - dt.timedelta(days=1)
+        day = dt.date(year, month, last)
+    else:
+        day = dt.date(year, month, performed.day) - dt.timedelta(days=1)
+    if len(_VALID_UNTIL) > 10_000:
+        _VALID_UNTIL.clear()
+    _VALID_UNTIL[(performed, period_months)] = day
+    return day
+
+
+_RANKS: dict[str, tuple[str, float] | None] = {}  # a batch names few classes: read each once
 
 
 def class_rank(text: str) -> tuple[str, float] | None:
@@ -78,6 +92,18 @@ def class_rank(text: str) -> tuple[str, float] | None:
     Numeric classes (0.5, 1.6, 2.5 …), Roman classes of weighing instruments (Ⅰ … Ⅳ) and
     OIML weight classes (E1 … M3) are understood; anything else gives None.
     """
+    rank = _RANKS.get(text, _UNREAD)
+    if rank is _UNREAD:
+        if len(_RANKS) > 10_000:
+            _RANKS.clear()
+        rank = _RANKS[text] = _class_rank(text)
+    return rank
+
+
+_UNREAD = ("", -1.0)
+
+
+def _class_rank(text: str) -> tuple[str, float] | None:
     t = unicodedata.normalize("NFKC", text).upper()
     t = _SPACE.sub("", _CLASS_NOISE.sub("", t))
     if not t:
@@ -92,10 +118,20 @@ def class_rank(text: str) -> tuple[str, float] | None:
         return None
 
 
+_MAGNITUDES: dict[str, float | None] = {}  # results repeat few values: read each once
+
+
 def magnitude(text: str) -> float | None:
     """|value| of a simple signed value such as "+0.5", "±1.0 g", "−0.3 %"; else None."""
+    value = _MAGNITUDES.get(text, -1.0)
+    if value != -1.0:  # a magnitude is never negative: -1 means "not read yet"
+        return value
     m = _SIGNED.match(text.strip())
-    return float(m.group(1)) if m else None
+    value = float(m.group(1)) if m else None
+    if len(_MAGNITUDES) > 10_000:
+        _MAGNITUDES.clear()
+    _MAGNITUDES[text] = value
+    return value
 
 
 def number(text: str) -> float | None:
