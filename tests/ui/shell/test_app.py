@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter import i18n
+from db.engine import Database
 from db.models import AuditEntry
 from tests.conftest import PASSWORD, Counter
 from tests.ui.conftest import when_modal
 from ui.shell import app
+from ui.shell.login_dialog import FirstRunDialog, LoginDialog
 from ui.shell.translations import remove_qt_translations
 
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/counter"
@@ -66,6 +70,9 @@ def test_an_unreachable_database_is_explained_and_exits_2(tmp_path: Path) -> Non
     seen: list[str] = []
 
     def answer(box: QWidget) -> None:
+        if isinstance(box, LoginDialog):  # shown at once, while the database is opened
+            when_modal(answer)
+            return
         assert isinstance(box, QMessageBox)
         seen.append(box.windowTitle() + "|" + box.text())
         box.accept()
@@ -74,6 +81,48 @@ def test_an_unreachable_database_is_explained_and_exits_2(tmp_path: Path) -> Non
     assert app.run(["--db", UNREACHABLE, "--lang", "en"]) == app.EXIT_DATABASE
     assert seen and seen[0].startswith("Cannot open the database|")
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_login_dialog_gives_way_to_the_first_run_on_a_database_without_users(
+    tmp_path: Path,
+) -> None:
+    seen: list[str] = []
+
+    def answer(dialog: QWidget) -> None:
+        seen.append(type(dialog).__name__)
+        if isinstance(dialog, LoginDialog):  # until the opened database says: no users
+            when_modal(answer)
+            return
+        assert isinstance(dialog, FirstRunDialog)
+        dialog.reject()
+
+    when_modal(answer)
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    assert app.run(["--db", url]) == app.EXIT_CANCELLED
+    assert seen[-1] == "FirstRunDialog"
+    assert QApplication.activeModalWidget() is None
+
+
+def test_the_login_waits_for_the_database_opened_behind_the_dialog(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    release = threading.Event()
+
+    def opening() -> Database | None:
+        release.wait()
+        return sqlite_counter.db
+
+    dialog = LoginDialog(opening, username="clerk")
+    qtbot.addWidget(dialog)
+    dialog.password.setText(PASSWORD)
+    threading.Timer(0.2, release.set).start()  # the password typed before the database is open
+    dialog.accept()
+    assert dialog.actor is not None and dialog.actor.username == "clerk"
+    closed = LoginDialog(lambda: None, username="clerk")  # the database could not be opened
+    qtbot.addWidget(closed)
+    closed.password.setText(PASSWORD)
+    closed.accept()
+    assert closed.result() == LoginDialog.UNAVAILABLE and closed.actor is None
 
 
 def test_a_demo_database_at_a_path_is_kept_and_reused(
