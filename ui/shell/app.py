@@ -241,10 +241,12 @@ def _login(
         probe.drive(dialog)
     code = dialog.exec()
     watch.stop()
-    if code != QDialog.DialogCode.Accepted or dialog.actor is None:
+    actor = dialog.actor
+    dialog.deleteLater()  # the watch's closure refers to it: not left to the garbage collector
+    if code != QDialog.DialogCode.Accepted or actor is None:
         return None, code
-    settings.setValue("login/last_user", dialog.actor.username)
-    return dialog.actor, code
+    settings.setValue("login/last_user", actor.username)
+    return actor, code
 
 
 def _clock() -> Clock:
