@@ -166,7 +166,8 @@ def install(source: Path, venv: Path, *, compile_bytecode: bool) -> float | str:
 
 def compile_app(source: Path, python: Path) -> float:
     """README's ``compileall`` of the app's own modules; the seconds it took."""
-    remove_bytecode(source)
+    for name in (*SOURCES, "__pycache__"):  # the app's bytecode, not the environment's
+        remove_bytecode(source / name)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     started = time.perf_counter()
     subprocess.run([str(python), "-m", "compileall", "-q", *SOURCES, "main.py"],
@@ -175,6 +176,9 @@ def compile_app(source: Path, python: Path) -> float:
 
 
 def remove_bytecode(folder: Path) -> None:
+    if folder.name == "__pycache__":
+        shutil.rmtree(folder, ignore_errors=True)
+        return
     for cache in list(folder.rglob("__pycache__")):
         shutil.rmtree(cache, ignore_errors=True)
 
