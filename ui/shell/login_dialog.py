@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,19 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.admin.login import log_in, set_up_first_administrator
-from counter.admin.rules.roles import Actor
-from counter.admin.settings import (
-    InstituteSettings,
-    identity_labels,
-    missing_identity,
-)
 from counter.clock import Clock, SystemClock
 from counter.errors import CounterError, ValidationError
 from counter.i18n import _
-from db.engine import Database
 from ui.common.dialogs import ok_cancel_buttons
 from ui.common.messages import error_text
+
+if TYPE_CHECKING:  # the login dialog shows before SQLAlchemy and the models are loaded
+    from counter.admin.rules.roles import Actor
+    from counter.admin.settings import InstituteSettings
+    from db.engine import Database
 
 _ERROR_STYLE = "QLabel { color: #b00020; }"
 
@@ -60,11 +59,17 @@ class _FormDialog(QDialog):
 
 
 class LoginDialog(_FormDialog):
-    """`actor` is the logged-in user after `exec()` returned Accepted."""
+    """`actor` is the logged-in user after `exec()` returned Accepted.
+
+    `database` may be a function that waits for the database being opened behind the
+    dialog (the start); it returns None when the database cannot be logged into, and the
+    dialog then ends with `UNAVAILABLE` (the caller says why)."""
+
+    UNAVAILABLE = 2
 
     def __init__(
         self,
-        database: Database,
+        database: Database | Callable[[], Database | None],
         *,
         username: str = "",
         password: str = "",
@@ -85,8 +90,14 @@ class LoginDialog(_FormDialog):
         (self.password if username else self.username).setFocus()
 
     def accept(self) -> None:
+        from counter.admin.login import log_in
+
+        database = self.database() if callable(self.database) else self.database
+        if database is None:
+            self.done(self.UNAVAILABLE)
+            return
         try:
-            actor = log_in(self.database, self.clock, self.username.text(), self.password.text())
+            actor = log_in(database, self.clock, self.username.text(), self.password.text())
         except CounterError as error:
             self.show_error(error)
             self.password.clear()
@@ -119,6 +130,8 @@ class FirstRunDialog(_FormDialog):
             "phone": "&T",
             "authorisation_no": "&Z",
         }
+        from counter.admin.settings import identity_labels
+
         for name, label in identity_labels().items():
             edit = QLineEdit()
             edit.setObjectName(name)
@@ -135,6 +148,8 @@ class FirstRunDialog(_FormDialog):
         self.institute["institute_name"].setFocus()
 
     def settings(self) -> InstituteSettings:
+        from counter.admin.settings import InstituteSettings
+
         text = {name: edit.text().strip() for name, edit in self.institute.items()}
         return InstituteSettings(
             institute_name=text["institute_name"],
@@ -144,6 +159,9 @@ class FirstRunDialog(_FormDialog):
         )
 
     def accept(self) -> None:
+        from counter.admin.login import set_up_first_administrator
+        from counter.admin.settings import missing_identity
+
         if self.password.text() != self.password_again.text():
             self.show_error(ValidationError([_("两次输入的密码不一致")]))
             self.password_again.clear()

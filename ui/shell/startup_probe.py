@@ -4,7 +4,9 @@ The probe changes nothing of the start itself: the database is opened and checke
 the login dialog is shown, and the login is the dialog's own (`LoginDialog.accept`:
 the password checked against its argon2 hash, throttling, the audit entry).  The
 probe only types ``COUNTER_USER`` / ``COUNTER_PASSWORD`` into the dialog once it is
-usable, presses its login button, and prints on stdout:
+usable — taking ``COUNTER_PROBE_TYPING_S`` seconds for it, as a clerk does (default 0:
+at once), the event loop running meanwhile — presses its login button, and prints on
+stdout:
 
     LOGIN_DIALOG_USABLE <seconds since process start>
     MAIN_WINDOW_USABLE <seconds since the login button was pressed>
@@ -33,13 +35,17 @@ from ui.shell.login_dialog import LoginDialog
 
 ENV = "COUNTER_STARTUP_PROBE"
 SCREENS_ENV = "COUNTER_PROBE_SCREENS"
+TYPING_ENV = "COUNTER_PROBE_TYPING_S"
 
 
 class StartupProbe:
-    def __init__(self, process_start: float, username: str, password: str) -> None:
+    def __init__(
+        self, process_start: float, username: str, password: str, typing_s: float = 0.0
+    ) -> None:
         self.process_start = process_start
         self.username = username
         self.password = password
+        self.typing_s = typing_s
         self.login_pressed: float | None = None
         self.login_refused = False
 
@@ -48,7 +54,7 @@ class StartupProbe:
         if os.environ.get(ENV) != "1":
             return None
         user, password = os.environ.get("COUNTER_USER", ""), os.environ.get("COUNTER_PASSWORD", "")
-        return cls(process_start, user, password)
+        return cls(process_start, user, password, float(os.environ.get(TYPING_ENV) or 0))
 
     def _since_start(self) -> float:
         return time.perf_counter() - self.process_start
@@ -58,6 +64,9 @@ class StartupProbe:
 
         def usable() -> None:
             print(f"LOGIN_DIALOG_USABLE {self._since_start():.3f}", flush=True)
+            QTimer.singleShot(round(self.typing_s * 1000), typed)
+
+        def typed() -> None:
             dialog.username.setText(self.username)
             dialog.password.setText(self.password)
             self.login_pressed = time.perf_counter()

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter import i18n
+from db.engine import Database
 from db.models import AuditEntry
 from tests.conftest import PASSWORD, Counter
 from tests.ui.conftest import when_modal
 from ui.shell import app
+from ui.shell.login_dialog import FirstRunDialog, LoginDialog
 from ui.shell.translations import remove_qt_translations
 
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/counter"
@@ -52,6 +56,21 @@ def test_startup_probe_logs_in_through_the_dialog_and_reports_the_times(
     assert logins == ["login.ok"]
 
 
+def test_startup_probe_types_the_login_at_a_clerks_pace_before_pressing_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_counter: Counter
+) -> None:
+    """The benchmark's clerk takes its time to type: 登录 is pressed that long after the
+    dialog became usable, so the main window's wait is counted from the press alone."""
+    monkeypatch.setenv("COUNTER_STARTUP_PROBE", "1")
+    monkeypatch.setenv("COUNTER_USER", "clerk")
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    monkeypatch.setenv("COUNTER_PROBE_TYPING_S", "0.4")
+    assert app.run(["--db", sqlite_path(sqlite_counter)]) == 0
+    times = {k: float(v) for k, v in (ln.split() for ln in capsys.readouterr().out.splitlines())}
+    pressed = times["STARTUP_SHOWN"] - times["MAIN_WINDOW_USABLE"]
+    assert pressed - times["LOGIN_DIALOG_USABLE"] >= 0.4
+
+
 def test_startup_probe_with_a_wrong_password_fails(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_counter: Counter
 ) -> None:
@@ -66,6 +85,9 @@ def test_an_unreachable_database_is_explained_and_exits_2(tmp_path: Path) -> Non
     seen: list[str] = []
 
     def answer(box: QWidget) -> None:
+        if isinstance(box, LoginDialog):  # shown at once, while the database is opened
+            when_modal(answer)
+            return
         assert isinstance(box, QMessageBox)
         seen.append(box.windowTitle() + "|" + box.text())
         box.accept()
@@ -74,6 +96,48 @@ def test_an_unreachable_database_is_explained_and_exits_2(tmp_path: Path) -> Non
     assert app.run(["--db", UNREACHABLE, "--lang", "en"]) == app.EXIT_DATABASE
     assert seen and seen[0].startswith("Cannot open the database|")
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_login_dialog_gives_way_to_the_first_run_on_a_database_without_users(
+    tmp_path: Path,
+) -> None:
+    seen: list[str] = []
+
+    def answer(dialog: QWidget) -> None:
+        seen.append(type(dialog).__name__)
+        if isinstance(dialog, LoginDialog):  # until the opened database says: no users
+            when_modal(answer)
+            return
+        assert isinstance(dialog, FirstRunDialog)
+        dialog.reject()
+
+    when_modal(answer)
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    assert app.run(["--db", url]) == app.EXIT_CANCELLED
+    assert seen[-1] == "FirstRunDialog"
+    assert QApplication.activeModalWidget() is None
+
+
+def test_the_login_waits_for_the_database_opened_behind_the_dialog(
+    qtbot: QtBot, sqlite_counter: Counter
+) -> None:
+    release = threading.Event()
+
+    def opening() -> Database | None:
+        release.wait()
+        return sqlite_counter.db
+
+    dialog = LoginDialog(opening, username="clerk")
+    qtbot.addWidget(dialog)
+    dialog.password.setText(PASSWORD)
+    threading.Timer(0.2, release.set).start()  # the password typed before the database is open
+    dialog.accept()
+    assert dialog.actor is not None and dialog.actor.username == "clerk"
+    closed = LoginDialog(lambda: None, username="clerk")  # the database could not be opened
+    qtbot.addWidget(closed)
+    closed.password.setText(PASSWORD)
+    closed.accept()
+    assert closed.result() == LoginDialog.UNAVAILABLE and closed.actor is None
 
 
 def test_a_demo_database_at_a_path_is_kept_and_reused(

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from counter import i18n
 from tests.ui.conftest import when_modal
 from ui.shell import app
+from ui.shell.login_dialog import LoginDialog
 from ui.shell.translations import install_qt_translations, remove_qt_translations
 
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/counter"
@@ -73,6 +74,9 @@ def test_the_program_installs_them_before_its_first_window(lang: str, title: str
     seen: list[str] = []
 
     def answer(box: QWidget) -> None:
+        if isinstance(box, LoginDialog):  # shown at once, while the database is opened
+            when_modal(answer)
+            return
         assert isinstance(box, QMessageBox)
         seen.append(f"{box.windowTitle()}|{box.buttons()[0].text()}")
         box.accept()
