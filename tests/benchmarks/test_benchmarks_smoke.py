@@ -76,12 +76,14 @@ def test_a_figure_that_cannot_be_measured_fails_the_run(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_every_case_runs_small_and_every_figure_is_a_number(tmp_path: Path, pg_url: str) -> None:
+def test_every_case_runs_small_and_every_figure_is_a_number(
+    dataset_cache: Path, pg_url: str
+) -> None:
     name = f"counter_bench_all_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     try:
         result = _run_benchmarks(
             "--items", "2000", "--plan-scale", "0.05", "--pg-orders", "2",
-            "--pg-url", PG_ADMIN_URL, "--pg-database", name, "--cache-dir", str(tmp_path),
+            "--pg-url", PG_ADMIN_URL, "--pg-database", name, "--cache-dir", str(dataset_cache),
             timeout=1800,
         )  # fmt: skip
     finally:
@@ -160,9 +162,9 @@ def test_campaign_split_needs_no_dataset(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("counter-*items-*.db")), "no dataset was built"
 
 
-def test_statistics_benchmarks_run_small(tmp_path: Path) -> None:
+def test_statistics_benchmarks_run_small(dataset_cache: Path) -> None:
     by_name = _metrics(
-        _run_benchmarks("--items", "2000", "--only", "stats", "--cache-dir", str(tmp_path))
+        _run_benchmarks("--items", "2000", "--only", "stats", "--cache-dir", str(dataset_cache))
     )
     for name in (
         "stats_year_by_department",
@@ -174,7 +176,7 @@ def test_statistics_benchmarks_run_small(tmp_path: Path) -> None:
            "stats_regulator_raw_sql_ms")  # fmt: skip
     assert all(by_name[name]["value"] >= 0 for name in raw)
     assert by_name["stats_turnaround_histogram_ms"]["finished"] > 0
-    assert list(tmp_path.glob("counter-2000items-*-lab.db")), "the lab copy is cached"
+    assert list(dataset_cache.glob("counter-2000items-*-lab.db")), "the lab copy is cached"
 
 
 def test_an_unknown_name_is_a_usage_error_not_a_missed_goal(tmp_path: Path) -> None:
