@@ -52,9 +52,12 @@ PASSWORD = "counter-test-1"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slow tests first (a stable sort): run in parallel (pytest-xdist, `-n auto` in
-    pyproject.toml), a minute-long test picked up last would leave the other cores idle."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The slow tests and the fuzz tests first (a stable sort): run in parallel (pytest-xdist,
+    `-n auto` in pyproject.toml), a minute-long test picked up last would leave the other
+    cores idle."""
+    items.sort(
+        key=lambda item: (item.get_closest_marker("slow") is None, "fuzz" not in item.path.parts)
+    )
 
 
 @pytest.fixture(scope="session")
