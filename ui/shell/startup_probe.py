@@ -27,7 +27,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from ui.common.dialogs import ok_button
@@ -64,7 +64,11 @@ class StartupProbe:
 
         def usable() -> None:
             print(f"LOGIN_DIALOG_USABLE {self._since_start():.3f}", flush=True)
-            QTimer.singleShot(round(self.typing_s * 1000), typed)
+            timer = QTimer(dialog)  # precise: a coarse timer may fire up to 5 % early
+            timer.setSingleShot(True)
+            timer.setTimerType(Qt.TimerType.PreciseTimer)
+            timer.timeout.connect(typed)
+            timer.start(round(self.typing_s * 1000))
 
         def typed() -> None:
             dialog.username.setText(self.username)

@@ -68,7 +68,7 @@ def test_startup_probe_types_the_login_at_a_clerks_pace_before_pressing_it(
     assert app.run(["--db", sqlite_path(sqlite_counter)]) == 0
     times = {k: float(v) for k, v in (ln.split() for ln in capsys.readouterr().out.splitlines())}
     pressed = times["STARTUP_SHOWN"] - times["MAIN_WINDOW_USABLE"]
-    assert pressed - times["LOGIN_DIALOG_USABLE"] >= 0.4
+    assert pressed - times["LOGIN_DIALOG_USABLE"] >= 0.4 - 0.002  # the times printed to 1 ms
 
 
 def test_startup_probe_with_a_wrong_password_fails(
