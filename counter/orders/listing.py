@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, any_, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter.clock import CHINA_TZ
@@ -80,6 +80,12 @@ BROAD_TEXT = 3000
 def _by_customer_text(session: Session, text: str) -> ColumnElement[bool]:
     few = few_customer_ids(session, text, BROAD_TEXT)
     if few is not None:
+        if session.get_bind().dialect.name == "postgresql":
+            # an array of the ids, not IN (their query): PostgreSQL guesses the customers
+            # from the statistics (a common pair looks like thousands of customers) and
+            # walks every order newest first testing each (0.5 s at 1,000,000 orders);
+            # for an array it reads the few customers' orders from their index and sorts
+            return Order.customer_id == any_(func.array(few.scalar_subquery()))
         return Order.customer_id.in_(few)
     holds = Customer.search_text.contains(text, autoescape=True)
     return exists().where(Customer.id == Order.customer_id, holds)
