@@ -70,6 +70,18 @@ def _subsequence(ranged: bool) -> ColumnElement[bool]:
                 Customer.pinyin_initials.like(bindparam("initials_pattern")))  # fmt: skip
 
 
+def _subsequence_part(ranged: bool, by_initials: bool) -> Any:
+    """Up to CANDIDATES customers whose initials hold the typed ones as a subsequence.
+
+    `by_initials` (PostgreSQL): the initials that match, read from their index alone, then
+    the customers having them; PostgreSQL cannot read an id from that index and fetched
+    every customer of the first letter to test it (a tenth of them, 0.2 s at 500,000)."""
+    if not by_initials:
+        return select(Customer.id).where(_subsequence(ranged)).limit(CANDIDATES)
+    initials = select(Customer.pinyin_initials).where(_subsequence(ranged)).limit(CANDIDATES)
+    return select(Customer.id).where(Customer.pinyin_initials.in_(initials.scalar_subquery()))
+
+
 def _prefix_parts(ranged: bool) -> list[Any]:
     return [
         select(Customer.id).where(_prefix(column, "q", ranged)).limit(CANDIDATES)
@@ -95,7 +107,9 @@ def _contains_part(finder: Finder) -> Any:
 
 
 @functools.lru_cache(maxsize=64)
-def _statement(ranged: bool, finder: Finder, subsequence: bool, prefixes_only: bool) -> Select[Any]:
+def _statement(
+    ranged: bool, finder: Finder, subsequence: bool, prefixes_only: bool, by_initials: bool
+) -> Select[Any]:
     starts: Any = bindparam("starts")
     contains = Customer.search_text.like(bindparam("contains"), escape="\\")
     rank = case(
@@ -108,7 +122,7 @@ def _statement(ranged: bool, finder: Finder, subsequence: bool, prefixes_only: b
     parts = _prefix_parts(ranged)
     if not prefixes_only:
         if subsequence:
-            parts.append(select(Customer.id).where(_subsequence(ranged)).limit(CANDIDATES))
+            parts.append(_subsequence_part(ranged, by_initials))
         parts.append(_contains_part(finder))
     candidates = union(*(p.subquery().select() for p in parts)).subquery()
     matches = or_(contains, _subsequence(ranged)) if subsequence else contains
@@ -208,11 +222,15 @@ def search_rows(session: Session, query: str, limit: int) -> list[tuple[Any, ...
     subsequence = _initials_pattern(q) is not None
     params = _params(q, limit)
     ranged = dialect == "sqlite" or _code_point_order(session)
+    # SQLite's index of the initials holds the rowid: it reads the ids from it already
+    by_initials = dialect != "sqlite"
     if _prefixes_decide(q):
         # enough prefix matches (rank 0 and 1) fill the list before any substring would
-        statement = _statement(ranged, finder, subsequence, prefixes_only=True)
+        statement = _statement(ranged, finder, subsequence, True, by_initials)
         rows = session.execute(statement, params).all()
         if len(rows) == limit and rows[-1][-1] <= 1:
             return [tuple(row[:-1]) for row in rows]
-    rows = session.execute(_statement(ranged, finder, subsequence, False), params).all()
+    rows = session.execute(
+        _statement(ranged, finder, subsequence, False, by_initials), params
+    ).all()
     return [tuple(row[:-1]) for row in rows]
