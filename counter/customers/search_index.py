@@ -6,7 +6,8 @@ Every customer whose search text holds the text, not only the best twenty as
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, Select, func, select, text
+from sqlalchemy import Integer, Select, bindparam, func, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from counter.customers.rules.search_keys import normalize_query
@@ -55,5 +56,13 @@ def few_customer_ids(session: Session, query: str, few: int) -> Select[int] | No
             return select(Customer.id).where(Customer.id.in_(postings), contains)
     if len(q) < TRIGRAM:
         return None
-    matching = matching_customer_ids(q, session.get_bind().dialect.name)
+    dialect = session.get_bind().dialect.name
+    matching = matching_customer_ids(q, dialect)
+    if dialect == "postgresql":
+        # the ids, not their count: PostgreSQL's LIKE rechecks each customer's row found
+        # by the trigrams, which the caller's query would do a second time
+        ids = list(session.scalars(matching.limit(few)))
+        if len(ids) >= few:
+            return None
+        return select(func.unnest(bindparam("few_ids", ids, type_=ARRAY(Integer))))
     return matching if _capped_count(session, matching, few) < few else None

@@ -17,8 +17,10 @@ from sqlalchemy import (
     Integer,
     Select,
     and_,
+    any_,
     bindparam,
     case,
+    func,
     or_,
     select,
     text,
@@ -70,6 +72,19 @@ def _subsequence(ranged: bool) -> ColumnElement[bool]:
                 Customer.pinyin_initials.like(bindparam("initials_pattern")))  # fmt: skip
 
 
+def _subsequence_part(ranged: bool, by_initials: bool) -> Any:
+    """Up to CANDIDATES customers whose initials hold the typed ones as a subsequence.
+
+    `by_initials` (PostgreSQL): the initials that match, read from their index alone, then
+    the customers having them; PostgreSQL cannot read an id from that index and fetched
+    every customer of the first letter to test it (a tenth of them, 0.2 s at 500,000).
+    SQLite's index of the initials holds the rowid: it reads the ids from it already."""
+    if not by_initials:
+        return select(Customer.id).where(_subsequence(ranged)).limit(CANDIDATES)
+    initials = select(Customer.pinyin_initials).where(_subsequence(ranged)).limit(CANDIDATES)
+    return select(Customer.id).where(Customer.pinyin_initials.in_(initials.scalar_subquery()))
+
+
 def _prefix_parts(ranged: bool) -> list[Any]:
     return [
         select(Customer.id).where(_prefix(column, "q", ranged)).limit(CANDIDATES)
@@ -95,7 +110,9 @@ def _contains_part(finder: Finder) -> Any:
 
 
 @functools.lru_cache(maxsize=64)
-def _statement(ranged: bool, finder: Finder, subsequence: bool, prefixes_only: bool) -> Select[Any]:
+def _statement(
+    ranged: bool, finder: Finder, subsequence: bool, prefixes_only: bool, postgresql: bool
+) -> Select[Any]:
     starts: Any = bindparam("starts")
     contains = Customer.search_text.like(bindparam("contains"), escape="\\")
     rank = case(
@@ -108,9 +125,15 @@ def _statement(ranged: bool, finder: Finder, subsequence: bool, prefixes_only: b
     parts = _prefix_parts(ranged)
     if not prefixes_only:
         if subsequence:
-            parts.append(select(Customer.id).where(_subsequence(ranged)).limit(CANDIDATES))
+            parts.append(_subsequence_part(ranged, by_initials=postgresql))
         parts.append(_contains_part(finder))
     candidates = union(*(p.subquery().select() for p in parts)).subquery()
+    among: ColumnElement[bool] = Customer.id.in_(select(candidates.c.id))
+    if postgresql:
+        # the candidates as an array: PostgreSQL reads them by id and tests the text on
+        # them, where for IN it answered the LIKE below from the trigram index again
+        # (digits' trigrams are in most customers': 15 ms for a credit code's each time)
+        among = Customer.id == any_(func.array(select(candidates.c.id).scalar_subquery()))
     matches = or_(contains, _subsequence(ranged)) if subsequence else contains
     return (
         select(
@@ -124,7 +147,7 @@ def _statement(ranged: bool, finder: Finder, subsequence: bool, prefixes_only: b
             Customer.account_customer,
             rank,
         )
-        .where(Customer.id.in_(select(candidates.c.id)), Customer.active, matches)
+        .where(among, Customer.active, matches)
         .order_by(rank, Customer.name)
         .limit(bindparam("limit", literal_execute=False))
     )
@@ -208,11 +231,12 @@ def search_rows(session: Session, query: str, limit: int) -> list[tuple[Any, ...
     subsequence = _initials_pattern(q) is not None
     params = _params(q, limit)
     ranged = dialect == "sqlite" or _code_point_order(session)
+    postgresql = dialect != "sqlite"
     if _prefixes_decide(q):
         # enough prefix matches (rank 0 and 1) fill the list before any substring would
-        statement = _statement(ranged, finder, subsequence, prefixes_only=True)
+        statement = _statement(ranged, finder, subsequence, True, postgresql)
         rows = session.execute(statement, params).all()
         if len(rows) == limit and rows[-1][-1] <= 1:
             return [tuple(row[:-1]) for row in rows]
-    rows = session.execute(_statement(ranged, finder, subsequence, False), params).all()
+    rows = session.execute(_statement(ranged, finder, subsequence, False, postgresql), params).all()
     return [tuple(row[:-1]) for row in rows]

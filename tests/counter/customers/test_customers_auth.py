@@ -44,10 +44,11 @@ def test_initials_typed_as_a_subsequence_rank_after_prefix_matches(counter: Coun
     _add(counter, "聊城市计量测试所")  # initials lcsjlcss: "lcjl" leaves out 市
     _add(counter, "聊城眼科医院")
     _add(counter, "临沧建筑劳务公司")  # lcjzlwgs: l…c…j…l too
+    _add(counter, "聊城建筑劳务公司")  # the same initials: both found
     with counter.db.session() as s:
         names = [h.name for h in search_customers(s, "lcjl")]
         assert names[0] == "聊城计量器具有限公司"  # a prefix of its initials (lcjlqjyxgs)
-        assert set(names[1:]) == {"临沧建筑劳务公司", "聊城市计量测试所"}
+        assert set(names[1:]) == {"临沧建筑劳务公司", "聊城建筑劳务公司", "聊城市计量测试所"}
         assert [h.name for h in search_customers(s, "LCSJ")] == ["聊城市计量测试所"]
         assert [h.name for h in search_customers(s, "lcjlcs")] == ["聊城市计量测试所"]
         assert search_customers(s, "cjlc") == []  # the first initial stays first

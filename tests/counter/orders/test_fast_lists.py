@@ -82,6 +82,29 @@ def test_text_filter_finds_customers_by_one_two_or_more_characters(
         assert customers("衡器厂x") == set()
 
 
+def test_a_text_filter_pages_in_every_sort_as_its_whole_list(counter: Counter) -> None:
+    _orders(counter)
+    scale = type_id(counter, "电子计价秤")
+    second = add_customer(counter, "济南衡器二厂")
+    for _ in range(2):  # a customer with several orders
+        save(counter, ItemDraft(scale), customer_id=second)
+    flt = OrderFilter(text="济南")
+    with counter.db.session() as s:
+        for sort in SORTS:
+            for descending in (True, False):
+                whole = page_orders(s, flt, sort=sort, descending=descending)
+                paged: list[str] = []
+                after = None
+                while page := page_orders(
+                    s, flt, sort=sort, descending=descending, after=after, limit=1
+                ):
+                    paged += [r.number for r in page]
+                    after = page[-1]
+                assert paged == [r.number for r in whole], (sort, descending)
+                assert {r.customer for r in whole} == {"济南衡器厂", "济南衡器二厂"}
+                assert len(whole) == 3
+
+
 def test_digits_find_the_orders_of_the_customers_whose_phone_starts_with_them(
     counter: Counter,
 ) -> None:
