@@ -18,10 +18,10 @@ class Goal:
 
 GOALS: dict[str, Goal] = {
     "scan_lookup_median_ms": Goal(2.0),
-    "scan_lookup_p99_ms": Goal(10.0),
+    "scan_lookup_p99_ms": Goal(2.0),  # issue 15: on PostgreSQL at 10,000,000 items
     "scan_vs_raw_sql_ratio": Goal(5.0),
     "customer_search_p95_ms": Goal(20.0),
-    "save_order_50_items_ms": Goal(250.0),
+    "save_order_50_items_ms": Goal(100.0),  # issue 15: on both engines
     "cold_start_s": Goal(1.0),
     "first_start_s": Goal(2.0),
     "memory_all_screens_rss_mb": Goal(300.0),
