@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from benchmarks.context import Bench, Case
+from benchmarks.goals import ORDERS_LIST_FIGURES
 from benchmarks.measure import Metric, median, ms, time_repeat
 from benchmarks.raw_replay import ratio, recording, replayer
 from counter.intake.documents import reprint_list
@@ -131,21 +132,7 @@ def reprints(bench: Bench) -> Iterator[Metric]:
 CASES = (
     Case(
         "orders_page",
-        (
-            "orders_page_ms",
-            "orders_page_deep_ms",
-            "orders_page_by_number_ms",
-            "orders_page_by_customer_ms",
-            "orders_page_by_customer_deep_ms",
-            "orders_page_by_status_ms",
-            "orders_page_by_item_count_ms",
-            "orders_page_by_promised_date_ms",
-            "orders_page_text_filter_ms",
-            "orders_page_text_2_chars_ms",
-            "orders_page_status_filter_ms",
-            "orders_page_department_filter_ms",
-            "orders_of_busiest_customer_ms",
-        ),
+        ORDERS_LIST_FIGURES,
         orders_page,
         postgresql=True,
     ),
