@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -37,6 +35,7 @@ from counter.clock import local_date
 from counter.i18n import _
 from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dates import date_edit, edit_day
 from ui.common.message_line import MessageLine
 
 WEEKDAYS = (
@@ -48,19 +47,6 @@ WEEKDAYS = (
     lambda: _("周六"),
     lambda: _("周日"),
 )
-
-
-def _date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(day.year, day.month, day.day))
-    return edit
-
-
-def _day(edit: QDateEdit) -> dt.date:
-    d = edit.date()
-    return dt.date(d.year(), d.month(), d.day())
 
 
 class PrefsDialog(QDialog):
@@ -76,7 +62,7 @@ class PrefsDialog(QDialog):
         self.note = QLineEdit(self)
         self.blocked = QListWidget(self)
         today = local_date(ctx.clock.now())
-        self.first, self.last = _date_edit(self, today), _date_edit(self, today)
+        self.first, self.last = date_edit(self, today), date_edit(self, today)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(_("原因，如：收购旺季"))
         week = QHBoxLayout()
@@ -146,7 +132,7 @@ class PrefsDialog(QDialog):
         )
 
     def block(self) -> None:
-        first, last, reason = _day(self.first), _day(self.last), self.reason.text()
+        first, last, reason = edit_day(self.first), edit_day(self.last), self.reason.text()
         actor, clock, customer_id = self.ctx.actor, self.ctx.clock, self.customer_id
         self._write(
             lambda s: block_dates(s, actor, clock, customer_id, first, last, reason),

@@ -44,7 +44,8 @@ from counter.i18n import _
 from ui.certificates.review_model import type_title
 from ui.certificates.rows_model import RowsModel
 from ui.certificates.standards_model import StandardsModel
-from ui.certificates.widgets import date_edit, picked, qdate, rows_table
+from ui.certificates.widgets import picked, rows_table
+from ui.common.dates import date_edit, qdate
 
 RESULT_FIELDS = ("quantity", "nominal", "measured", "error", "mpe", "uncertainty", "unit")
 ENV_FIELDS = ("quantity", "value", "unit")

@@ -32,9 +32,10 @@ from counter.changes import Change
 from counter.errors import ValidationError
 from counter.i18n import _
 from counter.intake.catalog import list_types
-from ui.certificates.widgets import date_edit, picked
+from ui.certificates.widgets import picked
 from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dates import date_edit
 from ui.common.dialogs import ok_cancel_buttons
 from ui.common.message_line import MessageLine
 

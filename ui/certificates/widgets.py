@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -55,19 +54,6 @@ def rows_table(model: RowsModel, parent: QWidget) -> tuple[QWidget, QTableView]:
     layout.addWidget(table, 1)
     layout.addLayout(buttons)
     return box, table
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def date_edit(parent: QWidget, day: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    if day is not None:
-        edit.setDate(qdate(day))
-    return edit
 
 
 def defects_table(parent: QWidget) -> QTableView:

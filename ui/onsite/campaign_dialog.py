@@ -12,11 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,21 +37,10 @@ from counter.onsite.campaigns import CampaignForm, CampaignPlanned, plan_campaig
 from counter.onsite.rules.campaign import Share
 from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dates import date_edit, edit_day
 from ui.common.message_line import MessageLine
 from ui.customers.dialog import sector_label
 from ui.onsite.urgent_dialog import checked_ids, checklist
-
-
-def _date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> dt.date:
-    d = edit.date()
-    return dt.date(d.year(), d.month(), d.day())
 
 
 def pair_table(headers: list[str], rows: int, parent: QWidget) -> QTableWidget:
@@ -96,8 +83,8 @@ class CampaignDialog(QDialog):
         today = local_date(ctx.clock.now())
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(_("如：2027 年地磅统检"))
-        self.start = _date_edit(today, self)
-        self.end = _date_edit(today + dt.timedelta(days=90), self)
+        self.start = date_edit(self, today)
+        self.end = date_edit(self, today + dt.timedelta(days=90))
         self.types = checklist(choices.types, self)
         self.divisions = QLineEdit(self)
         self.divisions.setPlaceholderText(
@@ -108,7 +95,7 @@ class CampaignDialog(QDialog):
             tuple((n, sector_label(s)) for n, s in enumerate(choices.sectors)), self
         )
         self.due_on = QCheckBox(_("只选下次检定日期不晚于"), self)
-        self.due = _date_edit(today + dt.timedelta(days=90), self)
+        self.due = date_edit(self, today + dt.timedelta(days=90))
         self.vehicles = checklist(
             tuple(
                 (vid, _("{label}（每日 {n} 台件）").format(label=label, n=cap))
@@ -176,13 +163,13 @@ class CampaignDialog(QDialog):
         sectors = tuple(self.sector_names[n] for n in checked_ids(self.sectors))
         return CampaignForm(
             name=self.name.text(),
-            start=_day(self.start),
-            end=_day(self.end),
+            start=edit_day(self.start),
+            end=edit_day(self.end),
             vehicle_ids=checked_ids(self.vehicles),
             type_ids=checked_ids(self.types),
             divisions=tuple(p for p in re.split(r"[\s,，、;；]+", self.divisions.text()) if p),
             sectors=sectors,
-            due_until=_day(self.due) if self.due_on.isChecked() else None,
+            due_until=edit_day(self.due) if self.due_on.isChecked() else None,
             partners=tuple(shares),
             county_institutes=county_institutes,
         )

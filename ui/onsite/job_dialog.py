@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,20 +30,9 @@ from counter.onsite.schedule import Assignment, schedule_job
 from counter.onsite.views import Choices, ledger_choices
 from ui.common import op
 from ui.common.context import AppContext
+from ui.common.dates import date_edit, edit_day
 from ui.common.message_line import MessageLine
 from ui.onsite.urgent_dialog import checked_ids, checklist, fill
-
-
-def _date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> dt.date:
-    d = edit.date()
-    return dt.date(d.year(), d.month(), d.day())
 
 
 class _Dialog(QDialog):
@@ -76,7 +63,7 @@ class NewJobDialog(_Dialog):
         self.customer = QComboBox(self)
         self.site = QLineEdit(self)
         self.site.setPlaceholderText(_("不填则用客户地址"))
-        self.day = _date_edit(local_date(ctx.clock.now()), self)
+        self.day = date_edit(self, local_date(ctx.clock.now()))
         self.what = QPlainTextEdit(self)
         self.what.setMaximumHeight(60)
         self.instruments = checklist((), self)
@@ -114,7 +101,7 @@ class NewJobDialog(_Dialog):
         form = JobForm(
             customer_id=int(customer_id),
             site_address=site,
-            requested_date=_day(self.day),
+            requested_date=edit_day(self.day),
             description=self.what.toPlainText(),
             instruments=tuple(
                 InstrumentDraft(instrument_id=i) for i in checked_ids(self.instruments)
@@ -155,7 +142,7 @@ class ScheduleDialog(_Dialog):
         edit = self.institute.lineEdit()
         if edit is not None:
             edit.setPlaceholderText(_("不填即本所"))
-        self.day = _date_edit(day, self)
+        self.day = date_edit(self, day)
         self.crew = checklist(choices.crew, self)
         self.vehicle = QComboBox(self)
         self.vehicle.addItem(_("（不用车）"), None)
@@ -174,7 +161,7 @@ class ScheduleDialog(_Dialog):
 
     def accept(self) -> None:
         a = Assignment(
-            _day(self.day),
+            edit_day(self.day),
             checked_ids(self.crew),
             self.vehicle.currentData(),
             checked_ids(self.standards),

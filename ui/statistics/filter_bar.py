@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from counter.i18n import _
 from counter.intake.receive import service_label
 from counter.statistics.rules.filters import StatFilter
+from ui.common.dates import date_edit, qdate
 
 SERVICES = ("verification", "calibration", "testing", "repair")
-
-
-def _date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class FilterBar(QWidget):
@@ -31,8 +24,8 @@ class FilterBar(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.start = _date_edit(dt.date(today.year, 1, 1), self)
-        self.end = _date_edit(today, self)
+        self.start = date_edit(self, dt.date(today.year, 1, 1))
+        self.end = date_edit(self, today)
         self.report = QComboBox(self)
         for key, title in kinds:
             self.report.addItem(title, key)
@@ -84,8 +77,8 @@ class FilterBar(QWidget):
     def show_filter(self, kind: str, f: StatFilter) -> None:
         """Set the controls to a saved definition's report and filter."""
         self.report.setCurrentIndex(max(0, self.report.findData(kind)))
-        self.start.setDate(QDate(f.start.year, f.start.month, f.start.day))
-        self.end.setDate(QDate(f.end.year, f.end.month, f.end.day))
+        self.start.setDate(qdate(f.start))
+        self.end.setDate(qdate(f.end))
         dept = f.department_ids[0] if f.department_ids else None
         self.department.setCurrentIndex(max(0, self.department.findData(dept)))
         self.service.setCurrentIndex(max(0, self.service.findData(f.service)))
