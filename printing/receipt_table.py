@@ -10,10 +10,12 @@ the header on a fresh page is left to reportlab's `LongTable`, which splits insi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import wordSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 
@@ -47,12 +49,31 @@ GRID_WIDTH = 0.4
 CENTRED_COLUMNS = (0, len(HEADERS) - 1)
 
 
-def _cell(text: str, width: float, style: ParagraphStyle) -> str | Paragraph:
-    """A plain string when it fits on one line (fast), else a wrapping Paragraph."""
+@dataclass(frozen=True)
+class Wrapped:
+    """Plain text broken into lines as a CJK-wrapped `Paragraph` of ``style`` breaks it
+    (the same `wordSplit`), without parsing it as markup nor wrapping it again."""
+
+    text: str
+    lines: tuple[str, ...]
+    style: ParagraphStyle
+
+    @property
+    def height(self) -> float:
+        return float(len(self.lines) * self.style.leading)
+
+    def paragraph(self) -> Paragraph:
+        return Paragraph(markup(self.text), self.style)
+
+
+def _cell(text: str, width: float, style: ParagraphStyle) -> str | Wrapped:
+    """A plain string when it fits on one line (fast), else its wrapped lines."""
     text = one_line(text)
-    if stringWidth(text, style.fontName, style.fontSize) <= width - 2 * PADDING:
+    inner = width - 2 * PADDING
+    if stringWidth(text, style.fontName, style.fontSize) <= inner:
         return text
-    return Paragraph(markup(text), style)
+    lines = wordSplit(text, [inner, inner], style.fontName, style.fontSize)
+    return Wrapped(text, tuple(line for _, line in lines), style)
 
 
 def _column_widths(
@@ -132,6 +153,8 @@ def _row_height(row: list[Any], widths: Sequence[float], leading: float) -> floa
     for value, width in zip(row, widths, strict=True):
         if isinstance(value, str):
             height = leading
+        elif isinstance(value, Wrapped):
+            height = value.height
         else:
             flowables = value if isinstance(value, list) else [value]
             height = sum(f.wrap(width - 2 * PADDING, 72000)[1] for f in flowables)
@@ -141,7 +164,8 @@ def _row_height(row: list[Any], widths: Sequence[float], leading: float) -> floa
 
 def long_table(rows: list[list[Any]], widths: Sequence[float], font: str, size: float) -> LongTable:
     """The same table as reportlab's `LongTable`, which can split a row across pages."""
-    table = LongTable(rows, colWidths=list(widths), repeatRows=1, splitInRow=1)
+    cells = [[v.paragraph() if isinstance(v, Wrapped) else v for v in row] for row in rows]
+    table = LongTable(cells, colWidths=list(widths), repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -219,11 +243,18 @@ class ItemsTable(Flowable):  # type: ignore[misc,unused-ignore]
         canvas.rect(0, tops[0], self.width, -self.heights[0], stroke=0, fill=1)
         canvas.setFillColor(colors.black)
         canvas.setFont(self.font, self.size, self.size * 1.25)
+        text = canvas.beginText()  # every string of the part in one text object
+        text.setFont(self.font, self.size, self.size * 1.25)
+        flowables: list[tuple[Any, float, float]] = []
         for number, (row, height) in enumerate(zip(self.rows, self.heights, strict=True)):
             bottom = tops[number + 1]
             for column, value in enumerate(row):
                 centred = number == 0 or column in CENTRED_COLUMNS
-                self._draw_cell(value, xs[column], bottom, self.widths[column], height, centred)
+                x, width = xs[column], self.widths[column]
+                flowables += self._place_cell(text, value, x, bottom, width, height, centred)
+        canvas.drawText(text)
+        for flowable, x, y in flowables:
+            flowable.drawOn(canvas, x, y)
         canvas.setLineCap(1)
         canvas.setLineJoin(1)
         canvas.setStrokeColor(GRID_GREY)
@@ -233,24 +264,44 @@ class ItemsTable(Flowable):  # type: ignore[misc,unused-ignore]
         canvas.lines(lines)
         canvas.restoreState()
 
-    def _draw_cell(
-        self, value: Any, x: float, bottom: float, width: float, height: float, centred: bool
-    ) -> None:
-        """As reportlab's table draws a cell aligned "MIDDLE": strings on one baseline,
-        paragraphs stacked and centred as a block."""
+    def _place_cell(
+        self,
+        text: Any,
+        value: Any,
+        x: float,
+        bottom: float,
+        width: float,
+        height: float,
+        centred: bool,
+    ) -> list[tuple[Any, float, float]]:
+        """Put a cell where reportlab's table puts it, aligned "MIDDLE": a string on one
+        baseline, wrapped lines as their paragraph draws them, paragraphs stacked and
+        centred as a block (returned with their positions, to draw after the text)."""
+        size = self.size
         if isinstance(value, str):
-            if not value:
-                return
-            leading = self.size * 1.25
-            y = bottom + (BOTTOM_PADDING + height - TOP_PADDING + leading) / 2 - self.size
-            if centred:
-                self.canv.drawCentredString(x + width / 2, y, value)
-            else:
-                self.canv.drawString(x + PADDING, y, value)
-            return
+            if value:
+                leading = size * 1.25
+                y = bottom + (BOTTOM_PADDING + height - TOP_PADDING + leading) / 2 - size
+                if centred:
+                    x += width / 2 - stringWidth(value, self.font, size) / 2
+                else:
+                    x += PADDING
+                text.setTextOrigin(x, y)
+                text.textOut(value)
+            return []
+        if isinstance(value, Wrapped):
+            block = value.height
+            y = bottom + (height + BOTTOM_PADDING - TOP_PADDING + block) / 2 - size
+            for line in value.lines:
+                text.setTextOrigin(x + PADDING, y)
+                text.textOut(line)
+                y -= value.style.leading
+            return []
         flowables = value if isinstance(value, list) else [value]
         block = sum(f.height for f in flowables)
         y = bottom + (height + BOTTOM_PADDING - TOP_PADDING + block) / 2
+        placed = []
         for flowable in flowables:
             y -= flowable.height
-            flowable.drawOn(self.canv, x + PADDING, y)
+            placed.append((flowable, x + PADDING, y))
+        return placed
