@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.textsplit import wordSplit
+from reportlab.lib.textsplit import dumbSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 
@@ -52,7 +52,7 @@ CENTRED_COLUMNS = (0, len(HEADERS) - 1)
 @dataclass(frozen=True)
 class Wrapped:
     """Plain text broken into lines as a CJK-wrapped `Paragraph` of ``style`` breaks it
-    (the same `wordSplit`), without parsing it as markup nor wrapping it again."""
+    (`wordSplit`'s `dumbSplit` on the same widths), without parsing it as markup."""
 
     text: str
     lines: tuple[str, ...]
@@ -66,13 +66,26 @@ class Wrapped:
         return Paragraph(markup(self.text), self.style)
 
 
-def _cell(text: str, width: float, style: ParagraphStyle) -> str | Wrapped:
+class _CharWidths(dict[str, float]):
+    """Each character's width in one font and size, measured once per table (wrapping
+    measures every character of every long cell, mostly the same digits and letters)."""
+
+    def __init__(self, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.font, self.size = style.fontName, style.fontSize
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = float(stringWidth(ch, self.font, self.size))
+        return width
+
+
+def _cell(text: str, width: float, style: ParagraphStyle, chars: _CharWidths) -> str | Wrapped:
     """A plain string when it fits on one line (fast), else its wrapped lines."""
     text = one_line(text)
     inner = width - 2 * PADDING
     if stringWidth(text, style.fontName, style.fontSize) <= inner:
         return text
-    lines = wordSplit(text, [inner, inner], style.fontName, style.fontSize)
+    lines = dumbSplit(text, [chars[ch] for ch in text], [inner, inner])
     return Wrapped(text, tuple(line for _, line in lines), style)
 
 
@@ -100,10 +113,14 @@ def _column_widths(
 
 
 def _name_cell(
-    item: ReceiptItem, width: float, style: ParagraphStyle, note_style: ParagraphStyle
+    item: ReceiptItem,
+    width: float,
+    style: ParagraphStyle,
+    note_style: ParagraphStyle,
+    chars: _CharWidths,
 ) -> Any:
     if not item.quantity_note.strip():
-        return _cell(item.instrument_name, width, style)
+        return _cell(item.instrument_name, width, style, chars)
     return [
         Paragraph(markup(one_line(item.instrument_name)), style),
         Paragraph(markup(one_line(item.quantity_note)), note_style),
@@ -124,17 +141,18 @@ def items_table(items: Sequence[ReceiptItem], width: float, font_size: float) ->
         textColor=colors.Color(0.25, 0.25, 0.25),
     )
     widths = _column_widths(items, width, font, font_size)
+    chars = _CharWidths(style)
     rows: list[list[Any]] = [list(HEADERS)]
     for index, item in enumerate(items, start=1):
         rows.append(
             [
                 str(index),
-                _cell(item.item_number, widths[1], style),
-                _name_cell(item, widths[2], style, note_style),
-                _cell(item.model, widths[3], style),
-                _cell(item.serial, widths[4], style),
-                _cell(item.service, widths[5], style),
-                _cell(item.department, widths[6], style),
+                _cell(item.item_number, widths[1], style, chars),
+                _name_cell(item, widths[2], style, note_style, chars),
+                _cell(item.model, widths[3], style, chars),
+                _cell(item.serial, widths[4], style, chars),
+                _cell(item.service, widths[5], style, chars),
+                _cell(item.department, widths[6], style, chars),
                 item.promised_date.isoformat(),
                 "加急" if item.urgent else "",
             ]
