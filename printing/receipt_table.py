@@ -237,6 +237,8 @@ class ItemsTable(Flowable):  # type: ignore[misc,unused-ignore]
         if fit == len(self.rows) - 1:
             return [self]
         if fit == 0:  # not one whole row fits: reportlab's table may split inside it
+            if self.heights[0] > avail_height:
+                return []  # not below a header that does not fit either
             probe = long_table(self.rows[:2], self.widths, self.font, self.size)
             if not probe.split(avail_width, avail_height):
                 return []  # nor can it: the rows go on the next page
