@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
 ASSETS = Path(__file__).resolve().with_name("assets")
 SERIF_FONT_PATH = ASSETS / "uming.ttc"  # face 0: AR PL UMing CN
@@ -67,11 +67,33 @@ class FontUnusable(Exception):
         self.spec, self.reason, self.detail, self.chars = spec, reason, detail, chars
 
 
+class _GlyphSlices:
+    """A font's ``glyf`` table read in place: each glyph sliced out is a copy, the table never."""
+
+    def __init__(self, view: memoryview) -> None:
+        self._view = view
+
+    def __getitem__(self, where: slice) -> bytes:
+        return bytes(self._view[where])
+
+
+class _InPlaceGlyfFace(TTFontFace):  # type: ignore[misc,unused-ignore]
+    """reportlab's face, whose subsetting copied the whole ``glyf`` table (15 MB in AR PL
+    UMing) for every document only to slice its few glyphs out of it."""
+
+    def get_table(self, tag: str) -> Any:
+        if tag != "glyf":
+            return super().get_table(tag)
+        pos, length = self.get_table_pos(tag)
+        return _GlyphSlices(memoryview(self._ttf_data)[pos : pos + length])
+
+
 class CheckedTTFont(TTFont):  # type: ignore[misc,unused-ignore]
     """An embedded TrueType font that refuses to draw what it has no outline for."""
 
     def __init__(self, name: str, path: Path, index: int) -> None:
         super().__init__(name, str(path), subfontIndex=index)
+        self.face.__class__ = _InPlaceGlyfFace  # same state, subsets made without the copy
         self.path, self.index = path, index
         family = self.face.familyName
         self.family = family.decode("utf-8", "replace") if isinstance(family, bytes) else family

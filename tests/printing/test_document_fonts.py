@@ -175,3 +175,19 @@ def test_certificate_is_song_and_label_is_bold_sans() -> None:
     assert pdf_text_fonts(cert) == {(SONG, True)}
     assert pdf_text_fonts(label) == {(SANS, True)}
     assert b"2 Tr" in label  # text filled and stroked: bold
+
+
+@pytest.mark.parametrize("field", ["instrument_name", "model", "serial"])
+def test_a_receipt_cell_wrapped_over_lines_prints_whole_and_refuses_what_no_font_has(
+    field: str,
+) -> None:
+    def receipt_with(value: str) -> bytes:
+        item = dataclasses.replace(samples.receipt_item(1), **{field: value})
+        return render_receipt_pdf(dataclasses.replace(samples.receipt(1), items=(item,)))
+
+    long = "电子天平 " + "Ab9 " * 12 + NAME
+    whole = squash("".join(pdf_page_texts(receipt_with(long))))
+    assert squash(long) in whole
+    with pytest.raises(MissingGlyphs) as caught:
+        receipt_with(long + LACKING)
+    assert caught.value.chars == LACKING

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from tests.printing.pdftools import (
     pdf_page_texts,
     squash,
 )
-from tests.printing.samples import INSTITUTE, receipt
+from tests.printing.samples import INSTITUTE, receipt, receipt_item
 
 A4 = (595.28, 841.89)
 A5 = (419.53, 595.28)
@@ -104,3 +105,16 @@ def test_empty_order_still_renders() -> None:
 def test_fifty_items_flow_over_pages() -> None:
     # speed is measured in benchmarks/, never here
     assert pdf_page_count(render_receipt_pdf(receipt(items=50), "A5")) >= 2
+
+
+def test_a_model_longer_than_a_page_prints_whole_between_its_neighbours() -> None:
+    long = "".join(str(i % 10) for i in range(2500))
+    items = [receipt_item(n) for n in (1, 2, 3)]
+    items[1] = dataclasses.replace(items[1], model=long)
+    data = dataclasses.replace(receipt(items=3), items=tuple(items))
+    texts = pdf_page_texts(render_receipt_pdf(data))
+    assert len(texts) >= 3
+    whole = squash("".join(texts))
+    assert all(long[i : i + 200] in whole for i in range(0, 2500, 200))
+    numbers = re.findall(r"20261000123-\d{3}", whole)
+    assert numbers == [item.item_number for item in items]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from counter.intake.catalog import list_types
 from counter.intake.documents import labels_pdf, receipt_pdf, reprint_list
 from counter.intake.receive import ItemDraft, OrderDraft, SavedOrder, save_order
@@ -61,3 +63,34 @@ def test_reprint_list_leaves_out_labels_of_voided_items(counter: Counter) -> Non
     with counter.db.session() as s:
         labels = [r.item_number for r in reprint_list(s) if r.kind == "label"]
     assert sorted(labels) == sorted(saved.item_numbers[1:])
+
+
+def test_a_voided_item_is_neither_labelled_nor_on_the_receipt(counter: Counter) -> None:
+    from counter.intake.corrections import void_item
+    from counter.intake.documents import order_labels
+    from db.models import Item
+
+    saved = _order(counter)
+    with counter.db.session() as s:
+        ids = {i.number: i.id for i in s.query(Item).filter(Item.order_id == saved.order_id)}
+    first, second, third = saved.item_numbers
+    with counter.db.action() as s:
+        void_item(s, counter.clerk, counter.clock, ids[first], "登记错误")
+    with counter.db.session() as s:
+        labels = order_labels(s, saved.order_id)
+        chosen = order_labels(s, saved.order_id, [ids[first], ids[third]])
+        receipt = squash("".join(pdf_page_texts(receipt_pdf(s, saved.order_id))))
+    assert [label.item_number for label in labels] == [second, third]
+    assert [label.item_number for label in chosen] == [third]
+    assert labels[0].customer_short and labels[0].department == "医疗"
+    assert first not in receipt and second in receipt and third in receipt
+    assert "共2件" in receipt
+
+
+def test_an_order_that_does_not_exist_prints_nothing(counter: Counter) -> None:
+    from counter.errors import NotFound
+
+    with counter.db.session() as s, pytest.raises(NotFound):
+        labels_pdf(s, 987654)
+    with counter.db.session() as s, pytest.raises(NotFound):
+        receipt_pdf(s, 987654)
