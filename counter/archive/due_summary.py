@@ -15,10 +15,11 @@ never-verified compulsory entries are a state of their own.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, null, select
+from sqlalchemy import Connection, Select, func, null, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, aliased
 
 from counter.archive.recall import as_date, due_statement, fetched_rows
@@ -75,6 +76,18 @@ def due_summary(
         if include_never
         else {}
     )
+    out = _summaries(session, today, dated, never)
+    out.sort(key=lambda c: (c.name, c.customer_id))
+    return out
+
+
+def _summaries(
+    session: Session,
+    today: dt.date,
+    dated: dict[int, tuple[Any, ...]],
+    never: dict[int, tuple[Any, ...]],
+) -> list[CustomerDueSummary]:
+    """The customers' rows from their counted dated and never-verified entries (`_counted`)."""
     rules = reminder_rules(session)
     by_sector: dict[str, RecallRule] = {}
     days: dict[Any, dt.date | None] = {None: None}
@@ -102,7 +115,6 @@ def due_summary(
             CustomerDueSummary(cid, name, contact, phone, address, sector_, owner or "",
                                n + unverified, unverified, day, state)
         )  # fmt: skip
-    out.sort(key=lambda c: (c.name, c.customer_id))
     return out
 
 
@@ -142,6 +154,130 @@ def counted_statement(
         .outerjoin(_OWNER, _OWNER.id == Customer.owner_department_id)
     )  # fmt: skip
     return statement
+
+
+#: customers on a page of the recall screen's list
+PAGE_SIZE = 200
+
+
+def due_page(
+    session: Session,
+    today: dt.date,
+    start: dt.date,
+    end: dt.date,
+    *,
+    after: CustomerDueSummary | None = None,
+    limit: int = PAGE_SIZE,
+    customer_ids: Collection[int] | None = None,
+    department_id: int | None = None,
+    sector: str | None = None,
+    division_prefix: str | None = None,
+    use: str | None = None,
+    customer_id: int | None = None,
+    include_overdue: bool = True,
+    include_never: bool = True,
+) -> list[CustomerDueSummary]:
+    """Up to `limit` customers of `due_summary`'s list (the same filters; `customer_ids`
+    keeps only these) that follow `after`, with the same figures: the list page by page.
+
+    Keyset paging on (name, id): the customers are walked in name order (their name
+    index) and each is asked whether it has an entry due (its entries by the ledger's
+    (customer, type, serial) key), until the page is full; then the page's customers
+    alone are counted.  So a page costs the same whether a hundred customers are due or
+    two hundred thousand, and nothing counts the whole list (`due_totals` does, apart).
+    The order is the database's (code point order on SQLite and under PostgreSQL's
+    C.UTF-8, as `due_summary` sorts in Python).
+    """
+    filters: dict[str, Any] = {
+        "department_id": department_id,
+        "sector": sector,
+        "division_prefix": division_prefix,
+        "use": use,
+        "customer_id": customer_id,
+        "include_overdue": include_overdue,
+    }
+    statements = [due_statement(start, end, **filters)]
+    if include_never:
+        statements.append(due_statement(start, end, never=True, **filters))
+    listed = aliased(Customer, name="listed")
+    has_due = or_(
+        *(
+            s.with_only_columns(Instrument.id).where(Instrument.customer_id == listed.id).exists()
+            for s in statements
+        )
+    )
+    page = select(listed.id).where(has_due)
+    if customer_ids is not None:
+        page = page.where(listed.id.in_(list(customer_ids)))
+    if after is not None:
+        key = tuple_(listed.name, listed.id) > tuple_(after.name, after.customer_id)
+        page = page.where(listed.name >= after.name, key)  # the name alone: an index range
+    page = page.order_by(listed.name, listed.id).limit(limit)
+    connection = session.connection()
+    ids = [row[0] for row in fetched_rows(connection, page)]
+    if not ids:
+        return []
+    counted = [
+        _counted(connection, s.where(Instrument.customer_id.in_(ids)), with_first=not n)
+        for n, s in enumerate(statements)
+    ]
+    found = {
+        c.customer_id: c
+        for c in _summaries(session, today, counted[0], counted[1] if include_never else {})
+    }
+    return [found[i] for i in ids]
+
+
+@dataclass(frozen=True)
+class DueTotals:
+    """What the whole list holds: its customers and their entries (`summary_count`)."""
+
+    customers: int
+    entries: int
+
+
+def due_totals(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    customer_ids: Collection[int] | None = None,
+    department_id: int | None = None,
+    sector: str | None = None,
+    division_prefix: str | None = None,
+    use: str | None = None,
+    customer_id: int | None = None,
+    include_overdue: bool = True,
+    include_never: bool = True,
+) -> DueTotals:
+    """How many customers `due_summary` lists with these filters and how many entries they
+    have, counted by the database from the ledger's due index (no customer row read)."""
+    filters: dict[str, Any] = {
+        "department_id": department_id,
+        "sector": sector,
+        "division_prefix": division_prefix,
+        "use": use,
+        "customer_id": customer_id,
+        "include_overdue": include_overdue,
+    }
+    statements = [due_statement(start, end, **filters)]
+    if include_never:
+        statements.append(due_statement(start, end, never=True, **filters))
+    parts = [s.with_only_columns(Instrument.customer_id.label("customer_id")) for s in statements]
+    if customer_ids is not None:
+        ids = list(customer_ids)
+        parts = [p.where(Instrument.customer_id.in_(ids)) for p in parts]
+    entries = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("entries")
+    per_customer = (
+        select(func.count().label("n"))
+        .select_from(entries)
+        .group_by(entries.c.customer_id)
+        .subquery("per_customer")
+    )
+    customers, n = session.execute(
+        select(func.count(), func.coalesce(func.sum(per_customer.c.n), 0))
+    ).one()
+    return DueTotals(int(customers), int(n))
 
 
 def summary_count(customers: list[CustomerDueSummary]) -> int:
