@@ -196,25 +196,21 @@ def due_page(
         "customer_id": customer_id,
         "include_overdue": include_overdue,
     }
-    statements = [due_statement(start, end, **filters)]
+    # on SQLite the customer's entries by its key (`due_statement`); PostgreSQL plans it
+    by_customer = session.get_bind().dialect.name == "sqlite"
+    keyed = [due_statement(start, end, by_customer=by_customer, **filters)]
+    ranged = [due_statement(start, end, **filters)]
     if include_never:
-        statements.append(due_statement(start, end, never=True, **filters))
-    listed = aliased(Customer, name="listed")
-    has_due = or_(
-        *(
-            s.with_only_columns(Instrument.id).where(Instrument.customer_id == listed.id).exists()
-            for s in statements
-        )
-    )
-    page = select(listed.id).where(has_due)
-    if customer_ids is not None:
-        page = page.where(listed.id.in_(list(customer_ids)))
-    if after is not None:
-        key = tuple_(listed.name, listed.id) > tuple_(after.name, after.customer_id)
-        page = page.where(listed.name >= after.name, key)  # the name alone: an index range
-    page = page.order_by(listed.name, listed.id).limit(limit)
+        keyed.append(due_statement(start, end, never=True, **filters))
+        ranged.append(keyed[-1])
     connection = session.connection()
-    ids = [row[0] for row in fetched_rows(connection, page)]
+    key = (after.name, after.customer_id) if after is not None else None
+    ids, walked = _walked(connection, keyed, key, limit, customer_ids)
+    if len(ids) < limit and walked is not None:  # few are due: from the due index
+        ids += _in_range(connection, ranged, walked, limit - len(ids), customer_ids)
+    if not ids:
+        return []
+    statements = keyed
     if not ids:
         return []
     counted = [
@@ -226,6 +222,66 @@ def due_page(
         for c in _summaries(session, today, counted[0], counted[1] if include_never else {})
     }
     return [found[i] for i in ids]
+
+
+#: customers a page walks in name order before it reads the due ones from the due index
+#: instead: the walk finds a page where a third of the customers are due (as with the
+#: overdue included), the due index where few are (a month alone: one in sixteen)
+WALK = 3 * PAGE_SIZE
+
+_Key = tuple[str, int]  # a customer's (name, id), the list's order
+
+
+def _following(listed: Any, key: _Key | None, customer_ids: Collection[int] | None) -> Any:
+    """The customers that follow `key` in the list's order (of `customer_ids` only)."""
+    statement = select(listed.id, listed.name)
+    if customer_ids is not None:
+        statement = statement.where(listed.id.in_(list(customer_ids)))
+    if key is not None:
+        name, customer_id = key
+        after = tuple_(listed.name, listed.id) > tuple_(name, customer_id)
+        statement = statement.where(listed.name >= name, after)  # the name alone: a range
+    return statement.order_by(listed.name, listed.id)
+
+
+def _walked(
+    connection: Connection,
+    keyed: list[Select[*tuple[Any, ...]]],
+    key: _Key | None,
+    limit: int,
+    customer_ids: Collection[int] | None,
+) -> tuple[list[int], _Key | None]:
+    """The due customers among the next `WALK` in name order (each asked by its key
+    whether it has an entry due), at most `limit`; and the last one walked when the
+    walk ended before the page was full and more customers follow (None: no more)."""
+    walk = _following(Customer, key, customer_ids).limit(max(WALK, limit)).subquery("walk")
+    has_due = or_(
+        *(
+            s.with_only_columns(Instrument.id).where(Instrument.customer_id == walk.c.id).exists()
+            for s in keyed
+        )
+    )
+    rows = fetched_rows(connection, select(walk.c.id, walk.c.name, has_due))
+    ids = [row[0] for row in rows if row[2]]
+    if len(ids) >= limit:
+        return ids[:limit], None
+    full = len(rows) == max(WALK, limit)
+    return ids, ((rows[-1][1], rows[-1][0]) if full else None)
+
+
+def _in_range(
+    connection: Connection,
+    ranged: list[Select[*tuple[Any, ...]]],
+    key: _Key,
+    limit: int,
+    customer_ids: Collection[int] | None,
+) -> list[int]:
+    """Up to `limit` due customers after `key`, their ids read from the due index's
+    ranges (every due customer's, each page: cheap where few are due)."""
+    due = union_all(*(s.with_only_columns(Instrument.customer_id) for s in ranged))
+    listed = aliased(Customer, name="listed")
+    page = _following(listed, key, customer_ids).where(listed.id.in_(due)).limit(limit)
+    return [row[0] for row in fetched_rows(connection, page)]
 
 
 @dataclass(frozen=True)
