@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, null, or_, select, tuple_, union_all
+from sqlalchemy import Connection, Select, func, literal, null, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, aliased
 
 from counter.archive.recall import as_date, due_statement, fetched_rows
@@ -123,11 +123,18 @@ _OWNER = aliased(Department, name="owner")
 
 
 def _counted(
-    connection: Connection, entries: Select[*tuple[Any, ...]], *, with_first: bool
+    connection: Connection,
+    entries: Select[*tuple[Any, ...]],
+    *,
+    with_first: bool,
+    ids: list[int] | None = None,
 ) -> dict[int, tuple[Any, ...]]:
     """customer id -> (name, contact, phone, address, sector, owner department, count,
-    earliest due date as fetched) of the customers with entries in `entries`."""
+    earliest due date as fetched) of the customers with entries in `entries` (of `ids`:
+    read by their key, not found among every customer)."""
     statement = counted_statement(entries, with_first=with_first)
+    if ids is not None:
+        statement = statement.where(Customer.id.in_(ids))
     return {row[0]: row[1:] for row in fetched_rows(connection, statement)}
 
 
@@ -196,9 +203,9 @@ def due_page(
         "customer_id": customer_id,
         "include_overdue": include_overdue,
     }
-    # on SQLite the customer's entries by its key (`due_statement`); PostgreSQL plans it
-    by_customer = session.get_bind().dialect.name == "sqlite"
-    keyed = [due_statement(start, end, by_customer=by_customer, **filters)]
+    # the customer's entries by its key (`due_statement`), on both engines: PostgreSQL
+    # too would read the whole window's range of the due index, for a page's 200
+    keyed = [due_statement(start, end, by_customer=True, **filters)]
     ranged = [due_statement(start, end, **filters)]
     if include_never:
         keyed.append(due_statement(start, end, never=True, **filters))
@@ -214,7 +221,7 @@ def due_page(
     if not ids:
         return []
     counted = [
-        _counted(connection, s.where(Instrument.customer_id.in_(ids)), with_first=not n)
+        _counted(connection, s.where(Instrument.customer_id.in_(ids)), with_first=not n, ids=ids)
         for n, s in enumerate(statements)
     ]
     found = {
@@ -255,9 +262,15 @@ def _walked(
     whether it has an entry due), at most `limit`; and the last one walked when the
     walk ended before the page was full and more customers follow (None: no more)."""
     walk = _following(Customer, key, customer_ids).limit(max(WALK, limit)).subquery("walk")
+    # a scalar subquery (LIMIT 1), not EXISTS: PostgreSQL would turn an EXISTS into one
+    # hashed set of every due customer, read from the due index's whole range
     has_due = or_(
         *(
-            s.with_only_columns(Instrument.id).where(Instrument.customer_id == walk.c.id).exists()
+            s.with_only_columns(literal(1))
+            .where(Instrument.customer_id == walk.c.id)
+            .limit(1)
+            .scalar_subquery()
+            .is_not(None)
             for s in keyed
         )
     )
