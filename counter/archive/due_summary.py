@@ -183,15 +183,19 @@ def due_page(
     customer_id: int | None = None,
     include_overdue: bool = True,
     include_never: bool = True,
+    walk: int = 0,
 ) -> list[CustomerDueSummary]:
     """Up to `limit` customers of `due_summary`'s list (the same filters; `customer_ids`
     keeps only these) that follow `after`, with the same figures: the list page by page.
 
-    Keyset paging on (name, id): the customers are walked in name order (their name
-    index) and each is asked whether it has an entry due (its entries by the ledger's
-    (customer, type, serial) key), until the page is full; then the page's customers
-    alone are counted.  So a page costs the same whether a hundred customers are due or
-    two hundred thousand, and nothing counts the whole list (`due_totals` does, apart).
+    Keyset paging on (name, id): the next `walk` customers (`WALK`, or the page if
+    larger) are walked in name order (their name index) and each is asked whether it has
+    an entry due (its entries by the ledger's (customer, type, serial) key); where that
+    does not fill the page (few customers are due), the rest is read from the due
+    index's ranges, joined to the customers after the last one walked.  Then the page's
+    customers alone are counted.  So the first page costs about the same whether a
+    hundred customers are due or two hundred thousand, and nothing counts the whole list
+    (`due_totals` does, apart).
     The order is the database's (code point order on SQLite and under PostgreSQL's
     C.UTF-8, as `due_summary` sorts in Python).
     """
@@ -212,7 +216,8 @@ def due_page(
         ranged.append(keyed[-1])
     connection = session.connection()
     key = (after.name, after.customer_id) if after is not None else None
-    ids, walked = _walked(connection, keyed, key, limit, customer_ids)
+    walk = walk or max(WALK, limit)
+    ids, walked = _walked(connection, keyed, key, limit, walk, customer_ids)
     if len(ids) < limit and walked is not None:  # few are due: from the due index
         ids += _in_range(connection, ranged, walked, limit - len(ids), customer_ids)
     if not ids:
@@ -256,29 +261,30 @@ def _walked(
     keyed: list[Select[*tuple[Any, ...]]],
     key: _Key | None,
     limit: int,
+    walk: int,
     customer_ids: Collection[int] | None,
 ) -> tuple[list[int], _Key | None]:
-    """The due customers among the next `WALK` in name order (each asked by its key
+    """The due customers among the next `walk` in name order (each asked by its key
     whether it has an entry due), at most `limit`; and the last one walked when the
     walk ended before the page was full and more customers follow (None: no more)."""
-    walk = _following(Customer, key, customer_ids).limit(max(WALK, limit)).subquery("walk")
+    walked = _following(Customer, key, customer_ids).limit(walk).subquery("walk")
     # a scalar subquery (LIMIT 1), not EXISTS: PostgreSQL would turn an EXISTS into one
     # hashed set of every due customer, read from the due index's whole range
     has_due = or_(
         *(
             s.with_only_columns(literal(1))
-            .where(Instrument.customer_id == walk.c.id)
+            .where(Instrument.customer_id == walked.c.id)
             .limit(1)
             .scalar_subquery()
             .is_not(None)
             for s in keyed
         )
     )
-    rows = fetched_rows(connection, select(walk.c.id, walk.c.name, has_due))
+    rows = fetched_rows(connection, select(walked.c.id, walked.c.name, has_due))
     ids = [row[0] for row in rows if row[2]]
     if len(ids) >= limit:
         return ids[:limit], None
-    full = len(rows) == max(WALK, limit)
+    full = len(rows) == walk
     return ids, ((rows[-1][1], rows[-1][0]) if full else None)
 
 

@@ -137,7 +137,11 @@ def _twins(c: Counter) -> None:
             add_entry(s, c.clock, twin, "电子计价秤", serial, verified, compulsory=True)
 
 
-@pytest.mark.parametrize("size", [1, 2, 200])
+@pytest.mark.parametrize(
+    ("size", "walk"),
+    [(1, 0), (2, 0), (200, 0), (2, 1), (200, 3)],
+    ids=["1", "2", "200", "2-walk-1", "200-walk-3"],  # a short walk: the rest by the due index
+)
 @pytest.mark.parametrize(
     "filters",
     [
@@ -153,7 +157,7 @@ def _twins(c: Counter) -> None:
     ids=["all", "window-only", "no-never", "sector", "region", "use", "department", "named"],
 )
 def test_the_list_paged_by_customer_is_the_whole_list_with_its_totals(
-    counter: Counter, filters: dict[str, object], size: int
+    counter: Counter, filters: dict[str, object], size: int, walk: int
 ) -> None:
     _world(counter)
     _twins(counter)
@@ -172,7 +176,7 @@ def test_the_list_paged_by_customer_is_the_whole_list_with_its_totals(
         pages: list[list[CustomerDueSummary]] = []
         after = None
         while not pages or len(pages[-1]) == size:
-            pages.append(due_page(s, TODAY, *JAN, after=after, limit=size, **query))  # type: ignore[arg-type]
+            pages.append(due_page(s, TODAY, *JAN, after=after, limit=size, walk=walk, **query))  # type: ignore[arg-type]
             after = pages[-1][-1] if pages[-1] else None
         totals = due_totals(s, *JAN, **query)  # type: ignore[arg-type]
     assert len(whole) >= 2, "the world lists several customers for every filter"
