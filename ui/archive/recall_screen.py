@@ -331,13 +331,13 @@ class RecallScreen(ScreenDefaults, QWidget):
             today=self.today().isoformat(),
         )  # fmt: skip
 
-        def read(s: Session) -> tuple[list[CustomerDue], dict[int, DueDetail]]:
+        def whole(s: Session) -> tuple[list[CustomerDue], dict[int, DueDetail]]:
             customers = self._entries(s)  # the whole list, not the pages shown
             return customers, due_details(
                 s, [e.instrument_id for c in customers for e in c.entries]
             )
 
-        found = op.read(self, read)
+        found = op.read(self, whole)
         if found is None:
             return
         customers, details = found
