@@ -222,9 +222,13 @@ def due_page(
         ids += _in_range(connection, ranged, walked, limit - len(ids), customer_ids)
     if not ids:
         return []
-    # the page's entries: SQLite reads each customer's ledger by its key (it has no
-    # statistics to weigh that against the window's range); PostgreSQL chooses
-    statements = keyed if session.get_bind().dialect.name == "sqlite" else ranged
+    # the page's entries: PostgreSQL chooses by its statistics.  SQLite has none: where
+    # the walk found many due, it reads each page customer's ledger by its key (the
+    # window's range is long: 35 against 170 ms at 2,000,000 items, with the overdue);
+    # where it found few, the window's range (short: 25 against 80 ms for a month)
+    sparse = walked is not None
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    statements = keyed if sqlite and not sparse else ranged
     counted = [
         _counted(connection, s.where(Instrument.customer_id.in_(ids)), with_first=not n, ids=ids)
         for n, s in enumerate(statements)
