@@ -7,7 +7,10 @@ the most pressing state of its instruments and the earliest due date.
 
 The model keeps the rows as the plain records it was given and answers the view's
 questions from them (a month with the overdue included lists tens of thousands of
-customers: one item object per cell would hold hundreds of megabytes).
+customers: one item object per cell would hold hundreds of megabytes).  The customers
+page in as the view scrolls (`counter.archive.due_summary.due_page`, keyset on name
+and id, 200 at a time), read off the UI thread when the screen hosts the model, as
+`ui.common.paging_model` pages a table: the model holds only the pages scrolled to.
 """
 
 from __future__ import annotations
@@ -15,13 +18,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlalchemy.orm import Session
 
-from counter.archive.due_summary import CustomerDueSummary
+from counter.archive.due_summary import PAGE_SIZE, CustomerDueSummary
 from counter.archive.recall import DueEntry
 from counter.archive.rules.due import DueState, due_state_label
+from counter.errors import CounterError
 from counter.i18n import _
+from counter.session import read
+from db.engine import Database
+from ui.common import op
 
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1  # the customer id (on every row's first cell)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2  # the instrument id (instrument rows only)
@@ -50,6 +65,8 @@ def headers() -> list[str]:
 
 Index = QModelIndex | QPersistentModelIndex
 TOP = 0  # internal id of a customer row; an instrument row's is its customer's row + 1
+#: a page of customers: up to `limit` that follow `after` (None: the first page)
+Page = Callable[[Session, CustomerDueSummary | None, int], list[CustomerDueSummary]]
 
 
 def customer_texts(c: CustomerDueSummary) -> tuple[str, ...]:
@@ -78,17 +95,36 @@ def entry_texts(e: DueEntry) -> tuple[str, ...]:
 
 
 class DueTreeModel(QAbstractItemModel):
-    """Customers at the top; a customer's instruments are read when it is expanded
-    (`canFetchMore`/`fetchMore`, as a view asks when it expands a row) through `load`."""
+    """Customers at the top, a page at a time; a customer's instruments are read when it
+    is expanded (`canFetchMore`/`fetchMore`, as a view asks when it expands a row or
+    scrolls to the end) through `load`."""
+
+    load_failed = Signal(str)  # the database refused a page; the text says why
+    rows_loaded = Signal(int)  # customers now shown
+    busy_changed = Signal(bool)  # a page is being read in the background (host given)
 
     def __init__(
-        self, load: Callable[[int], Sequence[DueEntry] | None], parent: QObject | None = None
+        self,
+        load: Callable[[int], Sequence[DueEntry] | None],
+        parent: QObject | None = None,
+        *,
+        database: Database | None = None,
+        page: Page | None = None,
+        host: op.OpHost | None = None,
+        page_size: int = PAGE_SIZE,
     ) -> None:
+        """`database` and `page` read the customers by pages (`reload`); with a `host`
+        (the screen) off the UI thread."""
         super().__init__(parent)
         self._headers = headers()
         self.customers: list[CustomerDueSummary] = []
         self._entries: dict[int, list[DueEntry]] = {}  # customer row → its instruments, read
         self._load = load
+        self._database, self._page, self._host = database, page, host
+        self._page_size = page_size
+        self._more = False
+        self._loading = False
+        self._generation = 0  # bumped by every reload: older answers are dropped
         self._bold = QFont()
         self._bold.setBold(True)
         self._brushes = {state: QBrush(QColor(colour)) for state, colour in _COLOURS.items()}
@@ -97,7 +133,92 @@ class DueTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self.customers = list(customers)
         self._entries.clear()
+        self._more = False
         self.endResetModel()
+
+    # -- paging ------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    @property
+    def has_more(self) -> bool:
+        return self._more
+
+    def reload(self) -> None:
+        """Back to the first page."""
+        self._generation += 1
+        self._read(None, self._show_first_page)
+
+    def _show_first_page(self, rows: list[CustomerDueSummary]) -> None:
+        more = self._more
+        self.set_customers(rows)
+        self._more = more
+        self.rows_loaded.emit(len(self.customers))
+
+    def _append(self, rows: list[CustomerDueSummary]) -> None:
+        more, self._more = self._more, False  # no nested fetch while inserting
+        if rows:
+            first = len(self.customers)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self.customers.extend(rows)
+            self.endInsertRows()
+        self._more = more
+        self.rows_loaded.emit(len(self.customers))
+
+    def _read(
+        self, after: CustomerDueSummary | None, show: Callable[[list[CustomerDueSummary]], None]
+    ) -> None:
+        page, database, size = self._page, self._database, self._page_size
+        if page is None or database is None:
+            return
+        generation = self._generation
+
+        def work(session: Session) -> list[CustomerDueSummary]:
+            return page(session, after, size)
+
+        def loaded(rows: list[CustomerDueSummary]) -> None:
+            if generation != self._generation:
+                return  # a newer reload is under way
+            self._more = len(rows) == size
+            show(rows)
+
+        def refused(error: CounterError) -> None:
+            if generation == self._generation:
+                self._more = False
+                self.load_failed.emit(str(error))
+
+        if self._host is None:
+            try:
+                rows = read(database, work)
+            except CounterError as error:
+                refused(error)
+                show([])
+                return
+            loaded(rows)
+            return
+
+        def finished() -> None:
+            if generation == self._generation:
+                self._set_loading(False)
+
+        self._set_loading(True)
+        op.in_background(
+            self._host,
+            lambda _progress: read(database, work),
+            on_success=loaded,
+            on_failure=refused,
+            on_finished=finished,
+        )
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.busy_changed.emit(loading)
 
     # -- the tree's shape ------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -136,10 +257,16 @@ class DueTreeModel(QAbstractItemModel):
         return entries is None or bool(entries)
 
     def canFetchMore(self, parent: Index) -> bool:
+        if not parent.isValid():  # the next page of customers
+            return self._more and not self._loading
         return self._is_customer(parent) and parent.row() not in self._entries
 
     def fetchMore(self, parent: Index) -> None:
         if not self.canFetchMore(parent):
+            return
+        if not parent.isValid():
+            if self.customers:
+                self._read(self.customers[-1], self._append)
             return
         row = parent.row()
         entries = self._load(self.customers[row].customer_id)

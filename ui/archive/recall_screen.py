@@ -7,6 +7,11 @@ Ctrl+Shift+P its 强制检定通知书; Ctrl+E exports the list as XLSX; Ctrl+B 
 every plan and notice of the month into a folder (off the UI thread); Ctrl+D drafts
 reminders into the outbox.  A double-click (or Enter) opens the customer's file
 (`ctx.signals.customer_opened`).
+
+The list pages in by customer as the clerk scrolls (`DueTreeModel`, read off the UI
+thread); its totals (customers, instruments) are counted apart once the first page has
+come, off the UI thread.  The export and the reminders work on the whole selection,
+never only on the pages shown.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from counter.admin.settings import load_settings
 from counter.archive.batch import BatchResult, file_stem, recall_batch
-from counter.archive.due_summary import CustomerDueSummary, due_summary, summary_count
+from counter.archive.due_summary import CustomerDueSummary, DueTotals, due_page, due_totals
 from counter.archive.outbox import DraftResult, draft_reminders, due_customers_from
 from counter.archive.plan_xlsx import due_xlsx
 from counter.archive.plans import has_rows, notice_for, plan_for, render_notice, render_plan
@@ -42,6 +48,7 @@ from counter.clock import local_date
 from counter.customers.records import search_customers
 from counter.i18n import _
 from counter.intake.catalog import list_departments
+from counter.session import read
 from ui.appointments.booking_dialog import BookingDialog
 from ui.archive import due_model as dm
 from ui.archive.dialogs import DraftDialog, FolderDialog, ResultDialog
@@ -72,7 +79,16 @@ class RecallScreen(ScreenDefaults, QWidget):
         departments = op.read(self, lambda s: [(d.id, d.name) for d in list_departments(s)])
         self.filters = DueFilters(self.today(), departments or [], self)
         self.filters.changed.connect(self.refresh)
-        self.model = dm.DueTreeModel(self._customer_entries, self)
+        self._selection: tuple[dict[str, Any], set[int] | None] = ({}, set())
+        self._totals: DueTotals | None = None
+        self._counting = 0  # bumped by every refresh: an older count is dropped
+        self._count_due = False  # the totals are counted once the first page has come
+        # pages of customers load off the UI thread
+        self.model = dm.DueTreeModel(
+            self._customer_entries, self, database=ctx.database, page=self._page, host=self
+        )
+        self.model.load_failed.connect(self.message.show_error)
+        self.model.rows_loaded.connect(self._rows_loaded)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,7 +115,15 @@ class RecallScreen(ScreenDefaults, QWidget):
                 ("book", _("预约送检…"), "Ctrl+Shift+A", self.book),
             ),
         )
+        self.busy = QProgressBar(self)  # moves while a page is read; the list stays usable
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setFormat(_("正在加载…"))
+        self.busy.setTextVisible(True)
+        self.busy.hide()
+        self.model.busy_changed.connect(self.busy.setVisible)
         buttons.addStretch(1)
+        buttons.addWidget(self.busy)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -132,45 +156,85 @@ class RecallScreen(ScreenDefaults, QWidget):
             query["customer_id"] = next(iter(wanted))
         return query, wanted, ""
 
-    def _read(self, session: Session) -> tuple[list[CustomerDueSummary], str]:
+    def _page(
+        self, session: Session, after: CustomerDueSummary | None, limit: int
+    ) -> list[CustomerDueSummary]:
+        """A page of the list, with the filters of the last refresh."""
         window = self.filters.due_window()
-        query, wanted, problem = self._query(session)
+        query, wanted = self._selection
         if wanted is not None and not wanted:
-            return [], problem
-        found = due_summary(session, self.today(), window.start, window.end, **query)
-        if wanted is not None:
-            found = [c for c in found if c.customer_id in wanted]
-        return found, problem
+            return []
+        return due_page(session, self.today(), window.start, window.end, after=after,
+                        limit=limit, customer_ids=wanted, **query)  # fmt: skip
 
-    def _entries(self, session: Session, customer_ids: Collection[int]) -> list[CustomerDue]:
-        """The listed customers' due entries, with the list's window and filters."""
+    def _count(self, session: Session) -> DueTotals:
         window = self.filters.due_window()
-        query, _wanted, _problem = self._query(session)
-        if len(customer_ids) == 1:
-            query["customer_id"] = next(iter(customer_ids))
+        query, wanted = self._selection
+        if wanted is not None and not wanted:
+            return DueTotals(0, 0)
+        return due_totals(session, window.start, window.end, customer_ids=wanted, **query)
+
+    def _entries(
+        self, session: Session, customer_ids: Collection[int] | None = None
+    ) -> list[CustomerDue]:
+        """The due entries of these customers (None: of every customer the list holds, not
+        only the pages shown), with the list's window and filters."""
+        window = self.filters.due_window()
+        query, wanted, _problem = self._query(session)
+        chosen = wanted if customer_ids is None else set(customer_ids)
+        if chosen is not None and len(chosen) == 1:
+            query["customer_id"] = next(iter(chosen))
         found = due_list(session, self.today(), window.start, window.end, **query)
-        return [c for c in found if c.customer_id in customer_ids]
+        return found if chosen is None else [c for c in found if c.customer_id in chosen]
 
     def _customer_entries(self, customer_id: int) -> list[DueEntry] | None:
         found = op.read(self, lambda s: self._entries(s, {customer_id}))
         return None if found is None else [e for c in found for e in c.entries]
 
     def refresh(self) -> None:
+        """Read the list again from its first page; the totals follow it."""
         self.message.clear_message()
-        result = op.read(self, self._read)
-        if result is None:
+        selection = op.read(self, self._query)
+        if selection is None:
             return
-        customers, problem = result
+        query, wanted, problem = selection
         if problem:
             self.message.show_error(problem)
-        self.model.set_customers(customers)
-        for column in range(1, self.model.columnCount()):
-            self.tree.resizeColumnToContents(column)
+        self._selection = (query, wanted)
+        self._totals = None
+        self._counting += 1
+        self._count_due = True
+        self._show_count()
+        self.model.reload()
+
+    def _rows_loaded(self, shown: int) -> None:
+        if self._count_due:  # the first page
+            self._count_due = False
+            for column in range(1, self.model.columnCount()):
+                self.tree.resizeColumnToContents(column)
+            self._count_in_background()
+
+    def _count_in_background(self) -> None:
+        counting = self._counting
+
+        def counted(totals: DueTotals) -> None:
+            if counting == self._counting:
+                self._totals = totals
+                self._show_count()
+
+        database = self.ctx.database
+        op.in_background(self, lambda _progress: read(database, self._count), on_success=counted)
+
+    def _show_count(self) -> None:
         window = self.filters.due_window()
+        start, end = window.start.isoformat(), window.end.isoformat()
+        totals = self._totals
+        if totals is None:
+            self.count_label.setText(_("{start} 至 {end}：正在统计…").format(start=start, end=end))
+            return
         self.count_label.setText(
             _("{start} 至 {end}：{customers} 家客户，{n} 件器具").format(
-                start=window.start.isoformat(), end=window.end.isoformat(),
-                customers=len(customers), n=summary_count(customers),
+                start=start, end=end, customers=totals.customers, n=totals.entries,
             )
         )  # fmt: skip
 
@@ -266,15 +330,14 @@ class RecallScreen(ScreenDefaults, QWidget):
             start=window.start.isoformat(), end=window.end.isoformat(),
             today=self.today().isoformat(),
         )  # fmt: skip
-        listed = {c.customer_id for c in self.model.customers}
 
-        def read(s: Session) -> tuple[list[CustomerDue], dict[int, DueDetail]]:
-            customers = self._entries(s, listed)
+        def whole(s: Session) -> tuple[list[CustomerDue], dict[int, DueDetail]]:
+            customers = self._entries(s)  # the whole list, not the pages shown
             return customers, due_details(
                 s, [e.instrument_id for c in customers for e in c.entries]
             )
 
-        found = op.read(self, read)
+        found = op.read(self, whole)
         if found is None:
             return
         customers, details = found
@@ -346,15 +409,17 @@ class RecallScreen(ScreenDefaults, QWidget):
     # --- reminders --------------------------------------------------------------------
 
     def draft(self) -> None:
-        listed = self.model.customers
-        if not listed:
+        totals = self._totals if self._totals is not None else op.read(self, self._count)
+        if totals is None:
+            return
+        if not totals.customers:
             self.message.show_error(_("列表中没有客户可提醒"))
             return
         selected = set(self.selected_ids())
-        dialog = DraftDialog(len(selected), len(listed), self)
+        dialog = DraftDialog(len(selected), totals.customers, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        ids = {c.customer_id for c in listed} if dialog.all_listed() else selected
+        ids = None if dialog.all_listed() else selected  # None: the whole list
         chosen = op.read(self, lambda s: self._entries(s, ids))
         if chosen is None:
             return

@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
-from counter.archive.due_summary import due_summary, summary_count
+from counter.archive.due_summary import (
+    CustomerDueSummary,
+    due_page,
+    due_summary,
+    due_totals,
+    summary_count,
+)
 from counter.archive.recall import due_count, due_details, due_list
 from counter.archive.reminder_rules import reminder_rules, rule_for, set_reminder_rule
 from counter.archive.rules.due import DueState, RecallRule
@@ -118,6 +125,64 @@ def test_filters_department_sector_region_use_customer(counter: Counter) -> None
     assert _ids(by_use) == {w["jan"], w["old"], w["never"]}
     assert [c.customer_id for c in by_customer] == [counter.customer_id]
     assert nothing == []
+
+
+def _twins(c: Counter) -> None:
+    """Two more customers of the market's name (the page's key has the id after the
+    name), one with an entry due in January, one never verified."""
+    for serial, verified in (("T1", D(2026, 1, 20)), ("T2", None)):
+        twin = add_customer(c, "东昌集贸市场" + serial, "集贸市场")
+        with c.db.action() as s:
+            s.get(Customer, twin).name = "东昌集贸市场"  # type: ignore[union-attr]
+            add_entry(s, c.clock, twin, "电子计价秤", serial, verified, compulsory=True)
+
+
+@pytest.mark.parametrize(
+    ("size", "walk"),
+    [(1, 0), (2, 0), (200, 0), (2, 1), (200, 3)],
+    ids=["1", "2", "200", "2-walk-1", "200-walk-3"],  # a short walk: the rest by the due index
+)
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"include_overdue": False, "include_never": False},
+        {"include_never": False},
+        {"sector": "集贸市场"},
+        {"division_prefix": "3715"},
+        {"use": "trade"},
+        {"department": "一般压力表"},
+        {"customers": ["东昌集贸市场"]},
+    ],
+    ids=["all", "window-only", "no-never", "sector", "region", "use", "department", "named"],
+)
+def test_the_list_paged_by_customer_is_the_whole_list_with_its_totals(
+    counter: Counter, filters: dict[str, object], size: int, walk: int
+) -> None:
+    _world(counter)
+    _twins(counter)
+    with counter.db.action() as s:  # a sector rule of its own changes the market's states
+        set_reminder_rule(s, counter.admin, counter.clock, "集贸市场", RecallRule(60, 10, 400))
+    with counter.db.session() as s:
+        query = dict(filters)
+        if "department" in query:
+            query["department_id"] = type_of(s, str(query.pop("department"))).department_id
+        named = query.pop("customers", None)
+        whole = due_summary(s, TODAY, *JAN, **query)  # type: ignore[arg-type]
+        if named is not None:
+            wanted = set(s.scalars(select(Customer.id).where(Customer.name.in_(named))))
+            whole = [c for c in whole if c.customer_id in wanted]
+            query["customer_ids"] = wanted
+        pages: list[list[CustomerDueSummary]] = []
+        after = None
+        while not pages or len(pages[-1]) == size:
+            pages.append(due_page(s, TODAY, *JAN, after=after, limit=size, walk=walk, **query))  # type: ignore[arg-type]
+            after = pages[-1][-1] if pages[-1] else None
+        totals = due_totals(s, *JAN, **query)  # type: ignore[arg-type]
+    assert len(whole) >= 2, "the world lists several customers for every filter"
+    assert all(len(page) <= size for page in pages)
+    assert [c for page in pages for c in page] == whole
+    assert (totals.customers, totals.entries) == (len(whole), summary_count(whole))
 
 
 def test_the_customers_sector_rule_decides_the_state(counter: Counter) -> None:

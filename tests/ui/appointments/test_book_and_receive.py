@@ -12,7 +12,7 @@ from counter.appointments.queries import find_by_number
 from db.models import Item
 from tests.conftest import Counter
 from tests.counter.appointments.appt_world import MONDAY, with_capacity
-from tests.ui.archive.recall_world import click, host, make_world
+from tests.ui.archive.recall_world import click, host, loaded, make_world
 from tests.ui.conftest import make_ctx, wait_for_workers
 from ui.appointments.booking_dialog import BookingDialog
 from ui.appointments.calendar_screen import AppointmentsScreen
@@ -28,6 +28,7 @@ def test_book_from_the_due_list_then_receive_by_scanning_the_slip(
     with_capacity(c, 4)
     recall = RecallScreen(make_ctx(c))
     host(qtbot, recall)
+    loaded(qtbot, recall)
     recall.select_customer(c.customer_id)
     dialog = recall.book()
     assert dialog is not None

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import Counter
 from tests.counter.archive.ledger_world import add_customer, add_entry
 from tests.ui.conftest import show_active
+from ui.archive.recall_screen import RecallScreen
 
 D = dt.date
 
@@ -52,3 +53,10 @@ def host(qtbot: QtBot, widget: QWidget) -> QWidget:
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def loaded(qtbot: QtBot, screen: RecallScreen) -> None:
+    """Wait for the recall list's first page (read off the UI thread) and its totals."""
+    qtbot.waitUntil(
+        lambda: not screen.model.loading and "正在统计" not in screen.count_label.text()
+    )

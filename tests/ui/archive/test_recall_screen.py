@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from db.models_archive import OutboxMessage
 from tests.conftest import Counter
-from tests.ui.archive.recall_world import click, host, make_world
+from tests.ui.archive.recall_world import click, host, loaded, make_world
 from tests.ui.conftest import make_ctx, when_modal
 from ui.archive import due_model as dm
 from ui.archive.dialogs import DraftDialog, FolderDialog
@@ -24,8 +24,9 @@ from ui.common.dialogs import ok_button
 from ui.common.reason_dialog import WriteWithReason
 
 
-def _listed(screen: RecallScreen) -> dict[str, list[str]]:
+def _listed(qtbot: QtBot, screen: RecallScreen) -> dict[str, list[str]]:
     """customer → the serials of its instruments, as the tree shows them once expanded."""
+    loaded(qtbot, screen)
     model, found = screen.model, {}
     for row in range(model.rowCount()):
         head = model.index(row, dm.NAME)
@@ -70,21 +71,26 @@ def test_a_month_of_due_instruments_by_customer_and_a_customer_opened(
     w = make_world(sqlite_counter)
     screen = RecallScreen(make_ctx(sqlite_counter))
     host(qtbot, screen)
+    loaded(qtbot, screen)
     # next month by default: December 2026, each customer with its instruments
-    assert _listed(screen) == {"明镜眼镜有限公司": ["L1"], "聊城计量器具有限公司": ["J1", "P1"]}
+    assert _listed(qtbot, screen) == {
+        "明镜眼镜有限公司": ["L1"],
+        "聊城计量器具有限公司": ["J1", "P1"],
+    }
     assert "2 家客户，3 件器具" in screen.count_label.text()
     assert screen.model.index(0, dm.SERIAL).data() == "1 件"
     screen.filters.month.setDate(QDate(2027, 2, 1))
     screen.filters.overdue.setChecked(False)
-    assert _listed(screen) == {"示例粮食收储公司": ["F1"]}
+    assert _listed(qtbot, screen) == {"示例粮食收储公司": ["F1"]}
     screen.filters.month.setDate(QDate(2026, 12, 1))
     screen.filters.sector.setCurrentIndex(screen.filters.sector.findData("眼镜店"))
-    assert list(_listed(screen)) == ["明镜眼镜有限公司"]
+    assert list(_listed(qtbot, screen)) == ["明镜眼镜有限公司"]
     screen.filters.customer.setText("聊城")
     screen.filters.customer.editingFinished.emit()
-    assert _listed(screen) == {}
+    assert _listed(qtbot, screen) == {}
     screen.filters.sector.setCurrentIndex(0)
-    assert list(_listed(screen)) == ["聊城计量器具有限公司"]
+    assert list(_listed(qtbot, screen)) == ["聊城计量器具有限公司"]
+    assert "1 家客户，2 件器具" in screen.count_label.text()
     rect = screen.tree.visualRect(screen.model.index(0, dm.NAME))
     viewport = screen.tree.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
@@ -97,6 +103,7 @@ def test_a_plan_previewed_for_the_selected_customer(qtbot: QtBot, sqlite_counter
     w = make_world(sqlite_counter)
     screen = RecallScreen(make_ctx(sqlite_counter))
     host(qtbot, screen)
+    loaded(qtbot, screen)
     click(qtbot, screen.buttons["plan"])
     assert screen.message.text() == "请先选择一家客户" and screen.preview is None
     screen.select_customer(w.counter.customer_id)
@@ -118,6 +125,7 @@ def test_reminders_drafted_sent_failed_by_name_and_answered(
     ctx = make_ctx(c)
     recall = RecallScreen(ctx)
     host(qtbot, recall)
+    loaded(qtbot, recall)
     when_modal(_draft_for_all("sms"))
     click(qtbot, recall.buttons["draft"])
     assert recall.result_dialog is not None
@@ -174,6 +182,7 @@ def test_the_months_batch_writes_its_files_and_says_what_it_did(
     make_world(sqlite_counter)
     screen = RecallScreen(make_ctx(sqlite_counter))
     host(qtbot, screen)
+    loaded(qtbot, screen)
     when_modal(_into(tmp_path / "recall"))
     click(qtbot, screen.buttons["batch"])
     qtbot.waitUntil(lambda: screen.result_dialog is not None, timeout=20000)
