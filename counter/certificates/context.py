@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import (
     ColumnElement,
     Select,
-    SQLColumnExpression,
     String,
     any_,
     bindparam,
@@ -25,7 +25,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counter.certificates.regulations import merged_regulations
 from counter.certificates.rules import (
@@ -54,6 +54,7 @@ from db.models_certificates import (
 )
 
 SETTINGS_KEY = "certificates"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -141,21 +142,21 @@ def load_registers(session: Session) -> Registers:
     )
 
 
-def _among(column: SQLColumnExpression[str], name: str, dialect: str) -> ColumnElement[bool]:
-    """`column` among the strings of parameter `name`, given as one parameter (an array on
-    PostgreSQL, a JSON list on SQLite): an IN of 500 parameters costs the driver and
-    SQLAlchemy more to render and parse than the database takes to answer it, and its text
-    changes with the count, so PostgreSQL can't keep its plan."""
+def among(column: InstrumentedAttribute[T], name: str, dialect: str) -> ColumnElement[bool]:
+    """`column` among the values of parameter `name`, given as one parameter (an array on
+    PostgreSQL, a JSON list on SQLite; see `listed`): an IN of 500 parameters costs the
+    driver and SQLAlchemy more to render and parse than the database takes to answer it,
+    and its text changes with the count, so PostgreSQL can't keep its plan."""
     if dialect == "postgresql":
-        return column == any_(bindparam(name, type_=ARRAY(String)))
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
     if dialect == "sqlite":
-        listed = func.json_each(bindparam(name, type_=String)).table_valued("value")
-        return column.in_(select(listed.c.value))
+        values = func.json_each(bindparam(name, type_=String)).table_valued("value")
+        return column.in_(select(values.c.value))
     return column.in_(bindparam(name, expanding=True))
 
 
-def _strings(values: Collection[str], dialect: str) -> object:
-    """`values` as the parameter `_among` reads."""
+def listed(values: Iterable[str] | Iterable[int], dialect: str) -> object:
+    """`values` as the parameter `among` reads."""
     if dialect == "sqlite":
         return json.dumps(list(values), ensure_ascii=False)
     return list(values)
@@ -180,7 +181,7 @@ def _intake_query(
         .join(Order, Order.id == Item.order_id)
         .join(Customer, Customer.id == Order.customer_id)
         .join(InstrumentType, InstrumentType.id == Item.type_id)
-        .where(_among(Item.number, "numbers", dialect))
+        .where(among(Item.number, "numbers", dialect))
     )
 
 
@@ -192,7 +193,7 @@ def intake_records(session: Session, item_numbers: Collection[str]) -> list[Inta
     out = []
     conn = session.connection()
     dialect = conn.dialect.name
-    params = {"numbers": _strings(item_numbers, dialect)}
+    params = {"numbers": listed(item_numbers, dialect)}
     rows = conn.execute(_intake_query(dialect), params).all()
     for number, kind, customer, model, serial, maker, received, compulsory, cls in rows:
         day = days.get(received)
@@ -207,7 +208,7 @@ def intake_records(session: Session, item_numbers: Collection[str]) -> list[Inta
 @functools.cache
 def _used_query(dialect: str) -> Select[str, int]:
     return select(CertificateRecord.number, CertificateRecord.id).where(
-        _among(CertificateRecord.number, "numbers", dialect)
+        among(CertificateRecord.number, "numbers", dialect)
     )
 
 
@@ -220,7 +221,7 @@ def numbers_in_use(
     own = set(exclude_ids)
     conn = session.connection()
     dialect = conn.dialect.name
-    rows = conn.execute(_used_query(dialect), {"numbers": _strings(numbers, dialect)}).all()
+    rows = conn.execute(_used_query(dialect), {"numbers": listed(numbers, dialect)}).all()
     return {number for number, id_ in rows if id_ not in own}
 
 
