@@ -9,7 +9,8 @@ document type and defect kind (`benchmarks.cert_corpus`) in turn, each bound to 
 intake record.
 
 - ``cert_check_per_s``: `counter.certificates.batch.check_stored`: certificates read back
-  in pages of 500 (keyset on id), parsed, cross-checked against intake, catalogue,
+  in pages of 500 (keyset on id; on PostgreSQL, of the status awaiting review only, their
+  ids listed once and read 500 at a time), parsed, cross-checked against intake, catalogue,
   regulations, standards, authorisations, people and the numbers in use (one
   `batch_context` per page) and checked (`check_batch`), in one read session;
   certificates per second of the FIRST pass (nothing warmed up before it).  On

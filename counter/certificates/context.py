@@ -9,12 +9,23 @@ other certificates already use — with one query each, however long the batch.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    any_,
+    bindparam,
+    func,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counter.certificates.regulations import merged_regulations
 from counter.certificates.rules import (
@@ -43,6 +54,7 @@ from db.models_certificates import (
 )
 
 SETTINGS_KEY = "certificates"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -130,23 +142,47 @@ def load_registers(session: Session) -> Registers:
     )
 
 
-_INTAKE = (
-    select(
-        Item.number,
-        InstrumentType.name,
-        Customer.name,
-        Item.model,
-        Item.serial,
-        Item.manufacturer,
-        Order.received_at,
-        Item.compulsory,
-        Item.accuracy_class,
+def among(column: InstrumentedAttribute[T], name: str, dialect: str) -> ColumnElement[bool]:
+    """`column` among the values of parameter `name`, given as one parameter (an array on
+    PostgreSQL, a JSON list on SQLite; see `listed`): an IN of 500 parameters costs the
+    driver and SQLAlchemy more to render and parse than the database takes to answer it,
+    and its text changes with the count, so PostgreSQL can't keep its plan."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    if dialect == "sqlite":
+        values = func.json_each(bindparam(name, type_=String)).table_valued("value")
+        return column.in_(select(values.c.value))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def listed(values: Iterable[str] | Iterable[int], dialect: str) -> object:
+    """`values` as the parameter `among` reads."""
+    if dialect == "sqlite":
+        return json.dumps(list(values), ensure_ascii=False)
+    return list(values)
+
+
+@functools.cache
+def _intake_query(
+    dialect: str,
+) -> Select[str, str, str, str, str, str, dt.datetime, bool, str]:
+    return (
+        select(
+            Item.number,
+            InstrumentType.name,
+            Customer.name,
+            Item.model,
+            Item.serial,
+            Item.manufacturer,
+            Order.received_at,
+            Item.compulsory,
+            Item.accuracy_class,
+        )
+        .join(Order, Order.id == Item.order_id)
+        .join(Customer, Customer.id == Order.customer_id)
+        .join(InstrumentType, InstrumentType.id == Item.type_id)
+        .where(among(Item.number, "numbers", dialect))
     )
-    .join(Order, Order.id == Item.order_id)
-    .join(Customer, Customer.id == Order.customer_id)
-    .join(InstrumentType, InstrumentType.id == Item.type_id)
-    .where(Item.number.in_(bindparam("numbers", expanding=True)))
-)
 
 
 def intake_records(session: Session, item_numbers: Collection[str]) -> list[IntakeRecord]:
@@ -155,7 +191,10 @@ def intake_records(session: Session, item_numbers: Collection[str]) -> list[Inta
         return []
     days: dict[dt.datetime, dt.date] = {}  # the items of an order share its moment
     out = []
-    rows = session.connection().execute(_INTAKE, {"numbers": list(item_numbers)}).all()
+    conn = session.connection()
+    dialect = conn.dialect.name
+    params = {"numbers": listed(item_numbers, dialect)}
+    rows = conn.execute(_intake_query(dialect), params).all()
     for number, kind, customer, model, serial, maker, received, compulsory, cls in rows:
         day = days.get(received)
         if day is None:
@@ -166,9 +205,11 @@ def intake_records(session: Session, item_numbers: Collection[str]) -> list[Inta
     return out
 
 
-_USED = select(CertificateRecord.number, CertificateRecord.id).where(
-    CertificateRecord.number.in_(bindparam("numbers", expanding=True))
-)
+@functools.cache
+def _used_query(dialect: str) -> Select[str, int]:
+    return select(CertificateRecord.number, CertificateRecord.id).where(
+        among(CertificateRecord.number, "numbers", dialect)
+    )
 
 
 def numbers_in_use(
@@ -178,7 +219,9 @@ def numbers_in_use(
     if not numbers:
         return set()
     own = set(exclude_ids)
-    rows = session.connection().execute(_USED, {"numbers": list(numbers)}).all()
+    conn = session.connection()
+    dialect = conn.dialect.name
+    rows = conn.execute(_used_query(dialect), {"numbers": listed(numbers, dialect)}).all()
     return {number for number, id_ in rows if id_ not in own}
 
 

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from counter.certificates.batch import check_stored
 from counter.certificates.content import certificate_from_json, content_json
@@ -83,3 +83,33 @@ def test_the_bulk_check_finds_what_each_check_finds(counter: CounterApp) -> None
     assert [codes[cid] for cid in ids[:3]] == [[], [], []]  # the world's own scales are clean
     assert codes[ids[-1]] == ["C06-NUMBER-USED", "C07-INTAKE-MISMATCH"]  # own[0] once more
     assert len(found) >= 30  # most kinds of defect were found, each the same way
+
+
+def test_the_bulk_check_of_some_statuses_checks_those_and_finds_what_each_check_finds(
+    counter: CounterApp,
+) -> None:
+    w = make_world(counter)
+    own = [w.scale(n, number=f"{w.order_number}00{n + 1}", page_count=3) for n in range(3)]
+    certs = [*own, *_corpus(), dataclasses.replace(own[0], serial="A128")]
+    ids = _store(w, certs)
+    of = dict(zip(ids, certs, strict=True))
+    passed = ids[1:-1:3]  # every third one already passed its final check
+    with w.counter.db.action() as s:
+        s.execute(
+            update(CertificateRecord)
+            .where(CertificateRecord.id.in_(passed))
+            .values(status=CertStatus.PASSED.value)
+        )
+    awaiting = [cid for cid in ids if cid not in set(passed)]
+    with w.counter.db.session() as s:
+        pages = list(check_stored(s, TODAY, page=5, statuses=[CertStatus.AWAITING_REVIEW.value]))
+        assert [len(page) for page in pages[:-1]] == [5] * (len(pages) - 1)
+        assert [cid for page in pages for cid, _ in page] == awaiting
+        for page in pages:
+            page_ids = [cid for cid, _ in page]
+            page_certs = [of[cid] for cid in page_ids]
+            expected = check_batch(page_certs, check_context(s, page_certs, TODAY, page_ids))
+            assert [defects for _, defects in page] == expected
+    codes = {cid: [d.code for d in defects] for page in pages for cid, defects in page}
+    assert codes[ids[0]] == [] and codes[ids[2]] == []  # the world's own scales are clean
+    assert codes[ids[-1]] == ["C06-NUMBER-USED", "C07-INTAKE-MISMATCH"]  # own[0] once more
