@@ -167,6 +167,9 @@ def _statement(
     postgresql: bool,
     code: bool = False,
 ) -> Select[Any]:
+    """SQLite's statements: only the prefixes' (`prefixes_only`), or all of them; on
+    PostgreSQL one statement, the other ways asked when the prefixes' are too few
+    (`prefixes_only` then tells that the prefixes decide)."""
     if postgresql:
         return _statement_of_rows(ranged, finder, subsequence, prefixes_only, code)
     rank, matches = _ranking(Customer, ranged, subsequence)
@@ -202,18 +205,30 @@ def _ranking(rows: Any, ranged: bool, subsequence: bool) -> tuple[Any, ColumnEle
 
 
 def _statement_of_rows(
-    ranged: bool, finder: Finder, subsequence: bool, prefixes_only: bool, code: bool
+    ranged: bool, finder: Finder, subsequence: bool, prefixes_first: bool, code: bool
 ) -> Select[Any]:
-    """PostgreSQL's statement: each way of finding candidates reads the candidates' rows
-    whole as it finds them (its index scan reads each row anyway), and they are ranked as
-    they come, instead of their ids looked up again (500 index lookups, half the time of a
-    broad text's search); the candidates and their ranking are the same."""
-    parts = _prefix_parts(ranged, _ROWS)
-    if not prefixes_only:
-        if subsequence:
-            parts.append(_subsequence_part(ranged, by_initials=True, read=_ROWS))
-        parts += _code_parts(_ROWS) if code else [_contains_part(finder, _ROWS)]
-    rows = union(*(p.subquery().select() for p in parts)).subquery()
+    """PostgreSQL's statement, one for every text.
+
+    Each way of finding candidates reads the candidates' rows whole as it finds them (its
+    index scan reads each row anyway), and they are ranked as they come, instead of their
+    ids looked up again (500 index lookups, half the time of a broad text's search).
+    `prefixes_first`: the other ways run only when the prefix matches (rank 0 and 1) are
+    fewer than the list holds (one-time filters on their count), what SQLite's two
+    statements do in two round trips; the candidates and their ranking are the same."""
+    prefixed = union(*(p.subquery().select() for p in _prefix_parts(ranged, _ROWS)))
+    parts: list[Any] = []
+    if subsequence:
+        parts.append(_subsequence_part(ranged, by_initials=True, read=_ROWS))
+    parts += _code_parts(_ROWS) if code else [_contains_part(finder, _ROWS)]
+    if prefixes_first:
+        found = prefixed.cte("prefixed")  # materialized: read twice
+        _rank, matches = _ranking(found.c, ranged, subsequence)
+        enough = select(func.count()).where(found.c.active, matches).scalar_subquery()
+        parts = [part.where(enough < bindparam("enough")) for part in parts]
+        candidates = union(found.select(), *(p.subquery().select() for p in parts))
+    else:
+        candidates = union(prefixed.subquery().select(), *(p.subquery().select() for p in parts))
+    rows = candidates.subquery()
     rank, matches = _ranking(rows.c, ranged, subsequence)
     return (
         select(*(rows.c[c.key] for c in _ROWS[:8]), rank)
@@ -240,6 +255,7 @@ def _params(q: str, limit: int) -> dict[str, Any]:
         "contains": f"%{escaped}%",
         "phrase": '"' + q.replace('"', '""') + '"',
         "limit": limit,
+        "enough": limit,
     }
     if _code_prefix(q):
         code = q.upper()  # codes are kept in capitals, the search text in small letters
@@ -305,14 +321,17 @@ def search_rows(session: Session, query: str, limit: int) -> list[tuple[Any, ...
     params = _params(q, limit)
     ranged = dialect == "sqlite" or _code_point_order(session)
     postgresql = dialect != "sqlite"
-    # SQLite's FTS5 trigram index answers a code's digits in step with the others
-    code = postgresql and ranged and finder == "like" and _code_prefix(q)
+    if postgresql:
+        # SQLite's FTS5 trigram index answers a code's digits in step with the others
+        code = ranged and finder == "like" and _code_prefix(q)
+        statement = _statement(ranged, finder, subsequence, _prefixes_decide(q), True, code)
+        return [tuple(row[:-1]) for row in session.execute(statement, params)]
     if _prefixes_decide(q):
         # enough prefix matches (rank 0 and 1) fill the list before any substring would
         statement = _statement(ranged, finder, subsequence, True, postgresql)
         rows = session.execute(statement, params).all()
         if len(rows) == limit and rows[-1][-1] <= 1:
             return [tuple(row[:-1]) for row in rows]
-    statement = _statement(ranged, finder, subsequence, False, postgresql, code)
+    statement = _statement(ranged, finder, subsequence, False, postgresql)
     rows = session.execute(statement, params).all()
     return [tuple(row[:-1]) for row in rows]
