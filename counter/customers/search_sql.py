@@ -3,9 +3,10 @@ as parameters (building a statement of six unions costs more than the database's
 
 A shape is the engine, which index finds substrings (the bigram table for two characters,
 FTS5 trigrams on SQLite for more, else LIKE), whether initials may be typed as a
-subsequence, whether the text may start a credit code, and whether only the prefix indexes
-are asked.  `search_rows` answers as
-`counter.customers.records.search_customers` describes.
+subsequence, whether the text may start a credit code (PostgreSQL), and whether the prefix
+indexes are asked first: SQLite asks them alone and then, when too few are found, all of
+them; PostgreSQL in one statement, the others gated on the prefixes' count.  `search_rows`
+answers as `counter.customers.records.search_customers` describes.
 """
 
 from __future__ import annotations
