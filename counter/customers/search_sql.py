@@ -28,6 +28,7 @@ from sqlalchemy import (
     text,
     union,
 )
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from counter.customers.rules.search_keys import normalize_query
@@ -287,7 +288,10 @@ def _code_point_order(session: Session) -> bool:
     C or POSIX, and 'B' < 'a' to be sure: not an ICU default): then a prefix is a range
     of its plain indexes, which LIKE 'q%' cannot use there (a sequential scan of the
     customers per prefix, 160 ms at 500,000).  Asked once per pooled connection."""
-    conn = session.connection()
+    return _ordered_by_code_point(session.connection())
+
+
+def _ordered_by_code_point(conn: Connection) -> bool:
     known = conn.info.get(_ORDER_KEY)
     if known is None:
         row = conn.exec_driver_sql(_COLLATION).one()
@@ -320,13 +324,18 @@ def search_rows(session: Session, query: str, limit: int) -> list[tuple[Any, ...
     )
     subsequence = _initials_pattern(q) is not None
     params = _params(q, limit)
-    ranged = dialect == "sqlite" or _code_point_order(session)
     postgresql = dialect != "sqlite"
     if postgresql:
-        # SQLite's FTS5 trigram index answers a code's digits in step with the others
-        code = ranged and finder == "like" and _code_prefix(q)
-        statement = _statement(ranged, finder, subsequence, _prefixes_decide(q), True, code)
-        return [tuple(row[:-1]) for row in session.execute(statement, params)]
+        bind = session.get_bind()
+        if isinstance(bind, Engine) and not _session_began(session):
+            # the one statement on a connection of its own, in autocommit: the BEGIN and
+            # ROLLBACK of the session's transaction, two round trips more, cost as much
+            # as the search itself (what Database.read_connection does for a scan)
+            with bind.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                return _postgresql_rows(conn, q, finder, subsequence, params)
+        return _postgresql_rows(session.connection(), q, finder, subsequence, params)
+    ranged = True  # SQLite compares text by code point
     if _prefixes_decide(q):
         # enough prefix matches (rank 0 and 1) fill the list before any substring would
         statement = _statement(ranged, finder, subsequence, True, postgresql)
@@ -336,3 +345,18 @@ def search_rows(session: Session, query: str, limit: int) -> list[tuple[Any, ...
     statement = _statement(ranged, finder, subsequence, False, postgresql)
     rows = session.execute(statement, params).all()
     return [tuple(row[:-1]) for row in rows]
+
+
+def _session_began(session: Session) -> bool:
+    """Whether `session` has a transaction or changes of its own, which the search must see."""
+    return session.in_transaction() or bool(session.new or session.dirty or session.deleted)
+
+
+def _postgresql_rows(
+    conn: Connection, q: str, finder: Finder, subsequence: bool, params: dict[str, Any]
+) -> list[tuple[Any, ...]]:
+    ranged = _ordered_by_code_point(conn)
+    # SQLite's FTS5 trigram index answers a code's digits in step with the others
+    code = ranged and finder == "like" and _code_prefix(q)
+    statement = _statement(ranged, finder, subsequence, _prefixes_decide(q), True, code)
+    return [tuple(row[:-1]) for row in conn.execute(statement, params)]

@@ -29,3 +29,11 @@ def test_a_substring_match_shows_only_where_the_prefix_matches_leave_room(
     assert _names(counter, "ab") == [*shops, "安邦商店20"]  # twenty prefixes: no room
     assert _names(counter, "安邦") == [*shops, "安邦商店20"]
     assert _names(counter, "dab") == ["山东安邦"]
+
+
+def test_a_customer_created_in_the_same_action_is_found_by_it(counter: Counter) -> None:
+    with counter.db.action() as s:
+        create_customer(s, counter.clerk, counter.clock, CustomerForm("临清新华书店"))
+        assert [hit.name for hit in search_customers(s, "临清新华")] == ["临清新华书店"]
+        assert [hit.name for hit in search_customers(s, "lqxh")] == ["临清新华书店"]
+    assert _names(counter, "lqxh") == ["临清新华书店"]
