@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from counter.customers.rules.search_keys import normalize_query
+from db.collation import orders_by_code_point
 from db.models import Customer
 from db.models_search import CustomerBigram
 
@@ -275,27 +276,20 @@ def _params(q: str, limit: int) -> dict[str, Any]:
 
 
 _ORDER_KEY = "counter_code_point_order"
-#: libc collations that compare text by code point (PostgreSQL's LIKE uses a plain index
-#: only under "C" / "POSIX"; C.UTF-8 orders the same but is not recognised as such)
-_CODE_POINT_COLLATIONS = frozenset({"C", "POSIX", "C.UTF-8", "C.utf8", "C.UTF8"})
-_COLLATION = (
-    "SELECT datcollate, 'B' < 'a' AND 'Z' < 'a' FROM pg_database WHERE datname = current_database()"
-)
 
 
 def _code_point_order(session: Session) -> bool:
-    """Whether the PostgreSQL database orders text by code point (its collation C.UTF-8,
-    C or POSIX, and 'B' < 'a' to be sure: not an ICU default): then a prefix is a range
-    of its plain indexes, which LIKE 'q%' cannot use there (a sequential scan of the
-    customers per prefix, 160 ms at 500,000).  Asked once per pooled connection."""
+    """Whether the PostgreSQL database orders text by code point (`db.collation`): then a
+    prefix is a range of its plain indexes, which LIKE 'q%' cannot use there (a sequential
+    scan of the customers per prefix, 160 ms at 500,000); elsewhere LIKE 'q%' uses the
+    pattern indexes of migration 0017.  Asked once per pooled connection."""
     return _ordered_by_code_point(session.connection())
 
 
 def _ordered_by_code_point(conn: Connection) -> bool:
     known = conn.info.get(_ORDER_KEY)
     if known is None:
-        row = conn.exec_driver_sql(_COLLATION).one()
-        known = conn.info[_ORDER_KEY] = row[0] in _CODE_POINT_COLLATIONS and bool(row[1])
+        known = conn.info[_ORDER_KEY] = orders_by_code_point(conn)
     return bool(known)
 
 
