@@ -52,23 +52,36 @@ def _plan(dbapi_connection: Any, explain: str, statement: str, params: Any, post
     words = statement.split(None, 1)
     if not words or not words[0].lower().startswith(_EXPLAINED):
         return ""
+    # a savepoint only inside a transaction: a read in autocommit (a scan, a customer
+    # search) has none to spoil, and PostgreSQL refuses SAVEPOINT outside one
+    guarded = postgres and _in_transaction(dbapi_connection)
     cursor = dbapi_connection.cursor()
     try:
-        if postgres:
+        if guarded:
             cursor.execute(f"SAVEPOINT {_SAVEPOINT}")
         try:
             cursor.execute(explain + statement, params)
             rows = cursor.fetchall()
-        except Exception as error:  # the plan is a help, never a new failure
-            if postgres:
+        except Exception as error:
+            if guarded:
                 cursor.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
             return f"(no plan: {error})"
         finally:
-            if postgres:
+            if guarded:
                 cursor.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}")
+    except Exception as error:  # the plan is a help, never a new failure
+        return f"(no plan: {error})"
     finally:
         cursor.close()
     return "\n".join(_plan_line(row) for row in rows)
+
+
+def _in_transaction(dbapi_connection: Any) -> bool:
+    """Whether a psycopg connection is inside a transaction block (not in autocommit)."""
+    if getattr(dbapi_connection, "autocommit", False):
+        return False
+    status = getattr(getattr(dbapi_connection, "info", None), "transaction_status", None)
+    return getattr(status, "name", "") == "INTRANS"
 
 
 def _plan_line(row: Any) -> str:

@@ -47,6 +47,23 @@ def test_a_slow_query_is_logged_with_its_plan(
         assert "Result  (cost=" in message  # EXPLAIN
 
 
+def test_a_slow_read_in_autocommit_is_answered_and_logged(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The scan and the customer search read in autocommit: a slow one there still gives
+    the clerk its answer, and its plan is logged (PostgreSQL refuses a savepoint there)."""
+    statement, params = _slow(database)
+    with (
+        caplog.at_level(logging.WARNING, logger="counter.slow_query"),
+        database.read_connection() as conn,
+    ):
+        assert len(conn.execute(text(statement), params).all()) == 1
+        assert conn.execute(text("SELECT 1")).scalar() == 1
+    records = [r for r in caplog.records if r.name == "counter.slow_query"]
+    assert len(records) == 1
+    assert "(no plan" not in records[0].getMessage()
+
+
 def test_quick_queries_are_not_logged(database: Database, caplog: pytest.LogCaptureFixture) -> None:
     with (
         caplog.at_level(logging.WARNING, logger="counter.slow_query"),
