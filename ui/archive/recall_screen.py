@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -47,7 +47,7 @@ from counter.session import read
 from ui.appointments.booking_dialog import BookingDialog
 from ui.archive import due_model as dm
 from ui.archive.dialogs import DraftDialog, ResultDialog
-from ui.archive.due_filters import DueFilters
+from ui.archive.due_filters import DueFilters, Window
 from ui.archive.recall_documents import RecallDocuments
 from ui.common import op
 from ui.common.actions import action_row
@@ -55,6 +55,14 @@ from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.screen import ScreenDefaults
+
+
+class _Selection(NamedTuple):
+    query: dict[str, Any]  # the filters as `due_list` takes them
+    wanted: set[int] | None  # the customers a name filter matched (None: no name filter)
+    window: Window
+    today: dt.date
+
 
 #: customers a customer filter may match (more: the clerk types more of the name)
 CUSTOMER_MATCHES = 200
@@ -74,7 +82,9 @@ class RecallScreen(RecallDocuments, ScreenDefaults, QWidget):
         departments = op.read(self, lambda s: [(d.id, d.name) for d in list_departments(s)])
         self.filters = DueFilters(self.today(), departments or [], self)
         self.filters.changed.connect(self.refresh)
-        self._selection: tuple[dict[str, Any], set[int] | None] = ({}, set())
+        # what the last refresh chose, read on the UI thread: the pages and the totals are
+        # read off it and must not touch the filter widgets
+        self._selection = _Selection({}, set(), self.filters.due_window(), self.today())
         self._totals: DueTotals | None = None
         self._counting = 0  # bumped by every refresh: an older count is dropped
         self._count_due = False  # the totals are counted once the first page has come
@@ -154,17 +164,15 @@ class RecallScreen(RecallDocuments, ScreenDefaults, QWidget):
     def _page(
         self, session: Session, after: CustomerDueSummary | None, limit: int
     ) -> list[CustomerDueSummary]:
-        """A page of the list, with the filters of the last refresh."""
-        window = self.filters.due_window()
-        query, wanted = self._selection
+        """A page of the list, with the filters of the last refresh (off the UI thread)."""
+        query, wanted, window, today = self._selection
         if wanted is not None and not wanted:
             return []
-        return due_page(session, self.today(), window.start, window.end, after=after,
+        return due_page(session, today, window.start, window.end, after=after,
                         limit=limit, customer_ids=wanted, **query)  # fmt: skip
 
     def _count(self, session: Session) -> DueTotals:
-        window = self.filters.due_window()
-        query, wanted = self._selection
+        query, wanted, window, _today = self._selection
         if wanted is not None and not wanted:
             return DueTotals(0, 0)
         return due_totals(session, window.start, window.end, customer_ids=wanted, **query)
@@ -195,7 +203,7 @@ class RecallScreen(RecallDocuments, ScreenDefaults, QWidget):
         query, wanted, problem = selection
         if problem:
             self.message.show_error(problem)
-        self._selection = (query, wanted)
+        self._selection = _Selection(query, wanted, self.filters.due_window(), self.today())
         self._totals = None
         self._counting += 1
         self._count_due = True
