@@ -32,11 +32,10 @@ from sqlalchemy.orm import Session
 from counter.archive.due_summary import PAGE_SIZE, CustomerDueSummary
 from counter.archive.recall import DueEntry
 from counter.archive.rules.due import DueState, due_state_label
-from counter.errors import CounterError
 from counter.i18n import _
-from counter.session import read
 from db.engine import Database
 from ui.common import op
+from ui.common.paging_model import PageReader
 
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1  # the customer id (on every row's first cell)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2  # the instrument id (instrument rows only)
@@ -120,11 +119,13 @@ class DueTreeModel(QAbstractItemModel):
         self.customers: list[CustomerDueSummary] = []
         self._entries: dict[int, list[DueEntry]] = {}  # customer row → its instruments, read
         self._load = load
-        self._database, self._page, self._host = database, page, host
         self._page_size = page_size
-        self._more = False
-        self._loading = False
-        self._generation = 0  # bumped by every reload: older answers are dropped
+        self._reader: PageReader[CustomerDueSummary] | None = None
+        if database is not None and page is not None:
+            self._reader = PageReader(
+                database, page, page_size, host,
+                failed=self.load_failed.emit, busy=self.busy_changed.emit,
+            )  # fmt: skip
         self._bold = QFont()
         self._bold.setBold(True)
         self._brushes = {state: QBrush(QColor(colour)) for state, colour in _COLOURS.items()}
@@ -133,13 +134,14 @@ class DueTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self.customers = list(customers)
         self._entries.clear()
-        self._more = False
+        if self._reader is not None:
+            self._reader.more = False
         self.endResetModel()
 
-    # -- paging ------------------------------------------------------------------------------
+    # -- paging (`ui.common.paging_model.PageReader`) ----------------------------------------
     @property
     def loading(self) -> bool:
-        return self._loading
+        return self._reader is not None and self._reader.loading
 
     @property
     def page_size(self) -> int:
@@ -147,78 +149,32 @@ class DueTreeModel(QAbstractItemModel):
 
     @property
     def has_more(self) -> bool:
-        return self._more
+        return self._reader is not None and self._reader.more
 
     def reload(self) -> None:
         """Back to the first page."""
-        self._generation += 1
-        self._read(None, self._show_first_page)
+        if self._reader is not None:
+            self._reader.read(None, self._show_first_page)
 
     def _show_first_page(self, rows: list[CustomerDueSummary]) -> None:
-        more = self._more
+        reader = self._reader
+        assert reader is not None
+        more = reader.more
         self.set_customers(rows)
-        self._more = more
+        reader.more = more
         self.rows_loaded.emit(len(self.customers))
 
     def _append(self, rows: list[CustomerDueSummary]) -> None:
-        more, self._more = self._more, False  # no nested fetch while inserting
+        reader = self._reader
+        assert reader is not None
+        more, reader.more = reader.more, False  # no nested fetch while inserting
         if rows:
             first = len(self.customers)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self.customers.extend(rows)
             self.endInsertRows()
-        self._more = more
+        reader.more = more
         self.rows_loaded.emit(len(self.customers))
-
-    def _read(
-        self, after: CustomerDueSummary | None, show: Callable[[list[CustomerDueSummary]], None]
-    ) -> None:
-        page, database, size = self._page, self._database, self._page_size
-        if page is None or database is None:
-            return
-        generation = self._generation
-
-        def work(session: Session) -> list[CustomerDueSummary]:
-            return page(session, after, size)
-
-        def loaded(rows: list[CustomerDueSummary]) -> None:
-            if generation != self._generation:
-                return  # a newer reload is under way
-            self._more = len(rows) == size
-            show(rows)
-
-        def refused(error: CounterError) -> None:
-            if generation == self._generation:
-                self._more = False
-                self.load_failed.emit(str(error))
-
-        if self._host is None:
-            try:
-                rows = read(database, work)
-            except CounterError as error:
-                refused(error)
-                show([])
-                return
-            loaded(rows)
-            return
-
-        def finished() -> None:
-            if generation == self._generation:
-                self._set_loading(False)
-
-        self._set_loading(True)
-        op.in_background(
-            self._host,
-            lambda _progress: read(database, work),
-            on_success=loaded,
-            on_failure=refused,
-            on_finished=finished,
-        )
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.busy_changed.emit(loading)
 
     # -- the tree's shape ------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -258,15 +214,15 @@ class DueTreeModel(QAbstractItemModel):
 
     def canFetchMore(self, parent: Index) -> bool:
         if not parent.isValid():  # the next page of customers
-            return self._more and not self._loading
+            return self.has_more and not self.loading
         return self._is_customer(parent) and parent.row() not in self._entries
 
     def fetchMore(self, parent: Index) -> None:
         if not self.canFetchMore(parent):
             return
         if not parent.isValid():
-            if self.customers:
-                self._read(self.customers[-1], self._append)
+            if self.customers and self._reader is not None:
+                self._reader.read(self.customers[-1], self._append)
             return
         row = parent.row()
         entries = self._load(self.customers[row].customer_id)

@@ -19,6 +19,7 @@ lists want).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Generic
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
 from sqlalchemy.orm import Session
@@ -30,6 +31,86 @@ from ui.common import op
 from ui.common.table_model import Index, RowsTableModel, RowT
 
 PAGE_SIZE = 200
+
+#: how a list reads a page: up to `limit` rows that follow `after` (None: the first page)
+Query = Callable[[Session, RowT | None, int], list[RowT]]
+
+
+class PageReader(Generic[RowT]):
+    """Reads a paged list's pages for its model: at once without a `host`, else off the UI
+    thread through `op.in_background`, an answer overtaken by a newer first page dropped.
+
+    `more` is whether the last page was full; `loading` whether a page is being read in
+    the background (`busy` is told when it changes); a refused read calls `failed` with
+    the reason and shows an empty page.  With a host `query` runs on a worker thread: it
+    may read plain values only (the filters as the UI thread last set them), never a
+    widget."""
+
+    def __init__(
+        self,
+        database: Database,
+        query: Query[RowT],
+        page_size: int,
+        host: op.OpHost | None,
+        *,
+        failed: Callable[[str], None],
+        busy: Callable[[bool], None],
+    ) -> None:
+        self._database, self._query, self.page_size, self._host = database, query, page_size, host
+        self._failed, self._busy = failed, busy
+        self.more = False
+        self.loading = False
+        self._generation = 0  # bumped by every first page: older answers are dropped
+
+    def read(self, after: RowT | None, show: Callable[[list[RowT]], None]) -> None:
+        """Read the page after `after` (None: the first page, a reload) and `show` it."""
+        if after is None:
+            self._generation += 1
+        database, query, size, generation = (
+            self._database, self._query, self.page_size, self._generation
+        )  # fmt: skip
+
+        def work(session: Session) -> list[RowT]:
+            return query(session, after, size)
+
+        def loaded(rows: list[RowT]) -> None:
+            if generation != self._generation:
+                return  # a newer reload is under way
+            self.more = len(rows) == size
+            show(rows)
+
+        def refused(error: CounterError) -> None:
+            if generation == self._generation:
+                self.more = False
+                self._failed(str(error))
+
+        if self._host is None:
+            try:
+                rows = read(database, work)
+            except CounterError as error:
+                refused(error)
+                show([])
+                return
+            loaded(rows)
+            return
+
+        def finished() -> None:
+            if generation == self._generation:
+                self._set_loading(False)
+
+        self._set_loading(True)
+        op.in_background(
+            self._host,
+            lambda _progress: read(database, work),
+            on_success=loaded,
+            on_failure=refused,
+            on_finished=finished,
+        )
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self._busy(loading)
 
 
 class PagingTableModel(RowsTableModel[RowT]):
@@ -46,11 +127,10 @@ class PagingTableModel(RowsTableModel[RowT]):
         host: op.OpHost | None = None,
     ) -> None:
         super().__init__(headers, parent)
-        self._database, self._page_size = database, page_size
-        self._more = False
-        self._host = host
-        self._generation = 0  # bumped by every reload: older answers are dropped
-        self._loading = False
+        self._reader: PageReader[RowT] = PageReader(
+            database, self.query, page_size, host,
+            failed=self.load_failed.emit, busy=self.busy_changed.emit,
+        )  # fmt: skip
 
     def query(self, session: Session, after: RowT | None, limit: int) -> list[RowT]:
         """Up to `limit` rows that follow `after` (None: the first page)."""
@@ -58,91 +138,42 @@ class PagingTableModel(RowsTableModel[RowT]):
 
     @property
     def has_more(self) -> bool:
-        return self._more
+        return self._reader.more
 
     @property
     def loading(self) -> bool:
-        return self._loading
+        return self._reader.loading
 
     def reload(self) -> None:
         """Back to the first page."""
-        if self._host is not None:
-            self._generation += 1
-            self._load_in_background(self._host, None, self._show_first_page)
-            return
-        self._show_first_page(self._page(None))
+        self._reader.read(None, self._show_first_page)
 
     def _show_first_page(self, rows: list[RowT]) -> None:
+        reader = self._reader
         self.beginResetModel()
         # views and testers may ask for more inside endResetModel: offer it only afterwards
-        more, self._more = self._more, False
+        more, reader.more = reader.more, False
         self._rows = rows
         self.endResetModel()
-        self._more = more
+        reader.more = more
         self.rows_loaded.emit(len(self._rows))
 
-    def _page(self, after: RowT | None) -> list[RowT]:
-        size = self._page_size
-        try:
-            rows = read(self._database, lambda s: self.query(s, after, size))
-        except CounterError as error:
-            self._more = False
-            self.load_failed.emit(str(error))
-            return []
-        self._more = len(rows) == size
-        return rows
-
-    def _load_in_background(
-        self, host: op.OpHost, after: RowT | None, show: Callable[[list[RowT]], None]
-    ) -> None:
-        database, size, generation = self._database, self._page_size, self._generation
-        self._set_loading(True)
-
-        def loaded(rows: list[RowT]) -> None:
-            if generation != self._generation:
-                return  # a newer reload is under way
-            self._more = len(rows) == size
-            show(rows)
-
-        def refused(error: CounterError) -> None:
-            if generation == self._generation:
-                self._more = False
-                self.load_failed.emit(str(error))
-
-        def finished() -> None:
-            if generation == self._generation:
-                self._set_loading(False)
-
-        op.in_background(
-            host,
-            lambda _progress: read(database, lambda s: self.query(s, after, size)),
-            on_success=loaded,
-            on_failure=refused,
-            on_finished=finished,
-        )
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.busy_changed.emit(loading)
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more and not self._loading
+        return not parent.isValid() and self._reader.more and not self._reader.loading
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more or not self._rows or self._loading:
+        reader = self._reader
+        if parent.isValid() or not reader.more or not self._rows or reader.loading:
             return
-        if self._host is not None:
-            self._load_in_background(self._host, self._rows[-1], self._append)
-            return
-        self._append(self._page(self._rows[-1]))
+        reader.read(self._rows[-1], self._append)
 
     def _append(self, page: list[RowT]) -> None:
-        more, self._more = self._more, False  # no nested fetch while inserting
+        reader = self._reader
+        more, reader.more = reader.more, False  # no nested fetch while inserting
         if page:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
-        self._more = more
+        reader.more = more
         self.rows_loaded.emit(len(self._rows))
