@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -53,6 +52,7 @@ from ui.common import op
 from ui.common.actions import action_row
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.paging_model import busy_bar
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.screen import ScreenDefaults
 
@@ -120,12 +120,7 @@ class RecallScreen(RecallDocuments, ScreenDefaults, QWidget):
                 ("book", _("预约送检…"), "Ctrl+Shift+A", self.book),
             ),
         )
-        self.busy = QProgressBar(self)  # moves while a page is read; the list stays usable
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.setFormat(_("正在加载…"))
-        self.busy.setTextVisible(True)
-        self.busy.hide()
+        self.busy = busy_bar(self)
         self.model.busy_changed.connect(self.busy.setVisible)
         buttons.addStretch(1)
         buttons.addWidget(self.busy)

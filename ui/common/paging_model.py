@@ -22,15 +22,30 @@ from collections.abc import Callable, Sequence
 from typing import Generic
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtWidgets import QProgressBar, QWidget
 from sqlalchemy.orm import Session
 
 from counter.errors import CounterError
+from counter.i18n import _
 from counter.session import read
 from db.engine import Database
 from ui.common import op
 from ui.common.table_model import Index, RowsTableModel, RowT
 
 PAGE_SIZE = 200
+
+
+def busy_bar(parent: QWidget) -> QProgressBar:
+    """The bar a paged list's screen shows (hidden until then) while a page is read off the
+    UI thread: it moves, says 正在加载…, and the list stays usable."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setMaximumWidth(160)
+    bar.setFormat(_("正在加载…"))
+    bar.setTextVisible(True)
+    bar.hide()
+    return bar
+
 
 #: how a list reads a page: up to `limit` rows that follow `after` (None: the first page)
 Query = Callable[[Session, RowT | None, int], list[RowT]]

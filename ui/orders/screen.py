@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from counter.orders.listing import OrderFilter
 from ui.common import op
 from ui.common.context import AppContext
 from ui.common.message_line import MessageLine
+from ui.common.paging_model import busy_bar
 from ui.common.screen import ScreenDefaults
 from ui.orders import orders_model as om
 from ui.orders.orders_model import OrdersModel
@@ -67,12 +67,7 @@ class OrdersScreen(ScreenDefaults, QWidget):
         self._build_filters()
         self._build_table()
         self.count_label = QLabel(self)
-        self.busy = QProgressBar(self)  # moves while a page is read; the list stays usable
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.setFormat(_("正在加载…"))
-        self.busy.setTextVisible(True)
-        self.busy.hide()
+        self.busy = busy_bar(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.busy)
